@@ -1,0 +1,1 @@
+package dev.candor.bot; final class Placeholder {}

@@ -1,0 +1,1 @@
+package dev.candor.scheduler; final class Placeholder {}

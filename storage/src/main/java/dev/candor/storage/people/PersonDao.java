@@ -1,0 +1,141 @@
+package dev.candor.storage.people;
+
+import dev.candor.storage.Platform;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Person.class)
+@RegisterConstructorMapper(PlatformIdentity.class)
+public interface PersonDao {
+
+    @SqlQuery("SELECT * FROM people WHERE org_id = :orgId AND id = :id")
+    Optional<Person> findById(@Bind("orgId") long orgId, @Bind("id") long id);
+
+    @SqlQuery("SELECT * FROM people WHERE org_id = :orgId AND id IN (<ids>)")
+    List<Person> listByIds(@Bind("orgId") long orgId, @BindList("ids") List<Long> ids);
+
+    @SqlQuery("SELECT * FROM people WHERE org_id = :orgId AND lower(email) = lower(:email)")
+    Optional<Person> findByEmail(@Bind("orgId") long orgId, @Bind("email") String email);
+
+    @SqlQuery("""
+            SELECT p.* FROM people p
+            JOIN platform_identities i ON i.org_id = p.org_id AND i.person_id = p.id
+            WHERE i.org_id = :orgId AND i.platform = :platform AND i.platform_user_id = :userId
+            """)
+    Optional<Person> findByPlatformUser(
+            @Bind("orgId") long orgId, @Bind("platform") Platform platform, @Bind("userId") String platformUserId);
+
+    @SqlQuery("""
+            SELECT p.* FROM people p
+            JOIN platform_identities i ON i.org_id = p.org_id AND i.person_id = p.id
+            WHERE i.org_id = :orgId AND i.aad_object_id = :aad
+            """)
+    Optional<Person> findByAadObjectId(@Bind("orgId") long orgId, @Bind("aad") String aadObjectId);
+
+    @SqlQuery("SELECT * FROM people WHERE org_id = :orgId ORDER BY id")
+    List<Person> listByOrg(@Bind("orgId") long orgId);
+
+    @SqlQuery("""
+            INSERT INTO people (org_id, name, email, timezone, locale, role, is_bot)
+            VALUES (:orgId, :name, :email, :timezone, :locale, 'employee', :isBot)
+            RETURNING *
+            """)
+    Person insert(
+            @Bind("orgId") long orgId,
+            @Bind("name") String name,
+            @Bind("email") String email,
+            @Bind("timezone") String timezone,
+            @Bind("locale") String locale,
+            @Bind("isBot") boolean isBot);
+
+    /** Stores what the platform profile says; the email is kept when another person already has it. */
+    @SqlUpdate("""
+            UPDATE people SET name = :name,
+                   email = CASE WHEN :email IS NULL OR EXISTS (
+                                    SELECT 1 FROM people o WHERE o.org_id = :orgId AND o.id <> :id
+                                    AND lower(o.email) = lower(:email))
+                                THEN email ELSE :email END,
+                   timezone = COALESCE(:timezone, timezone), is_bot = :isBot, profile_synced = true,
+                   updated_at = now()
+            WHERE org_id = :orgId AND id = :id
+            """)
+    int updateProfile(
+            @Bind("orgId") long orgId,
+            @Bind("id") long id,
+            @Bind("name") String name,
+            @Bind("email") String email,
+            @Bind("timezone") String timezone,
+            @Bind("isBot") boolean isBot);
+
+    @SqlUpdate("UPDATE people SET timezone = :timezone, updated_at = now() WHERE org_id = :orgId AND id = :id")
+    int updateTimezone(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("timezone") String timezone);
+
+    @SqlUpdate("UPDATE people SET active = :active, updated_at = now() WHERE org_id = :orgId AND id = :id")
+    int setActive(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("active") boolean active);
+
+    /** Links a platform account to a person; false when that account already belongs to someone. */
+    @SqlUpdate("""
+            INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id, aad_object_id)
+            VALUES (:orgId, :personId, :platform, :userId, :aad)
+            ON CONFLICT DO NOTHING
+            """)
+    boolean insertIdentity(
+            @Bind("orgId") long orgId,
+            @Bind("personId") long personId,
+            @Bind("platform") Platform platform,
+            @Bind("userId") String platformUserId,
+            @Bind("aad") String aadObjectId);
+
+    /** A Teams person imported by AAD object id gets their Bot Framework id when they first write. */
+    @SqlUpdate("""
+            UPDATE platform_identities SET platform_user_id = :userId
+            WHERE org_id = :orgId AND platform = 'teams' AND aad_object_id = :aad AND platform_user_id = :aad
+            """)
+    int upgradeTeamsIdentity(@Bind("orgId") long orgId, @Bind("aad") String aadObjectId, @Bind("userId") String userId);
+
+    @SqlQuery("SELECT * FROM platform_identities WHERE org_id = :orgId AND person_id = :personId ORDER BY platform")
+    List<PlatformIdentity> listIdentities(@Bind("orgId") long orgId, @Bind("personId") long personId);
+
+    @SqlQuery("""
+            SELECT * FROM platform_identities WHERE org_id = :orgId AND person_id = :personId AND platform = :platform
+            ORDER BY platform_user_id LIMIT 1
+            """)
+    Optional<PlatformIdentity> findIdentity(
+            @Bind("orgId") long orgId, @Bind("personId") long personId, @Bind("platform") Platform platform);
+
+    /** Writes an imported directory row over a person's record. */
+    @SqlUpdate("""
+            UPDATE people SET name = :name, email = :email, timezone = :timezone, department = :department,
+                   role = :role, manager_id = :managerId, active = true, updated_at = now()
+            WHERE org_id = :orgId AND id = :id
+            """)
+    int updateDirectoryEntry(
+            @Bind("orgId") long orgId,
+            @Bind("id") long id,
+            @Bind("name") String name,
+            @Bind("email") String email,
+            @Bind("timezone") String timezone,
+            @Bind("department") String department,
+            @Bind("role") Role role,
+            @Bind("managerId") Long managerId);
+
+    /** Moves a platform account to the person the directory says it belongs to. */
+    @SqlUpdate("""
+            INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id, aad_object_id)
+            VALUES (:orgId, :personId, :platform, :userId, :aad)
+            ON CONFLICT (org_id, platform, platform_user_id) DO UPDATE
+                SET person_id = EXCLUDED.person_id,
+                    aad_object_id = COALESCE(EXCLUDED.aad_object_id, platform_identities.aad_object_id)
+            """)
+    void upsertIdentity(
+            @Bind("orgId") long orgId,
+            @Bind("personId") long personId,
+            @Bind("platform") Platform platform,
+            @Bind("userId") String platformUserId,
+            @Bind("aad") String aadObjectId);
+}

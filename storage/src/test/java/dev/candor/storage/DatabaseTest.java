@@ -1,0 +1,77 @@
+package dev.candor.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.candor.storage.kudos.KudosDao;
+import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.people.Person;
+import dev.candor.storage.people.PersonDao;
+import dev.candor.storage.people.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @Test
+    void embeddedDatabaseKeepsItsDataAcrossRestarts(@TempDir Path dir) {
+        Path dataDir = dir.resolve("data");
+        try (Database first = Database.embedded(dataDir, 2)) {
+            first.migrate();
+            first.jdbi().onDemand(OrganisationDao.class).upsertSlack("T1", "Acme");
+        }
+        assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
+
+        try (Database second = Database.embedded(dataDir, 2)) {
+            assertThat(second.isReady()).isTrue();
+            assertThat(second.jdbi().onDemand(OrganisationDao.class).findBySlackTeam("T1"))
+                    .map(org -> org.name())
+                    .contains("Acme");
+        }
+    }
+
+    @Test
+    void mapsRecordsAndLowerCaseEnums() {
+        try (Database database = TestDatabase.fresh()) {
+            var orgs = database.jdbi().onDemand(OrganisationDao.class);
+            var people = database.jdbi().onDemand(PersonDao.class);
+            long orgId = orgs.upsertSlack("T9", "Nine").id();
+            Person ana = people.insert(orgId, "Ana", "ana@example.com", "Europe/Lisbon", "pt", false);
+            people.insertIdentity(orgId, ana.id(), Platform.SLACK, "U1", null);
+
+            assertThat(people.findByPlatformUser(orgId, Platform.SLACK, "U1"))
+                    .get()
+                    .satisfies(found -> {
+                        assertThat(found.role()).isEqualTo(Role.EMPLOYEE);
+                        assertThat(found.timezone()).isEqualTo("Europe/Lisbon");
+                    });
+            String stored = database.jdbi()
+                    .withHandle(handle -> handle.select("SELECT platform FROM platform_identities")
+                            .mapTo(String.class)
+                            .one());
+            assertThat(stored).isEqualTo("slack");
+        }
+    }
+
+    @Test
+    void storesKudosOncePerSourceKey() {
+        try (Database database = TestDatabase.fresh()) {
+            long orgId = database.jdbi().onDemand(OrganisationDao.class).upsertSlack("T2", "Two").id();
+            var people = database.jdbi().onDemand(PersonDao.class);
+            long giver = people.insert(orgId, "Gil", null, "UTC", "en", false).id();
+            long taker = people.insert(orgId, "Tia", null, "UTC", "en", false).id();
+            KudosDao kudos = database.jdbi().onDemand(KudosDao.class);
+
+            var first = kudos.insert(orgId, giver, "thanks", Platform.SLACK, "C1", "trigger-1");
+            var again = kudos.insert(orgId, giver, "thanks", Platform.SLACK, "C1", "trigger-1");
+            kudos.insertRecipients(first.orElseThrow().id(), orgId, List.of(taker));
+            kudos.insertValues(first.orElseThrow().id(), orgId, List.of("ownership", "craft"));
+
+            assertThat(again).isEmpty();
+            assertThat(kudos.listRecipientIds(orgId, first.get().id())).containsExactly(taker);
+            assertThat(kudos.listValues(orgId, first.get().id())).containsExactly("craft", "ownership");
+        }
+    }
+}
