@@ -1,1 +1,3 @@
-package dev.candor.bot; final class Placeholder {}
+package dev.candor.bot;
+
+final class Placeholder {}

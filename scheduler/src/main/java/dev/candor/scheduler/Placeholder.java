@@ -1,1 +1,3 @@
-package dev.candor.scheduler; final class Placeholder {}
+package dev.candor.scheduler;
+
+final class Placeholder {}

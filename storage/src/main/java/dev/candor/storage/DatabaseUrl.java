@@ -27,7 +27,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             throw new IllegalArgumentException("is not a valid URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("needs a host and a database name, like postgres://user:pass@host:5432/candor");
+            throw new IllegalArgumentException(
+                    "needs a host and a database name, like postgres://user:pass@host:5432/candor");
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
                 + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());

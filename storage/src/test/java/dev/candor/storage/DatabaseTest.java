@@ -58,7 +58,10 @@ class DatabaseTest {
     @Test
     void storesKudosOncePerSourceKey() {
         try (Database database = TestDatabase.fresh()) {
-            long orgId = database.jdbi().onDemand(OrganisationDao.class).upsertSlack("T2", "Two").id();
+            long orgId = database.jdbi()
+                    .onDemand(OrganisationDao.class)
+                    .upsertSlack("T2", "Two")
+                    .id();
             var people = database.jdbi().onDemand(PersonDao.class);
             long giver = people.insert(orgId, "Gil", null, "UTC", "en", false).id();
             long taker = people.insert(orgId, "Tia", null, "UTC", "en", false).id();

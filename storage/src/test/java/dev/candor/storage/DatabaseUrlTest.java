@@ -26,7 +26,8 @@ class DatabaseUrlTest {
 
     @Test
     void neverShowsThePasswordWhenDescribed() {
-        assertThat(DatabaseUrl.parse("jdbc:postgresql://localhost/candor?user=a&password=b").describe())
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://localhost/candor?user=a&password=b")
+                        .describe())
                 .doesNotContain("=b")
                 .contains("password=***");
         assertThat(DatabaseUrl.parse("postgres://u:secret@h/db").toString()).doesNotContain("secret");

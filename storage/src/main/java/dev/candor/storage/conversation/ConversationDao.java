@@ -10,7 +10,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StoredConversation.class)
 public interface ConversationDao {
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO conversation_refs (org_id, platform, conversation_id, kind, person_id, reference)
             VALUES (:orgId, :platform, :conversationId, :kind, :personId, CAST(:reference AS jsonb))
             ON CONFLICT (org_id, platform, conversation_id) DO UPDATE
@@ -28,14 +29,18 @@ public interface ConversationDao {
             @Bind("personId") Long personId,
             @Bind("reference") String referenceJson);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             SELECT org_id, platform, conversation_id, kind, person_id, reference::text AS reference
             FROM conversation_refs WHERE org_id = :orgId AND platform = :platform AND conversation_id = :conversationId
             """)
     Optional<StoredConversation> find(
-            @Bind("orgId") long orgId, @Bind("platform") Platform platform, @Bind("conversationId") String conversationId);
+            @Bind("orgId") long orgId,
+            @Bind("platform") Platform platform,
+            @Bind("conversationId") String conversationId);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             SELECT org_id, platform, conversation_id, kind, person_id, reference::text AS reference
             FROM conversation_refs WHERE org_id = :orgId AND platform = :platform AND person_id = :personId AND kind = 'dm'
             ORDER BY updated_at DESC LIMIT 1

@@ -9,7 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ProcessedEventDao {
 
     /** True the first time an event id is seen, false for every retry of it. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO processed_events (platform, event_id) VALUES (:platform, :eventId)
             ON CONFLICT DO NOTHING
             """)

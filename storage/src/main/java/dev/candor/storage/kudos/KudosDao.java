@@ -12,7 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface KudosDao {
 
     /** Stores a kudos; empty when one with the same source key was stored already. */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO kudos (org_id, giver_id, message, platform, conversation_id, source_key)
             VALUES (:orgId, :giverId, :message, :platform, :conversationId, :sourceKey)
             ON CONFLICT (org_id, source_key) WHERE source_key IS NOT NULL DO NOTHING

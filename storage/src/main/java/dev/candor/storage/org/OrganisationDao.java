@@ -23,7 +23,8 @@ public interface OrganisationDao {
     List<Organisation> listAll();
 
     /** The organisation of a Slack workspace, created on first contact. */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO organisations (name, slack_team_id) VALUES (:name, :teamId)
             ON CONFLICT (slack_team_id) DO UPDATE SET slack_team_id = EXCLUDED.slack_team_id
             RETURNING *
@@ -31,7 +32,8 @@ public interface OrganisationDao {
     Organisation upsertSlack(@Bind("teamId") String teamId, @Bind("name") String name);
 
     /** The organisation of a Teams tenant, created on first contact; remembers the tenant's service URL. */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO organisations (name, teams_tenant_id, teams_service_url) VALUES (:name, :tenantId, :serviceUrl)
             ON CONFLICT (teams_tenant_id) DO UPDATE
                 SET teams_service_url = COALESCE(EXCLUDED.teams_service_url, organisations.teams_service_url)
@@ -40,11 +42,13 @@ public interface OrganisationDao {
     Organisation upsertTeams(
             @Bind("tenantId") String tenantId, @Bind("name") String name, @Bind("serviceUrl") String serviceUrl);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO organisations (name, slack_team_id, teams_tenant_id) VALUES (:name, :teamId, :tenantId)
             RETURNING *
             """)
-    Organisation insert(@Bind("name") String name, @Bind("teamId") String slackTeamId, @Bind("tenantId") String tenantId);
+    Organisation insert(
+            @Bind("name") String name, @Bind("teamId") String slackTeamId, @Bind("tenantId") String tenantId);
 
     @SqlUpdate("UPDATE organisations SET teams_tenant_id = :tenantId WHERE id = :id AND teams_tenant_id IS NULL")
     int linkTeamsTenant(@Bind("id") long id, @Bind("tenantId") String tenantId);

@@ -16,7 +16,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OutboxDao {
 
     /** Queues a message; false when one with this idempotency key was queued before (it is not sent twice). */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO outbox (org_id, idempotency_key, platform, target_kind, target, payload)
             VALUES (:orgId, :key, :platform, :targetKind, :target, CAST(:payload AS jsonb))
             ON CONFLICT (org_id, idempotency_key) DO NOTHING
@@ -33,7 +34,8 @@ public interface OutboxDao {
      * Claims up to {@code limit} due messages for one worker. SKIP LOCKED lets workers on every node claim
      * disjoint rows; the lease returns a row to the queue if its worker dies mid-send.
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             UPDATE outbox o
                SET status = 'sending', claimed_by = :worker, attempts = o.attempts + 1,
                    claimed_until = now() + make_interval(secs => :leaseSeconds)
@@ -49,7 +51,8 @@ public interface OutboxDao {
     List<OutboxMessage> claimDue(
             @Bind("worker") String workerId, @Bind("limit") int limit, @Bind("leaseSeconds") int leaseSeconds);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = :messageId,
                    claimed_until = NULL, last_error = NULL
             WHERE id = :id AND status = 'sending'
@@ -57,7 +60,8 @@ public interface OutboxDao {
     int markSent(@Bind("id") long id, @Bind("messageId") String platformMessageId);
 
     /** Puts a claimed message back in the queue; {@code countAttempt=false} for pacing and rate limits. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE outbox SET status = 'pending', next_attempt_at = :at, last_error = :error, claimed_until = NULL,
                    attempts = CASE WHEN :countAttempt THEN attempts ELSE attempts - 1 END
             WHERE id = :id AND status = 'sending'
@@ -68,14 +72,16 @@ public interface OutboxDao {
             @Bind("error") String error,
             @Bind("countAttempt") boolean countAttempt);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE outbox SET status = 'failed', last_error = :reason, claimed_until = NULL
             WHERE id = :id AND status = 'sending'
             """)
     int markFailed(@Bind("id") long id, @Bind("reason") String reason);
 
     /** Returns messages whose worker vanished (crash, kill) to the queue. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE outbox SET status = 'pending', claimed_until = NULL, last_error = 'lease expired'
             WHERE status = 'sending' AND claimed_until < now()
             """)
@@ -89,7 +95,8 @@ public interface OutboxDao {
     @ValueColumn("n")
     Map<OutboxStatus, Long> countByStatus();
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             SELECT id, org_id, idempotency_key, platform, target_kind, target, payload::text AS payload, status,
                    attempts, next_attempt_at, last_error, platform_message_id, created_at, sent_at
             FROM outbox WHERE org_id = :orgId AND idempotency_key = :key
@@ -97,7 +104,8 @@ public interface OutboxDao {
     Optional<OutboxMessage> findByKey(@Bind("orgId") long orgId, @Bind("key") String idempotencyKey);
 
     /** Reserves the next send slot for a pacing key, {@code intervalMillis} after the previous one. */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO delivery_pacing AS p (pace_key, next_slot_at)
             VALUES (:key, now() + make_interval(secs => :intervalMillis / 1000.0))
             ON CONFLICT (pace_key) DO UPDATE
@@ -107,7 +115,8 @@ public interface OutboxDao {
     Instant reserveSlot(@Bind("key") String paceKey, @Bind("intervalMillis") long intervalMillis);
 
     /** Holds every send on a pacing key until {@code until} (a platform said 429 Retry-After). */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO delivery_pacing AS p (pace_key, next_slot_at) VALUES (:key, :until)
             ON CONFLICT (pace_key) DO UPDATE SET next_slot_at = GREATEST(p.next_slot_at, EXCLUDED.next_slot_at)
             """)

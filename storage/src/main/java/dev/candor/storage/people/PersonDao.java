@@ -22,7 +22,8 @@ public interface PersonDao {
     @SqlQuery("SELECT * FROM people WHERE org_id = :orgId AND lower(email) = lower(:email)")
     Optional<Person> findByEmail(@Bind("orgId") long orgId, @Bind("email") String email);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             SELECT p.* FROM people p
             JOIN platform_identities i ON i.org_id = p.org_id AND i.person_id = p.id
             WHERE i.org_id = :orgId AND i.platform = :platform AND i.platform_user_id = :userId
@@ -30,7 +31,8 @@ public interface PersonDao {
     Optional<Person> findByPlatformUser(
             @Bind("orgId") long orgId, @Bind("platform") Platform platform, @Bind("userId") String platformUserId);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             SELECT p.* FROM people p
             JOIN platform_identities i ON i.org_id = p.org_id AND i.person_id = p.id
             WHERE i.org_id = :orgId AND i.aad_object_id = :aad
@@ -40,7 +42,8 @@ public interface PersonDao {
     @SqlQuery("SELECT * FROM people WHERE org_id = :orgId ORDER BY id")
     List<Person> listByOrg(@Bind("orgId") long orgId);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO people (org_id, name, email, timezone, locale, role, is_bot)
             VALUES (:orgId, :name, :email, :timezone, :locale, 'employee', :isBot)
             RETURNING *
@@ -54,7 +57,8 @@ public interface PersonDao {
             @Bind("isBot") boolean isBot);
 
     /** Stores what the platform profile says; the email is kept when another person already has it. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE people SET name = :name,
                    email = CASE WHEN :email IS NULL OR EXISTS (
                                     SELECT 1 FROM people o WHERE o.org_id = :orgId AND o.id <> :id
@@ -79,7 +83,8 @@ public interface PersonDao {
     int setActive(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("active") boolean active);
 
     /** Links a platform account to a person; false when that account already belongs to someone. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id, aad_object_id)
             VALUES (:orgId, :personId, :platform, :userId, :aad)
             ON CONFLICT DO NOTHING
@@ -92,7 +97,8 @@ public interface PersonDao {
             @Bind("aad") String aadObjectId);
 
     /** A Teams person imported by AAD object id gets their Bot Framework id when they first write. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE platform_identities SET platform_user_id = :userId
             WHERE org_id = :orgId AND platform = 'teams' AND aad_object_id = :aad AND platform_user_id = :aad
             """)
@@ -101,7 +107,8 @@ public interface PersonDao {
     @SqlQuery("SELECT * FROM platform_identities WHERE org_id = :orgId AND person_id = :personId ORDER BY platform")
     List<PlatformIdentity> listIdentities(@Bind("orgId") long orgId, @Bind("personId") long personId);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             SELECT * FROM platform_identities WHERE org_id = :orgId AND person_id = :personId AND platform = :platform
             ORDER BY platform_user_id LIMIT 1
             """)
@@ -109,7 +116,8 @@ public interface PersonDao {
             @Bind("orgId") long orgId, @Bind("personId") long personId, @Bind("platform") Platform platform);
 
     /** Writes an imported directory row over a person's record. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE people SET name = :name, email = :email, timezone = :timezone, department = :department,
                    role = :role, manager_id = :managerId, active = true, updated_at = now()
             WHERE org_id = :orgId AND id = :id
@@ -125,7 +133,8 @@ public interface PersonDao {
             @Bind("managerId") Long managerId);
 
     /** Moves a platform account to the person the directory says it belongs to. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id, aad_object_id)
             VALUES (:orgId, :personId, :platform, :userId, :aad)
             ON CONFLICT (org_id, platform, platform_user_id) DO UPDATE
