@@ -16,6 +16,10 @@ public interface ProcessedEventDao {
             """)
     boolean markFirstSeen(@Bind("platform") Platform platform, @Bind("eventId") String eventId);
 
+    /** Drops the record of an event whose handling failed, so the platform's retry is handled. */
+    @SqlUpdate("DELETE FROM processed_events WHERE platform = :platform AND event_id = :eventId")
+    void forget(@Bind("platform") Platform platform, @Bind("eventId") String eventId);
+
     @SqlUpdate("DELETE FROM processed_events WHERE received_at < :before")
     int pruneOlderThan(@Bind("before") Instant before);
 }

@@ -37,6 +37,9 @@ public interface KudosDao {
     @SqlQuery("SELECT * FROM kudos WHERE org_id = :orgId AND id = :id")
     Optional<Kudos> findById(@Bind("orgId") long orgId, @Bind("id") long id);
 
+    @SqlQuery("SELECT * FROM kudos WHERE org_id = :orgId AND source_key = :sourceKey")
+    Optional<Kudos> findBySourceKey(@Bind("orgId") long orgId, @Bind("sourceKey") String sourceKey);
+
     @SqlQuery("SELECT person_id FROM kudos_recipients WHERE org_id = :orgId AND kudos_id = :kudosId ORDER BY person_id")
     List<Long> listRecipientIds(@Bind("orgId") long orgId, @Bind("kudosId") long kudosId);
 

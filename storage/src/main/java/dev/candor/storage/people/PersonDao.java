@@ -42,6 +42,16 @@ public interface PersonDao {
     @SqlQuery("SELECT * FROM people WHERE org_id = :orgId ORDER BY id")
     List<Person> listByOrg(@Bind("orgId") long orgId);
 
+    /** True when imported people with an email still wait to be linked to an account on this platform. */
+    @SqlQuery(
+            """
+            SELECT EXISTS (SELECT 1 FROM people p
+                           WHERE p.org_id = :orgId AND p.email IS NOT NULL AND NOT EXISTS (
+                               SELECT 1 FROM platform_identities i
+                               WHERE i.org_id = p.org_id AND i.person_id = p.id AND i.platform = :platform))
+            """)
+    boolean hasUnlinkedPeople(@Bind("orgId") long orgId, @Bind("platform") Platform platform);
+
     @SqlQuery(
             """
             INSERT INTO people (org_id, name, email, timezone, locale, role, is_bot)

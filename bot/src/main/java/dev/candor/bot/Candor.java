@@ -1,0 +1,149 @@
+package dev.candor.bot;
+
+import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.help.HelpHandler;
+import dev.candor.bot.kudos.KudosHandler;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.ProfileSource;
+import dev.candor.bot.server.Routes;
+import dev.candor.bot.server.WebServer;
+import dev.candor.bot.slack.SlackModule;
+import dev.candor.scheduler.outbox.ChatGateway;
+import dev.candor.storage.Database;
+import dev.candor.storage.Platform;
+import io.javalin.http.Handler;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part once, in dependency order, and stops them in reverse. No DI container;
+ * only this class and the platform adapters know Slack's and Microsoft's SDKs.
+ */
+public final class Candor implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Candor.class);
+
+    private final Database database;
+    private final boolean ownsDatabase;
+    private final ExecutorService background;
+    private final WebServer server;
+
+    private Candor(Database database, boolean ownsDatabase, ExecutorService background, WebServer server) {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        this.background = background;
+        this.server = server;
+    }
+
+    /** Starts Candor on the configured database (embedded when DATABASE_URL is unset). */
+    public static Candor start(Config config) {
+        Database database = config.databaseUrl()
+                .map(url -> Database.connect(url, 20))
+                .orElseGet(() -> Database.embedded(config.dataDir(), 20));
+        try {
+            database.migrate();
+            return start(config, database, true, Options.defaults());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts Candor on a database the caller owns and keeps open (tests, benchmark). */
+    public static Candor start(Config config, Database database, Options options) {
+        return start(config, database, false, options);
+    }
+
+    private static Candor start(Config config, Database database, boolean ownsDatabase, Options options) {
+        PrometheusMeterRegistry metrics = metrics();
+        ExecutorService background = new ThreadPoolExecutor(
+                2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), new ThreadPoolExecutor.AbortPolicy());
+        Map<Platform, ProfileSource> profiles = new EnumMap<>(Platform.class);
+        Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
+        SlackModule slack = config.slack().enabled()
+                ? new SlackModule(
+                        config.slack().signingSecret(),
+                        config.slack().botToken(),
+                        config.slack().apiUrl())
+                : null;
+        if (slack != null) {
+            profiles.put(Platform.SLACK, slack.profiles());
+            gateways.put(Platform.SLACK, slack.gateway());
+        }
+        PeopleDirectory directory = new PeopleDirectory(database.jdbi(), profiles, background);
+        ConversationRouter router = router(database, directory);
+        Handler slackEvents = slack != null
+                ? slack.endpoint(database.jdbi(), directory, router, options.clock())
+                : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+        Handler teamsMessages = Routes.notConfigured("Teams is not configured: set MICROSOFT_APP_ID and "
+                + "MICROSOFT_APP_PASSWORD (or run on HOST=127.0.0.1 without them for the Bot Framework Emulator)");
+        WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
+                .start(config.host(), config.port());
+        log.info(
+                "Candor ready on http://{}:{} (Slack {}, Teams {}) with {}",
+                config.host(),
+                server.port(),
+                slack != null ? "on" : "off",
+                config.teams().enabled() ? "on" : "off",
+                database.description());
+        return new Candor(database, ownsDatabase, background, server);
+    }
+
+    static ConversationRouter router(Database database, PeopleDirectory directory) {
+        return new ConversationRouter(Map.of("kudos", new KudosHandler(database.jdbi(), directory)), new HelpHandler());
+    }
+
+    private static PrometheusMeterRegistry metrics() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        return registry;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops in reverse order: no new requests, in-flight ones finish, then background work, then the database. */
+    @Override
+    public void close() {
+        server.close();
+        background.shutdown();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsDatabase) {
+            database.close();
+        }
+        log.info("Candor stopped");
+    }
+
+    /** What tests and the benchmark may replace. */
+    public record Options(Clock clock) {
+        public static Options defaults() {
+            return new Options(Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.candor.bot;
+
+import dev.candor.storage.DatabaseUrl;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Candor's configuration, read once from the environment at startup (ARCHITECTURE.md §6). Every problem is
+ * reported at once, so an operator fixes them in one go.
+ */
+public record Config(
+        String host,
+        int port,
+        Optional<DatabaseUrl> databaseUrl,
+        Path dataDir,
+        Slack slack,
+        Teams teams,
+        Optional<byte[]> encryptionKey) {
+
+    /** Slack settings; {@code enabled()} when a signing secret and a bot token are set. */
+    public record Slack(String signingSecret, String botToken, String apiUrl) {
+        public boolean enabled() {
+            return signingSecret != null && botToken != null;
+        }
+    }
+
+    /**
+     * Teams settings. With an app id, every activity must carry a valid Bot Framework token. Without one,
+     * authentication is off, which Candor allows only on a loopback address (for the Bot Framework Emulator).
+     */
+    public record Teams(
+            String appId,
+            String appPassword,
+            String tenantId,
+            String appType,
+            String openIdMetadataUrl,
+            boolean enabled) {
+        public boolean authenticated() {
+            return appId != null;
+        }
+
+        public boolean singleTenant() {
+            return "SingleTenant".equals(appType);
+        }
+    }
+
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Reader reader = new Reader(env);
+        Config config = reader.read();
+        if (!reader.problems.isEmpty()) {
+            throw new ConfigException(reader.problems);
+        }
+        return config;
+    }
+
+    /** All that is wrong with the environment, one line per problem. */
+    public static final class ConfigException extends RuntimeException {
+        private final List<String> problems;
+
+        ConfigException(List<String> problems) {
+            super("Candor can't start: fix these settings\n  - " + String.join("\n  - ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        Config read() {
+            String host = value("HOST").orElse("0.0.0.0");
+            return new Config(
+                    host,
+                    port(),
+                    databaseUrl(),
+                    Path.of(value("CANDOR_DATA_DIR").orElse("./data")),
+                    slack(),
+                    teams(host),
+                    encryptionKey());
+        }
+
+        private int port() {
+            String text = value("PORT").orElse("3000");
+            try {
+                int port = Integer.parseInt(text);
+                if (port >= 1 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add("PORT must be a number from 1 to 65535 (got '" + text + "')");
+            return 3000;
+        }
+
+        private Optional<DatabaseUrl> databaseUrl() {
+            Optional<String> text = value("DATABASE_URL");
+            try {
+                return text.map(DatabaseUrl::parse);
+            } catch (IllegalArgumentException e) {
+                problems.add("DATABASE_URL " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private Slack slack() {
+            String secret = value("SLACK_SIGNING_SECRET").orElse(null);
+            String token = value("SLACK_BOT_TOKEN").orElse(null);
+            if (token != null && secret == null) {
+                problems.add("SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: Slack's requests could not be"
+                        + " verified (Slack app → Basic Information → Signing Secret)");
+            }
+            if (secret != null && token == null) {
+                problems.add("SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not (Slack app → OAuth & Permissions"
+                        + " → Bot User OAuth Token, starts with xoxb-)");
+            }
+            if (token != null && !token.startsWith("xoxb-")) {
+                problems.add("SLACK_BOT_TOKEN must be a bot token starting with xoxb-");
+            }
+            if (value("SLACK_CLIENT_ID").isPresent()
+                    || value("SLACK_CLIENT_SECRET").isPresent()) {
+                problems.add(
+                        "SLACK_CLIENT_ID/SLACK_CLIENT_SECRET (multi-workspace OAuth install) are not supported yet:"
+                                + " unset them and use SLACK_BOT_TOKEN for one workspace");
+            }
+            String apiUrl = url("SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
+            return new Slack(secret, token, apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        }
+
+        private Teams teams(String host) {
+            String appId = value("MICROSOFT_APP_ID").orElse(null);
+            String password = value("MICROSOFT_APP_PASSWORD").orElse(null);
+            String tenant = value("MICROSOFT_APP_TENANT_ID").orElse(null);
+            String type = value("MICROSOFT_APP_TYPE").orElse(tenant != null ? "SingleTenant" : "MultiTenant");
+            if (!type.equals("SingleTenant") && !type.equals("MultiTenant")) {
+                problems.add("MICROSOFT_APP_TYPE must be SingleTenant or MultiTenant (got '" + type + "')");
+            }
+            if (appId != null && password == null) {
+                problems.add("MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not (Azure bot → Configuration"
+                        + " → Manage Password → client secret)");
+            }
+            if (appId == null && password != null) {
+                problems.add("MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not");
+            }
+            if (appId != null && type.equals("SingleTenant") && tenant == null) {
+                problems.add("MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID (your Azure AD tenant id)");
+            }
+            String metadata = url("BOT_OPENID_METADATA_URL").orElse(null);
+            boolean enabled = appId != null || isLoopback(host);
+            return new Teams(appId, password, tenant, type, metadata, enabled);
+        }
+
+        private Optional<byte[]> encryptionKey() {
+            return value("CANDOR_ENCRYPTION_KEY").flatMap(text -> {
+                try {
+                    byte[] key = Base64.getDecoder().decode(text);
+                    if (key.length == 32) {
+                        return Optional.of(key);
+                    }
+                } catch (IllegalArgumentException ignored) {
+                    // reported below
+                }
+                problems.add("CANDOR_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)");
+                return Optional.empty();
+            });
+        }
+
+        private Optional<String> url(String name) {
+            Optional<String> text = value(name);
+            if (text.isPresent()) {
+                try {
+                    URI uri = URI.create(text.get());
+                    if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                        return text;
+                    }
+                } catch (IllegalArgumentException ignored) {
+                    // reported below
+                }
+                problems.add(name + " must be an http(s) URL (got '" + text.get() + "')");
+            }
+            return Optional.empty();
+        }
+
+        private Optional<String> value(String name) {
+            String text = env.get(name);
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

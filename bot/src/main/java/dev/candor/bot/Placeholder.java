@@ -1,3 +1,0 @@
-package dev.candor.bot;
-
-final class Placeholder {}

@@ -1,0 +1,9 @@
+package dev.candor.bot.chat;
+
+/** Something a person did in chat, in platform-neutral terms. Handlers see only these. */
+public sealed interface Inbound permits Command {
+
+    Actor actor();
+
+    ConversationRef where();
+}

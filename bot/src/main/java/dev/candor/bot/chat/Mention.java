@@ -1,0 +1,4 @@
+package dev.candor.bot.chat;
+
+/** Someone named in a command, as the platform identified them ({@code <@U123|ana>}, a Teams mention entity). */
+public record Mention(String platformUserId, String displayName) {}

@@ -1,0 +1,69 @@
+package dev.candor.bot.help;
+
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Command;
+import dev.candor.bot.chat.CommandHandler;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Reply;
+import dev.candor.bot.chat.Syntax;
+import dev.candor.bot.chat.Text;
+import dev.candor.storage.Platform;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code /candor help}, and the answer to every command word no feature handles yet: what Candor can do and
+ * how to type it.
+ */
+public final class HelpHandler implements CommandHandler {
+    /** Commands the apps' manifests register whose features are still being built. */
+    private static final Set<String> PLANNED = Set.of("feedback", "checkin", "goals", "pulse");
+
+    @Override
+    public Reply handle(Command command) {
+        Platform platform = command.actor().platform();
+        String word = command.name();
+        if (PLANNED.contains(word)) {
+            return Reply.privately(notYet(platform, word));
+        }
+        if (word.equals("candor") && (command.verb().isEmpty() || command.verb().equals("help"))) {
+            return Reply.privately(help(platform));
+        }
+        return Reply.privately(unknown(platform, word.equals("candor") ? command.verb() : word));
+    }
+
+    static Message help(Platform platform) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header("Candor — recognition and feedback in chat"));
+        blocks.add(new Block.Fields(List.of(
+                field(platform, "kudos", "@person what they did #value — recognise one or more people"),
+                field(platform, "candor", "help — this list"))));
+        blocks.add(new Block.Context(Text.of("Coming soon: " + String.join(", ", planned(platform))
+                + " for feedback, weekly check-ins, goals and pulse surveys.")));
+        return new Message(
+                "Candor commands: " + Syntax.command(platform, "kudos") + " @person what they did #value", blocks);
+    }
+
+    private static Block.Field field(Platform platform, String word, String what) {
+        return new Block.Field(Syntax.command(platform, word), Text.of(what));
+    }
+
+    private static List<String> planned(Platform platform) {
+        return PLANNED.stream()
+                .sorted()
+                .map(word -> Syntax.command(platform, word))
+                .toList();
+    }
+
+    private static Message notYet(Platform platform, String word) {
+        return Message.of(Syntax.command(platform, word) + " isn't available yet — it's coming soon. Meanwhile: "
+                + Syntax.command(platform, "kudos") + " @person what they did, or "
+                + Syntax.command(platform, "candor") + " help.");
+    }
+
+    private static Message unknown(Platform platform, String word) {
+        return Message.of("I don't know \"" + word + "\". Type " + Syntax.command(platform, "candor")
+                + " help to see what I can do.");
+    }
+}

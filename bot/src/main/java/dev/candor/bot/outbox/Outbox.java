@@ -1,0 +1,29 @@
+package dev.candor.bot.outbox;
+
+import dev.candor.bot.chat.Message;
+import dev.candor.storage.Platform;
+import dev.candor.storage.outbox.OutboxDao;
+import dev.candor.storage.outbox.TargetKind;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The only way the bot speaks on its own: queue a message with an idempotency key, in the same transaction as
+ * the change that caused it. A delivery worker on some node sends it; the same key is never sent twice.
+ */
+public final class Outbox {
+    private Outbox() {}
+
+    /** Queues a DM to a person's platform account; false when this key was queued before. */
+    public static boolean toUser(
+            Handle handle, long orgId, Platform platform, String platformUserId, String key, Message message) {
+        return handle.attach(OutboxDao.class)
+                .enqueue(orgId, key, platform, TargetKind.USER, platformUserId, MessageJson.write(message));
+    }
+
+    /** Queues a post to a channel or conversation; false when this key was queued before. */
+    public static boolean toConversation(
+            Handle handle, long orgId, Platform platform, String conversationId, String key, Message message) {
+        return handle.attach(OutboxDao.class)
+                .enqueue(orgId, key, platform, TargetKind.CONVERSATION, conversationId, MessageJson.write(message));
+    }
+}

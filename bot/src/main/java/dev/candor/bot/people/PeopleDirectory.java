@@ -1,0 +1,173 @@
+package dev.candor.bot.people;
+
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Mention;
+import dev.candor.storage.Platform;
+import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.people.Person;
+import dev.candor.storage.people.PersonDao;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns platform users into Candor people. Unknown people are provisioned on first contact and linked to an
+ * imported directory entry (by Teams AAD object id, or by the email their platform profile shows).
+ * Profile lookups run in the background unless the answer is needed now: a failed lookup never fails a command.
+ */
+public final class PeopleDirectory {
+    private static final Logger log = LoggerFactory.getLogger(PeopleDirectory.class);
+
+    private final Jdbi jdbi;
+    private final Map<Platform, ProfileSource> profiles;
+    private final Executor background;
+    private final Map<String, Long> orgIds = new ConcurrentHashMap<>();
+    private final Set<Long> enriching = ConcurrentHashMap.newKeySet();
+
+    public PeopleDirectory(Jdbi jdbi, Map<Platform, ProfileSource> profiles, Executor background) {
+        this.jdbi = jdbi;
+        this.profiles = Map.copyOf(profiles);
+        this.background = background;
+    }
+
+    /** The organisation of a Slack workspace or Teams tenant, created on first contact. */
+    public long orgId(PlatformUser user) {
+        String key = user.platform() + ":" + user.workspaceId() + ":" + user.teamsServiceUrl();
+        return orgIds.computeIfAbsent(key, k -> {
+            OrganisationDao orgs = jdbi.onDemand(OrganisationDao.class);
+            return user.platform() == Platform.SLACK
+                    ? orgs.upsertSlack(user.workspaceId(), user.workspaceId()).id()
+                    : orgs.upsertTeams(user.workspaceId(), user.workspaceId(), user.teamsServiceUrl())
+                            .id();
+        });
+    }
+
+    /** The person behind a request, provisioned if new. */
+    public Actor actorFor(PlatformUser user) {
+        long orgId = orgId(user);
+        PersonDao people = jdbi.onDemand(PersonDao.class);
+        Person person = people.findByPlatformUser(orgId, user.platform(), user.userId())
+                .orElseGet(() -> provision(orgId, user, people.hasUnlinkedPeople(orgId, user.platform())));
+        if (user.timezone() != null && !user.timezone().equals(person.timezone()) && isZone(user.timezone())) {
+            people.updateTimezone(orgId, person.id(), user.timezone());
+            person = people.findById(orgId, person.id()).orElse(person);
+        }
+        if (!person.profileSynced()) {
+            enrichLater(orgId, person.id(), user);
+        }
+        return new Actor(
+                orgId,
+                user.workspaceId(),
+                person.id(),
+                user.platform(),
+                user.userId(),
+                person.name(),
+                person.role(),
+                zone(person.timezone()),
+                Locale.forLanguageTag(person.locale()));
+    }
+
+    /**
+     * A person named in a request, provisioned if new. Unknown people are looked up now, because whether
+     * they are a bot or deactivated decides what the command may do.
+     */
+    public Person personFor(Actor actor, Mention mention) {
+        PlatformUser user = new PlatformUser(
+                actor.platform(),
+                actor.workspaceId(),
+                mention.platformUserId(),
+                mention.displayName(),
+                null,
+                null,
+                null,
+                null);
+        PersonDao people = jdbi.onDemand(PersonDao.class);
+        return people.findByPlatformUser(actor.orgId(), user.platform(), user.userId())
+                .orElseGet(() -> provision(actor.orgId(), user, true));
+    }
+
+    /** The name Candor knows for a platform account, or null. */
+    public String knownName(long orgId, Platform platform, String platformUserId) {
+        return jdbi.onDemand(PersonDao.class)
+                .findByPlatformUser(orgId, platform, platformUserId)
+                .map(Person::name)
+                .orElse(null);
+    }
+
+    private Person provision(long orgId, PlatformUser user, boolean lookUpNow) {
+        Optional<Profile> profile = lookUpNow ? lookup(user) : Optional.empty();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Person person = jdbi.inTransaction(handle -> new Provisioning(handle.attach(PersonDao.class))
+                        .linkOrCreate(orgId, user, profile.orElse(null)));
+                log.info("provisioned person {} in org {} from {}", person.id(), orgId, user.platform());
+                return person;
+            } catch (Provisioning.LostRace race) {
+                // Another request provisioned the same account at the same moment: use theirs.
+                Optional<Person> winner =
+                        jdbi.onDemand(PersonDao.class).findByPlatformUser(orgId, user.platform(), user.userId());
+                if (winner.isPresent() || attempt >= 2) {
+                    return winner.orElseThrow(() -> new IllegalStateException("could not provision", race));
+                }
+            }
+        }
+    }
+
+    private void enrichLater(long orgId, long personId, PlatformUser user) {
+        if (!profiles.containsKey(user.platform()) || !enriching.add(personId)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    lookup(user)
+                            .ifPresent(profile ->
+                                    Provisioning.store(jdbi.onDemand(PersonDao.class), orgId, personId, profile));
+                } finally {
+                    enriching.remove(personId);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            enriching.remove(personId); // tried again on the person's next request
+        }
+    }
+
+    private Optional<Profile> lookup(PlatformUser user) {
+        ProfileSource source = profiles.get(user.platform());
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            return source.lookup(user.workspaceId(), user.userId());
+        } catch (RuntimeException e) {
+            log.warn("profile lookup for {} failed: {}", user.userId(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    static ZoneId zone(String timezone) {
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    static boolean isZone(String timezone) {
+        try {
+            ZoneId.of(timezone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.candor.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.slack.api.methods.MethodsClient;
+import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.chat.TextCommand;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.ProfileSource;
+import dev.candor.scheduler.outbox.ChatGateway;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Everything Slack, built once by the composition root: the Web API client (pointed at {@code SLACK_API_URL}),
+ * the Bolt app with Candor's listeners, the endpoint, the outbox gateway and the profile source.
+ */
+public final class SlackModule {
+    private final Slack slack;
+    private final MethodsClient client;
+    private final AppConfig appConfig;
+
+    public SlackModule(String signingSecret, String botToken, String apiUrl) {
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
+        slackConfig.setPrettyResponseLoggingEnabled(false);
+        this.slack = Slack.getInstance(slackConfig);
+        this.client = slack.methods(botToken);
+        this.appConfig = AppConfig.builder()
+                .slack(slack)
+                .signingSecret(signingSecret)
+                .singleTeamBotToken(botToken)
+                .build();
+    }
+
+    public ProfileSource profiles() {
+        return new SlackProfiles(client);
+    }
+
+    public ChatGateway gateway() {
+        return new SlackGateway(client);
+    }
+
+    /** The Bolt app behind {@code POST /slack/events}, with every Slack command and event Candor handles. */
+    public SlackEndpoint endpoint(Jdbi jdbi, PeopleDirectory directory, ConversationRouter router, Clock clock) {
+        App app = new App(appConfig, slack, middleware(jdbi));
+        SlackCommands commands = new SlackCommands(new SlackMapper(directory), router);
+        for (String word : TextCommand.WORDS) {
+            app.command("/" + word, commands::handle);
+        }
+        new SlackEvents(jdbi, directory, router).register(app);
+        return new SlackEndpoint(app, new SlackSignature(appConfig.getSigningSecret(), clock));
+    }
+
+    /**
+     * Bolt's default chain, minus two things: the signature is checked before Bolt by {@link SlackSignature}
+     * (stricter), and {@code auth.test} runs on the first request instead of at construction, so that a
+     * Slack outage never keeps Candor from starting.
+     */
+    private List<Middleware> middleware(Jdbi jdbi) {
+        List<Middleware> chain = new ArrayList<>();
+        chain.add(new SSLCheck(null));
+        chain.add(new SingleTeamAuthorization(appConfig, null, null));
+        chain.add(new IgnoringSelfEvents(slack.getConfig()));
+        chain.add(new SlackEventDedupe(jdbi));
+        return chain;
+    }
+}
