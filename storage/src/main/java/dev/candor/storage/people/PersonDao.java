@@ -157,4 +157,20 @@ public interface PersonDao {
             @Bind("platform") Platform platform,
             @Bind("userId") String platformUserId,
             @Bind("aad") String aadObjectId);
+
+    /** Every platform account of an organisation, so a directory import can match rows without a query each. */
+    @SqlQuery("SELECT * FROM platform_identities WHERE org_id = :orgId ORDER BY person_id, platform")
+    List<PlatformIdentity> listIdentitiesByOrg(@Bind("orgId") long orgId);
+
+    /**
+     * Gives a Teams account, known by its AAD object id, to another person. Keyed by the object id because the
+     * platform user id may already be the Bot Framework id that replaced the import's placeholder.
+     */
+    @SqlUpdate(
+            """
+            UPDATE platform_identities SET person_id = :personId
+            WHERE org_id = :orgId AND platform = 'teams' AND aad_object_id = :aad
+            """)
+    int reassignTeamsIdentity(
+            @Bind("orgId") long orgId, @Bind("aad") String aadObjectId, @Bind("personId") long personId);
 }

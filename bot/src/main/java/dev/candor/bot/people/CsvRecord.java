@@ -1,0 +1,12 @@
+package dev.candor.bot.people;
+
+import java.util.List;
+
+/** One CSV record and the physical line it starts on, so problems can point at the right line. */
+record CsvRecord(int line, List<String> fields) {
+
+    /** True for an empty line, and for a row of empty cells as spreadsheets export them. */
+    boolean isBlank() {
+        return fields.stream().allMatch(String::isBlank);
+    }
+}

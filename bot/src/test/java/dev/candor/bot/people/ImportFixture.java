@@ -1,0 +1,88 @@
+package dev.candor.bot.people;
+
+import dev.candor.storage.Database;
+import dev.candor.storage.Platform;
+import dev.candor.storage.TestDatabase;
+import dev.candor.storage.org.Organisation;
+import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.people.Person;
+import dev.candor.storage.people.PersonDao;
+import dev.candor.storage.people.PlatformIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** A fresh database and a folder for CSV files, with short ways to import and look at the result. */
+final class ImportFixture implements AutoCloseable {
+    static final String HEADER = "email,name,manager_email,department,timezone,role,slack_user_id,teams_user_id";
+
+    final Database database = TestDatabase.fresh();
+    final OrganisationDao organisations = database.jdbi().onDemand(OrganisationDao.class);
+    final PersonDao people = database.jdbi().onDemand(PersonDao.class);
+    private final Path folder;
+    private int files;
+
+    ImportFixture(Path folder) {
+        this.folder = folder;
+    }
+
+    /** A Slack organisation to import into, as if the app had been installed. */
+    Organisation slackOrg(String teamId, String name) {
+        return organisations.upsertSlack(teamId, name);
+    }
+
+    /** A CSV file of the header and the given lines, joined with LF. */
+    Path csv(String... rows) {
+        return write(HEADER + "\n" + String.join("\n", rows) + "\n");
+    }
+
+    Path write(String text) {
+        return write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path write(byte[] bytes) {
+        Path file = folder.resolve("people-" + ++files + ".csv");
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    ImportResult importFile(Path file) {
+        return new DirectoryImport(database.jdbi()).run(ImportRequest.of(file));
+    }
+
+    ImportResult importFile(Path file, Long orgId, String slackTeam, String teamsTenant) {
+        OptionalLong org = orgId == null ? OptionalLong.empty() : OptionalLong.of(orgId);
+        return new DirectoryImport(database.jdbi()).run(new ImportRequest(file, org, slackTeam, teamsTenant));
+    }
+
+    Person person(long orgId, String email) {
+        return people.findByEmail(orgId, email).orElseThrow(() -> new AssertionError("nobody with " + email));
+    }
+
+    Long managerIdOf(long orgId, String email) {
+        return person(orgId, email).managerId();
+    }
+
+    List<PlatformIdentity> identities(long orgId, String email) {
+        return people.listIdentities(orgId, person(orgId, email).id());
+    }
+
+    Person provisionFromSlack(long orgId, String name, String slackUserId) {
+        Person person = people.insert(orgId, name, null, "UTC", "en", false);
+        people.insertIdentity(orgId, person.id(), Platform.SLACK, slackUserId, null);
+        return person;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
