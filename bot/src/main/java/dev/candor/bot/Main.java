@@ -29,6 +29,7 @@ public final class Main {
             return switch (command) {
                 case "serve" -> serve();
                 case "migrate" -> migrate(out);
+                case "import-people" -> ImportPeopleCli.run(Config.fromEnvironment(), rest, out, err);
                 case "help", "--help", "-h" -> help(out);
                 default -> {
                     err.println("Unknown command '" + command + "'.");

@@ -82,10 +82,11 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending Flyway migrations. */
     public void migrate() {
-        var result = flyway().migrate();
+        Flyway flyway = flyway();
+        var result = flyway.migrate();
         log.info(
-                "database schema at version {} ({} migration(s) applied) on {}",
-                result.targetSchemaVersion,
+                "database schema at version {} ({} migration(s) applied now) on {}",
+                flyway.info().current().getVersion(),
                 result.migrationsExecuted,
                 description);
     }
