@@ -41,7 +41,7 @@ public final class KudosHandler implements CommandHandler {
             return Reply.privately(KudosMessages.tooMany(actor.platform()));
         }
         List<Person> people = resolve(command, request.recipients());
-        Optional<Message> refusal = refusal(actor, request.recipients(), people);
+        Optional<Message> refusal = refusal(actor, people);
         if (refusal.isPresent()) {
             return Reply.privately(refusal.get());
         }
@@ -58,7 +58,7 @@ public final class KudosHandler implements CommandHandler {
                 .toList();
     }
 
-    private static Optional<Message> refusal(Actor actor, List<Mention> mentions, List<Person> people) {
+    private static Optional<Message> refusal(Actor actor, List<Person> people) {
         List<String> bots = new ArrayList<>();
         List<String> inactive = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
@@ -67,9 +67,9 @@ public final class KudosHandler implements CommandHandler {
                 return Optional.of(KudosMessages.noSelfKudos(actor.platform()));
             }
             if (person.isBot()) {
-                bots.add(mentions.get(i).displayName());
+                bots.add(person.name());
             } else if (!person.active()) {
-                inactive.add(mentions.get(i).displayName());
+                inactive.add(person.name());
             }
         }
         if (!bots.isEmpty()) {
