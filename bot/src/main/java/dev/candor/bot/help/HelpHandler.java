@@ -33,7 +33,7 @@ public final class HelpHandler implements CommandHandler {
         return Reply.privately(unknown(platform, word.equals("candor") ? command.verb() : word));
     }
 
-    static Message help(Platform platform) {
+    public static Message help(Platform platform) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Candor — recognition and feedback in chat"));
         blocks.add(new Block.Fields(List.of(

@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Everything the kudos feature says. */
-final class KudosMessages {
+public final class KudosMessages {
     private KudosMessages() {}
 
     /** The public recognition, posted where the kudos was given. */
-    static Message announcement(Mention giver, List<Mention> recipients, String message, List<String> values) {
+    public static Message announcement(Mention giver, List<Mention> recipients, String message, List<String> values) {
         Text headline = Text.builder()
                 .plain("🎉 ")
                 .people(recipients)
-                .plain(recipients.size() == 1 ? " received kudos from " : " received kudos from ")
+                .plain(" received kudos from ")
                 .person(giver.platformUserId(), giver.displayName())
                 .build();
         List<Block> blocks = new ArrayList<>();
@@ -32,7 +32,7 @@ final class KudosMessages {
     }
 
     /** The DM each recipient gets. */
-    static Message received(Mention giver, String message, List<String> values) {
+    public static Message received(Mention giver, String message, List<String> values) {
         Text headline = Text.builder()
                 .plain("🎉 You received kudos from ")
                 .person(giver.platformUserId(), giver.displayName())
@@ -46,7 +46,7 @@ final class KudosMessages {
         return new Message("You received kudos from " + giver.displayName() + ": " + message, blocks);
     }
 
-    static Message usage(Platform platform) {
+    public static Message usage(Platform platform) {
         String kudos = Syntax.command(platform, "kudos");
         return new Message(
                 "To give kudos, type " + kudos + " @person what they did #value",
@@ -62,23 +62,23 @@ final class KudosMessages {
                                 + " people per kudos. Tag company values with #value."))));
     }
 
-    static Message noSelfKudos(Platform platform) {
+    public static Message noSelfKudos(Platform platform) {
         return Message.of("You can't give kudos to yourself 🙂 Thank a teammate instead: "
                 + Syntax.command(platform, "kudos") + " @teammate what they did");
     }
 
-    static Message noBots(List<String> names) {
+    public static Message noBots(List<String> names) {
         return Message.of("Kudos are for people, and " + String.join(", ", names)
                 + (names.size() == 1 ? " is a bot" : " are bots") + ". Try again without "
                 + (names.size() == 1 ? "it." : "them."));
     }
 
-    static Message inactive(List<String> names) {
+    public static Message inactive(List<String> names) {
         return Message.of(String.join(", ", names) + (names.size() == 1 ? " has" : " have")
                 + " left the organisation, so they can't receive kudos. Try again without them.");
     }
 
-    static Message tooMany(Platform platform) {
+    public static Message tooMany(Platform platform) {
         return Message.of("That's more than " + KudosRequest.MAX_RECIPIENTS + " people. Please split it: "
                 + Syntax.command(platform, "kudos") + " takes up to " + KudosRequest.MAX_RECIPIENTS
                 + " people at a time.");

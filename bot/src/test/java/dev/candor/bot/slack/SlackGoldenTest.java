@@ -1,0 +1,86 @@
+package dev.candor.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.gson.Gson;
+import com.slack.api.util.json.GsonFactory;
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Mention;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Text;
+import dev.candor.bot.help.HelpHandler;
+import dev.candor.bot.kudos.KudosMessages;
+import dev.candor.storage.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Block Kit that Candor sends, compared with golden files as parsed trees. The golden files are also checked by
+ * Slack's own types ({@code ../shared/tools/validate-chat-json}). Run with {@code -Dgolden.update=true} to
+ * rewrite them after an intended change, then review the diff.
+ */
+class SlackGoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/slack");
+    private static final Gson gson = GsonFactory.createSnakeCase();
+    private static final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static Map<String, Message> messages() {
+        Mention gil = new Mention("U0GIL", "Gil");
+        List<Mention> recipients = List.of(new Mention("U0ANA", "Ana"), new Mention("U0LI", "Li"));
+        Map<String, Message> messages = new LinkedHashMap<>();
+        messages.put(
+                "kudos-announcement",
+                KudosMessages.announcement(
+                        gil, recipients, "thanks for the demo <3 & docs #ownership", List.of("ownership")));
+        messages.put("kudos-received-dm", KudosMessages.received(gil, "thanks for the demo", List.of()));
+        messages.put("kudos-usage", KudosMessages.usage(Platform.SLACK));
+        messages.put("help", HelpHandler.help(Platform.SLACK));
+        messages.put(
+                "every-block",
+                new Message(
+                        "All blocks",
+                        List.of(
+                                new Block.Header("A header"),
+                                new Block.Section(Text.builder()
+                                        .strong("bold")
+                                        .plain(" and ")
+                                        .emphasis("italic")
+                                        .lineBreak()
+                                        .link("https://example.com", "a link")
+                                        .build()),
+                                new Block.Divider(),
+                                new Block.Progress("Answered", 3, 5),
+                                new Block.Buttons(List.of(
+                                        new Block.Button("demo.approve", "Approve", "42", Block.ButtonStyle.PRIMARY),
+                                        new Block.Button("demo.skip", "Skip", "42", Block.ButtonStyle.DEFAULT))))));
+        return messages;
+    }
+
+    static List<String> names() {
+        return List.copyOf(messages().keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void rendersAsTheGoldenFile(String name) throws Exception {
+        Message message = messages().get(name);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", SlackRenderer.fallback(message));
+        body.put("blocks", SlackRenderer.blocks(message));
+        JsonNode actual = json.readTree(gson.toJson(body));
+        Path file = GOLDEN.resolve(name + ".json");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, json.writeValueAsString(actual) + "\n");
+        }
+
+        assertThat(actual).isEqualTo(json.readTree(file.toFile()));
+    }
+}
