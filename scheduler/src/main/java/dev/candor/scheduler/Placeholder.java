@@ -1,3 +1,0 @@
-package dev.candor.scheduler;
-
-final class Placeholder {}
