@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -117,9 +118,17 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** A connection outside the pool's normal use, e.g. for LISTEN; the caller closes it. */
+    /**
+     * A connection of its own, outside the pool, e.g. for LISTEN; the caller closes it. Not from the pool because
+     * such a connection is held for hours, and because the pool cannot tell that it broke when the failure surfaces
+     * through an unwrapped driver call (PGConnection#getNotifications): it would hand the dead connection out again.
+     */
     public Connection openConnection() throws SQLException {
-        return dataSource.getConnection();
+        DataSource embeddedServer = dataSource.getDataSource();
+        if (embeddedServer != null) {
+            return embeddedServer.getConnection();
+        }
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
 
     public String description() {

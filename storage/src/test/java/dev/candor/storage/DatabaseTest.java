@@ -2,6 +2,8 @@ package dev.candor.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.candor.storage.kudos.KudosDao;
 import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.people.Person;
@@ -9,6 +11,8 @@ import dev.candor.storage.people.PersonDao;
 import dev.candor.storage.people.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +33,17 @@ class DatabaseTest {
             assertThat(second.jdbi().onDemand(OrganisationDao.class).findBySlackTeam("T1"))
                     .map(org -> org.name())
                     .contains("Acme");
+        }
+    }
+
+    @Test
+    void opensLongLivedConnectionsOutsideThePool() throws SQLException {
+        try (Database database = TestDatabase.fresh();
+                Connection own = database.openConnection()) {
+            HikariPoolMXBean pool = ((HikariDataSource) database.dataSource()).getHikariPoolMXBean();
+
+            assertThat(own.isValid(1)).isTrue();
+            assertThat(pool.getActiveConnections()).isZero();
         }
     }
 

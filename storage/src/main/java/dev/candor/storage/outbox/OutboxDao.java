@@ -103,16 +103,65 @@ public interface OutboxDao {
             """)
     Optional<OutboxMessage> findByKey(@Bind("orgId") long orgId, @Bind("key") String idempotencyKey);
 
-    /** Reserves the next send slot for a pacing key, {@code intervalMillis} after the previous one. */
+    /**
+     * Puts a claimed message back in the queue {@code delayMillis} from now on the database clock, so that every
+     * node agrees on when it is due whatever its own clock says.
+     */
+    @SqlUpdate(
+            """
+            UPDATE outbox SET status = 'pending', next_attempt_at = clock_timestamp() + :delayMillis * interval '1 ms',
+                   last_error = :error, claimed_until = NULL,
+                   attempts = CASE WHEN :countAttempt THEN attempts ELSE attempts - 1 END
+            WHERE id = :id AND status = 'sending'
+            """)
+    int rescheduleIn(
+            @Bind("id") long id,
+            @Bind("delayMillis") long delayMillis,
+            @Bind("error") String error,
+            @Bind("countAttempt") boolean countAttempt);
+
+    /**
+     * Milliseconds until the earliest pending message is due (zero or negative: due now); empty when nothing is
+     * pending. Lets a worker sleep exactly until the next retry instead of polling.
+     */
     @SqlQuery(
             """
-            INSERT INTO delivery_pacing AS p (pace_key, next_slot_at)
-            VALUES (:key, now() + make_interval(secs => :intervalMillis / 1000.0))
-            ON CONFLICT (pace_key) DO UPDATE
-                SET next_slot_at = GREATEST(p.next_slot_at, now()) + make_interval(secs => :intervalMillis / 1000.0)
-            RETURNING next_slot_at - make_interval(secs => :intervalMillis / 1000.0)
+            SELECT (extract(epoch FROM next_attempt_at - clock_timestamp()) * 1000)::bigint
+            FROM outbox WHERE status = 'pending'
+            ORDER BY next_attempt_at LIMIT 1
             """)
-    Instant reserveSlot(@Bind("key") String paceKey, @Bind("intervalMillis") long intervalMillis);
+    Optional<Long> millisUntilNextDue();
+
+    /**
+     * Takes the send slot of a pacing key if it is free, and frees the next one {@code intervalMillis} later;
+     * false when the slot is still taken (see {@link #findNextSlot}). Nothing is reserved on failure, so a message
+     * that is retried later competes afresh instead of pushing its own slot ever further away.
+     *
+     * <p>The row lock taken by ON CONFLICT makes this atomic across nodes; {@code clock_timestamp()} rather than
+     * {@code now()} because a transaction that waited for that lock must compare with the time it got it.
+     */
+    @SqlUpdate(
+            """
+            INSERT INTO delivery_pacing AS p (pace_key, next_slot_at)
+            VALUES (:key, clock_timestamp() + :intervalMillis * interval '1 ms')
+            ON CONFLICT (pace_key) DO UPDATE
+                SET next_slot_at = clock_timestamp() + :intervalMillis * interval '1 ms'
+                WHERE p.next_slot_at <= clock_timestamp()
+            """)
+    boolean tryAcquireSlot(@Bind("key") String paceKey, @Bind("intervalMillis") long intervalMillis);
+
+    /** When the next send on a pacing key may happen; empty for a key that was never used. */
+    @SqlQuery("SELECT next_slot_at FROM delivery_pacing WHERE pace_key = :key")
+    Optional<Instant> findNextSlot(@Bind("key") String paceKey);
+
+    /** Holds every send on a pacing key for {@code millis} from now on the database clock (a 429 Retry-After). */
+    @SqlUpdate(
+            """
+            INSERT INTO delivery_pacing AS p (pace_key, next_slot_at)
+            VALUES (:key, clock_timestamp() + :millis * interval '1 ms')
+            ON CONFLICT (pace_key) DO UPDATE SET next_slot_at = GREATEST(p.next_slot_at, EXCLUDED.next_slot_at)
+            """)
+    void holdFor(@Bind("key") String paceKey, @Bind("millis") long millis);
 
     /** Holds every send on a pacing key until {@code until} (a platform said 429 Retry-After). */
     @SqlUpdate(
