@@ -3,12 +3,17 @@ package dev.candor.bot;
 import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosHandler;
+import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
+import dev.candor.scheduler.CandorScheduler;
+import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
+import dev.candor.scheduler.outbox.DeliveryConfig;
+import dev.candor.scheduler.outbox.DeliveryWorker;
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
 import io.javalin.http.Handler;
@@ -39,12 +44,22 @@ public final class Candor implements AutoCloseable {
     private final Database database;
     private final boolean ownsDatabase;
     private final ExecutorService background;
+    private final DeliveryWorker delivery;
+    private final CandorScheduler scheduler;
     private final WebServer server;
 
-    private Candor(Database database, boolean ownsDatabase, ExecutorService background, WebServer server) {
+    private Candor(
+            Database database,
+            boolean ownsDatabase,
+            ExecutorService background,
+            DeliveryWorker delivery,
+            CandorScheduler scheduler,
+            WebServer server) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.background = background;
+        this.delivery = delivery;
+        this.scheduler = scheduler;
         this.server = server;
     }
 
@@ -90,6 +105,12 @@ public final class Candor implements AutoCloseable {
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
         Handler teamsMessages = Routes.notConfigured("Teams is not configured: set MICROSOFT_APP_ID and "
                 + "MICROSOFT_APP_PASSWORD (or run on HOST=127.0.0.1 without them for the Bot Framework Emulator)");
+        DeliveryWorker delivery =
+                new DeliveryWorker(database, new PlatformGateways(gateways), options.delivery(), metrics);
+        delivery.start();
+        CandorScheduler scheduler = new CandorScheduler(database);
+        scheduler.register(PruneProcessedEventsJob.hourly(database.jdbi()));
+        scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
         log.info(
@@ -99,7 +120,7 @@ public final class Candor implements AutoCloseable {
                 slack != null ? "on" : "off",
                 config.teams().enabled() ? "on" : "off",
                 database.description());
-        return new Candor(database, ownsDatabase, background, server);
+        return new Candor(database, ownsDatabase, background, delivery, scheduler, server);
     }
 
     static ConversationRouter router(Database database, PeopleDirectory directory) {
@@ -128,6 +149,8 @@ public final class Candor implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        scheduler.close();
+        delivery.close();
         background.shutdown();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);
@@ -141,9 +164,13 @@ public final class Candor implements AutoCloseable {
     }
 
     /** What tests and the benchmark may replace. */
-    public record Options(Clock clock) {
+    public record Options(Clock clock, DeliveryConfig delivery) {
         public static Options defaults() {
-            return new Options(Clock.systemUTC());
+            return new Options(Clock.systemUTC(), DeliveryConfig.defaults());
+        }
+
+        public Options withDelivery(DeliveryConfig newDelivery) {
+            return new Options(clock, newDelivery);
         }
     }
 }
