@@ -1,5 +1,6 @@
 package dev.candor.bot;
 
+import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosHandler;
@@ -8,6 +9,7 @@ import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
+import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
@@ -83,13 +85,20 @@ public final class Candor implements AutoCloseable {
             profiles.put(Platform.SLACK, slack.profiles());
             gateways.put(Platform.SLACK, slack.gateway());
         }
+        TeamsModule teams =
+                config.teams().enabled() ? new TeamsModule(config.teams(), options.teamsCredentials()) : null;
+        if (teams != null) {
+            gateways.put(Platform.TEAMS, teams.gateway(database.jdbi()));
+        }
         PeopleDirectory directory = new PeopleDirectory(database.jdbi(), profiles, background);
         ConversationRouter router = router(database, directory);
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
-        Handler teamsMessages = Routes.notConfigured("Teams is not configured: set MICROSOFT_APP_ID and "
-                + "MICROSOFT_APP_PASSWORD (or run on HOST=127.0.0.1 without them for the Bot Framework Emulator)");
+        Handler teamsMessages = teams != null
+                ? teams.endpoint(database.jdbi(), directory, router)
+                : Routes.notConfigured("Teams is not configured: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or"
+                        + " run on HOST=127.0.0.1 without them for the Bot Framework Emulator)");
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
         log.info(
@@ -97,7 +106,7 @@ public final class Candor implements AutoCloseable {
                 config.host(),
                 server.port(),
                 slack != null ? "on" : "off",
-                config.teams().enabled() ? "on" : "off",
+                teams != null ? "on" : "off",
                 database.description());
         return new Candor(database, ownsDatabase, background, server);
     }
@@ -140,10 +149,19 @@ public final class Candor implements AutoCloseable {
         log.info("Candor stopped");
     }
 
-    /** What tests and the benchmark may replace. */
-    public record Options(Clock clock) {
+    /**
+     * What tests and the benchmark may replace.
+     *
+     * @param teamsCredentials fixed Bot Connector credentials (tests: Microsoft's login server is out of reach), or
+     *     null for the app's own credentials from MICROSOFT_APP_ID/PASSWORD
+     */
+    public record Options(Clock clock, AppCredentials teamsCredentials) {
+        public Options(Clock clock) {
+            this(clock, null);
+        }
+
         public static Options defaults() {
-            return new Options(Clock.systemUTC());
+            return new Options(Clock.systemUTC(), null);
         }
     }
 }
