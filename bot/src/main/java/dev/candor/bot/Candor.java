@@ -1,5 +1,6 @@
 package dev.candor.bot;
 
+import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosHandler;
@@ -9,6 +10,7 @@ import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
+import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
@@ -98,13 +100,20 @@ public final class Candor implements AutoCloseable {
             profiles.put(Platform.SLACK, slack.profiles());
             gateways.put(Platform.SLACK, slack.gateway());
         }
+        TeamsModule teams =
+                config.teams().enabled() ? new TeamsModule(config.teams(), options.teamsCredentials()) : null;
+        if (teams != null) {
+            gateways.put(Platform.TEAMS, teams.gateway(database.jdbi()));
+        }
         PeopleDirectory directory = new PeopleDirectory(database.jdbi(), profiles, background);
         ConversationRouter router = router(database, directory);
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
-        Handler teamsMessages = Routes.notConfigured("Teams is not configured: set MICROSOFT_APP_ID and "
-                + "MICROSOFT_APP_PASSWORD (or run on HOST=127.0.0.1 without them for the Bot Framework Emulator)");
+        Handler teamsMessages = teams != null
+                ? teams.endpoint(database.jdbi(), directory, router)
+                : Routes.notConfigured("Teams is not configured: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or"
+                        + " run on HOST=127.0.0.1 without them for the Bot Framework Emulator)");
         DeliveryWorker delivery =
                 new DeliveryWorker(database, new PlatformGateways(gateways), options.delivery(), metrics);
         delivery.start();
@@ -118,7 +127,7 @@ public final class Candor implements AutoCloseable {
                 config.host(),
                 server.port(),
                 slack != null ? "on" : "off",
-                config.teams().enabled() ? "on" : "off",
+                teams != null ? "on" : "off",
                 database.description());
         return new Candor(database, ownsDatabase, background, delivery, scheduler, server);
     }
@@ -163,14 +172,23 @@ public final class Candor implements AutoCloseable {
         log.info("Candor stopped");
     }
 
-    /** What tests and the benchmark may replace. */
-    public record Options(Clock clock, DeliveryConfig delivery) {
+    /**
+     * What tests and the benchmark may replace.
+     *
+     * @param teamsCredentials fixed Bot Connector credentials (tests: Microsoft's login server is out of reach), or
+     *     null for the app's own credentials from MICROSOFT_APP_ID/PASSWORD
+     */
+    public record Options(Clock clock, DeliveryConfig delivery, AppCredentials teamsCredentials) {
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), DeliveryConfig.defaults());
+            return new Options(Clock.systemUTC(), DeliveryConfig.defaults(), null);
         }
 
         public Options withDelivery(DeliveryConfig newDelivery) {
-            return new Options(clock, newDelivery);
+            return new Options(clock, newDelivery, teamsCredentials);
+        }
+
+        public Options withTeamsCredentials(AppCredentials credentials) {
+            return new Options(clock, delivery, credentials);
         }
     }
 }

@@ -78,7 +78,7 @@ class SlackDeliveryTest {
         assertThat(posted)
                 .contains("channel=U0ANA")
                 .contains("You received kudos from")
-                .contains("<@U0GIL>");
+                .contains("\\u003c@U0GIL\\u003e");
         assertThat(posted).contains("thanks for the release notes");
         await(() -> statusOf(latestKey()) == OutboxStatus.SENT);
     }

@@ -1,0 +1,73 @@
+package dev.candor.bot.teams;
+
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationReference;
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.ConversationRef;
+import dev.candor.storage.Platform;
+import dev.candor.storage.conversation.ConversationDao;
+import dev.candor.storage.conversation.ConversationKind;
+import dev.candor.storage.conversation.StoredConversation;
+import dev.candor.storage.people.Person;
+import dev.candor.storage.people.PersonDao;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The Bot Framework conversation references Candor keeps, one per Teams conversation: without one the bot cannot
+ * speak first. A 1:1 chat's reference is also found by the person it is with.
+ */
+final class TeamsReferences {
+    private final Jdbi jdbi;
+
+    TeamsReferences(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Keeps the reference of the conversation an activity came from. Only what proactive sends need is kept, so the
+     * row changes (and is written) only when the conversation does, not with every message.
+     */
+    void remember(Activity activity, Actor actor, ConversationRef where) {
+        ConversationReference reference = activity.getConversationReference();
+        // A proactive message is not a reply to whatever was said last.
+        reference.setActivityId(null);
+        boolean direct = where.kind() == ConversationKind.DM;
+        if (!direct) {
+            // Who spoke last in a channel or group chat is irrelevant for posting there.
+            reference.setUser(null);
+        }
+        store(actor.orgId(), where.conversationId(), where.kind(), direct ? actor.personId() : null, reference);
+    }
+
+    void store(long orgId, String conversationId, ConversationKind kind, Long personId, ConversationReference ref) {
+        String json = TeamsJson.write(ref);
+        jdbi.useExtension(
+                ConversationDao.class,
+                conversations -> conversations.upsert(orgId, Platform.TEAMS, conversationId, kind, personId, json));
+    }
+
+    Optional<ConversationReference> conversation(long orgId, String conversationId) {
+        return jdbi.withExtension(
+                        ConversationDao.class,
+                        conversations -> conversations.find(orgId, Platform.TEAMS, conversationId))
+                .flatMap(TeamsReferences::read);
+    }
+
+    /** The 1:1 chat with a Teams user ({@code 29:…}), if Candor has one. */
+    Optional<ConversationReference> directMessage(long orgId, String userId) {
+        return person(orgId, userId)
+                .flatMap(person -> jdbi.withExtension(
+                        ConversationDao.class,
+                        conversations -> conversations.findDm(orgId, Platform.TEAMS, person.id())))
+                .flatMap(TeamsReferences::read);
+    }
+
+    Optional<Person> person(long orgId, String userId) {
+        return jdbi.withExtension(PersonDao.class, people -> people.findByPlatformUser(orgId, Platform.TEAMS, userId));
+    }
+
+    private static Optional<ConversationReference> read(StoredConversation stored) {
+        return TeamsJson.reference(stored.reference());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.candor.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Command;
+import dev.candor.bot.chat.ConversationRef;
+import dev.candor.bot.chat.Mention;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Reply;
+import dev.candor.bot.chat.Text;
+import dev.candor.bot.help.HelpHandler;
+import dev.candor.bot.kudos.KudosHandler;
+import dev.candor.bot.outbox.MessageJson;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.PlatformUser;
+import dev.candor.storage.Database;
+import dev.candor.storage.Platform;
+import dev.candor.storage.TestDatabase;
+import dev.candor.storage.conversation.ConversationKind;
+import dev.candor.storage.people.Role;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Adaptive Cards compared with golden files as parsed trees. The goldens are also checked by the Adaptive Cards
+ * parser ({@code ../shared/tools/validate-chat-json auto .}). Run with {@code -Dgolden.update=true} to rewrite them
+ * after an intended change, then review the diff.
+ */
+class TeamsRendererTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/teams");
+    private static final ObjectMapper mapper = new ObjectMapper();
+    private static final ConversationRef CHANNEL =
+            new ConversationRef(Platform.TEAMS, "19:general@thread.tacv2", ConversationKind.CHANNEL, null);
+
+    private static Database database;
+    private static Actor gil;
+    private static KudosHandler kudos;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.fresh();
+        PeopleDirectory directory = new PeopleDirectory(database.jdbi(), Map.of(), Runnable::run);
+        gil = directory.actorFor(new PlatformUser(
+                Platform.TEAMS, TestActivity.TENANT, "29:gil", "Gil Giver", "aad-gil", "Europe/Berlin", "en-US", null));
+        kudos = new KudosHandler(database.jdbi(), directory);
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void rendersTheKudosAnnouncementWithRealMentions() throws IOException {
+        Reply reply = kudos.handle(kudosCommand("@Ana Lopez @Li thanks for the *smooth* demo_day #ownership", "k1"));
+
+        assertThat(reply).isInstanceOf(Reply.Public.class);
+        assertMatchesGolden("kudos-announcement.json", ((Reply.Public) reply).message());
+    }
+
+    @Test
+    void rendersTheKudosDirectMessageFromTheOutbox() throws IOException {
+        kudos.handle(kudosCommand("@Ana Lopez @Li thanks for the demo #ownership", "k2"));
+        String payload = database.jdbi().withHandle(handle -> handle.select(
+                        "SELECT payload::text FROM outbox WHERE target = '29:ana' ORDER BY id DESC LIMIT 1")
+                .mapTo(String.class)
+                .one());
+
+        assertMatchesGolden("kudos-received.json", MessageJson.read(payload));
+    }
+
+    @Test
+    void rendersTheKudosUsage() throws IOException {
+        Reply reply = kudos.handle(command("kudos", "thanks everyone", List.of()));
+
+        assertMatchesGolden("kudos-usage.json", ((Reply.Private) reply).message());
+    }
+
+    @Test
+    void rendersTheHelpAndTheWelcome() throws IOException {
+        Message help = ((Reply.Private) new HelpHandler().handle(command("candor", "help", List.of()))).message();
+
+        assertMatchesGolden("help.json", help);
+        assertMatchesGolden("welcome.json", TeamsReplies.welcome(help));
+    }
+
+    @Test
+    void rendersEveryBlockAndEscapesWhatPeopleTyped() throws IOException {
+        Message message = new Message(
+                "Q3 goals",
+                List.of(
+                        new Block.Header("Q3 goals for *Team* _Rocket_"),
+                        new Block.Section(Text.builder()
+                                .strong("Ana")
+                                .plain(" wrote: ")
+                                .emphasis("see")
+                                .plain(" ")
+                                .link("https://example.com/goals?q=1", "the [plan]")
+                                .lineBreak()
+                                .plain("- not a list, 1. not numbered, **not bold**")
+                                .build()),
+                        new Block.Divider(),
+                        new Block.Quote(Text.of("# not a heading\n> not a quote `code` ~strike~ \\back")),
+                        new Block.Fields(List.of(
+                                new Block.Field(
+                                        "Owner",
+                                        Text.builder()
+                                                .person("29:ana", "Ana Lopez")
+                                                .build()),
+                                new Block.Field("Due", Text.of("30 Sep")))),
+                        new Block.Progress("Key results", 3, 5),
+                        new Block.Divider(),
+                        new Block.Buttons(List.of(
+                                new Block.Button("goal.update", "Update", "goal-7", Block.ButtonStyle.PRIMARY),
+                                new Block.Button("goal.close", "Close", "goal-7", Block.ButtonStyle.DANGER),
+                                new Block.Button("goal.snooze", "Later", "goal-7", Block.ButtonStyle.DEFAULT))),
+                        new Block.Context(Text.of("Updated by you"))));
+
+        assertMatchesGolden("all-blocks.json", message);
+    }
+
+    /** A kudos from Gil, a person provisioned in the test database, to Ana and Li. */
+    private static Command kudosCommand(String text, String source) {
+        List<Mention> recipients = List.of(new Mention("29:ana", "Ana Lopez"), new Mention("29:li", "Li"));
+        return new Command(gil, CHANNEL, "kudos", text, recipients, "test:" + source);
+    }
+
+    /** A command that never reaches the database: the handlers answer it before they look anyone up. */
+    private static Command command(String name, String text, List<Mention> mentions) {
+        Actor nobody = new Actor(
+                0,
+                TestActivity.TENANT,
+                0,
+                Platform.TEAMS,
+                "29:gil",
+                "Gil Giver",
+                Role.EMPLOYEE,
+                ZoneId.of("UTC"),
+                Locale.ENGLISH);
+        return new Command(nobody, CHANNEL, name, text, mentions, null);
+    }
+
+    /** Two-space indents and {@code "key": value}, like the rest of the repository's JSON. */
+    private static String pretty(JsonNode card) throws IOException {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return mapper.writer(printer).writeValueAsString(card) + "\n";
+    }
+
+    private static void assertMatchesGolden(String name, Message message) throws IOException {
+        JsonNode card = TeamsRenderer.card(message);
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, pretty(card), StandardCharsets.UTF_8);
+        }
+        assertThat(card).as(name).isEqualTo(mapper.readTree(file.toFile()));
+    }
+}

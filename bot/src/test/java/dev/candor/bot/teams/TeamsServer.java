@@ -1,0 +1,77 @@
+package dev.candor.bot.teams;
+
+import dev.candor.bot.Candor;
+import dev.candor.bot.Config;
+import dev.candor.storage.Database;
+import dev.candor.storage.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Candor running for real on loopback with Teams on, a fresh database, and WireMock as Microsoft's servers; plus an
+ * HTTP client that posts activities to {@code /api/messages} as Teams does.
+ */
+final class TeamsServer implements AutoCloseable {
+    static final String APP_ID = "11111111-2222-3333-4444-555555555555";
+    static final String BOT_ID = "28:" + APP_ID;
+    static final String OUTBOUND_TOKEN = "outbound-test-token";
+
+    final FakeBotFramework microsoft = new FakeBotFramework();
+    final Database database = TestDatabase.fresh();
+    final Candor candor;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TeamsServer() {
+        candor = Candor.start(
+                config(microsoft.metadataUrl()),
+                database,
+                Candor.Options.defaults().withTeamsCredentials(new FixedTokenCredentials(APP_ID, OUTBOUND_TOKEN)));
+    }
+
+    static Config config(String metadataUrl) {
+        return new Config(
+                "127.0.0.1",
+                0,
+                Optional.empty(),
+                Path.of("target/unused-data"),
+                new Config.Slack(null, null, Config.DEFAULT_SLACK_API_URL),
+                new Config.Teams(APP_ID, "test-app-password", null, "MultiTenant", metadataUrl, true),
+                Optional.empty());
+    }
+
+    Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    /** Posts an activity with a valid channel token for the fake's service URL. */
+    HttpResponse<String> post(String activity) throws IOException, InterruptedException {
+        return post(activity, TestTokens.valid(APP_ID, microsoft.serviceUrl()));
+    }
+
+    HttpResponse<String> post(String body, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + candor.port() + "/api/messages"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        candor.close();
+        database.close();
+        microsoft.close();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.candor.bot.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Activities shaped like the ones Teams posts (see the recorded botbuilder-js samples): by default a message from
+ * Gil in his 1:1 chat with Candor, with the tenant in both places Teams puts it and his time zone in clientInfo.
+ */
+final class TestActivity {
+    static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011cafe";
+    private static final ObjectMapper mapper = new ObjectMapper();
+    private static final AtomicInteger ids = new AtomicInteger();
+
+    private final ObjectNode activity = mapper.createObjectNode();
+
+    private TestActivity(String type, String serviceUrl) {
+        activity.put("type", type)
+                .put("id", "1700000000" + ids.incrementAndGet())
+                .put("timestamp", Instant.now().toString())
+                .put("channelId", "msteams")
+                .put("serviceUrl", serviceUrl)
+                .put("locale", "en-US");
+        from("29:gil", "Gil Giver", "aad-gil");
+        inPersonalChat("a:dm-gil");
+        activity.putObject("recipient").put("id", TeamsServer.BOT_ID).put("name", "Candor");
+        activity.putArray("entities")
+                .addObject()
+                .put("type", "clientInfo")
+                .put("locale", "en-US")
+                .put("country", "DE")
+                .put("platform", "Web")
+                .put("timezone", "Europe/Berlin");
+        activity.putObject("channelData").putObject("tenant").put("id", TENANT);
+    }
+
+    static TestActivity message(String serviceUrl, String text) {
+        TestActivity message = new TestActivity("message", serviceUrl);
+        message.activity.put("text", text).put("textFormat", "plain");
+        return message;
+    }
+
+    static TestActivity conversationUpdate(String serviceUrl, String... addedIds) {
+        TestActivity update = new TestActivity("conversationUpdate", serviceUrl);
+        ArrayNode added = update.activity.putArray("membersAdded");
+        for (String id : addedIds) {
+            added.addObject().put("id", id);
+        }
+        return update;
+    }
+
+    TestActivity from(String id, String name, String aadObjectId) {
+        activity.putObject("from").put("id", id).put("name", name).put("aadObjectId", aadObjectId);
+        return this;
+    }
+
+    TestActivity inPersonalChat(String conversationId) {
+        activity.putObject("conversation")
+                .put("conversationType", "personal")
+                .put("tenantId", TENANT)
+                .put("id", conversationId);
+        return this;
+    }
+
+    TestActivity inChannel(String conversationId) {
+        activity.putObject("conversation")
+                .put("isGroup", true)
+                .put("conversationType", "channel")
+                .put("tenantId", TENANT)
+                .put("id", conversationId);
+        return this;
+    }
+
+    TestActivity tenant(String tenantId) {
+        ((ObjectNode) activity.get("conversation")).put("tenantId", tenantId);
+        activity.putObject("channelData").putObject("tenant").put("id", tenantId);
+        return this;
+    }
+
+    /** A mention entity as Teams sends it; the text must contain {@code <at>name</at>}. */
+    TestActivity mention(String id, String name) {
+        ObjectNode mention = ((ArrayNode) activity.get("entities"))
+                .addObject()
+                .put("type", "mention")
+                .put("text", "<at>" + name + "</at>");
+        mention.putObject("mentioned").put("id", id).put("name", name);
+        return this;
+    }
+
+    TestActivity mentionCandor() {
+        return mention(TeamsServer.BOT_ID, "Candor");
+    }
+
+    TestActivity with(String field, String value) {
+        activity.put(field, value);
+        return this;
+    }
+
+    String id() {
+        return activity.get("id").asText();
+    }
+
+    String json() {
+        return activity.toString();
+    }
+}
