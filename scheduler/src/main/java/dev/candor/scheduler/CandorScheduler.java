@@ -173,6 +173,8 @@ public final class CandorScheduler implements AutoCloseable {
         // unquoted too and folds the same way.
         properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
+        // Nodes take turns acquiring triggers under Quartz's row lock, so one firing never lands on two nodes.
+        properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         properties.setProperty(
                 "org.quartz.jobStore.clusterCheckinInterval",
                 Long.toString(config.clusterCheckinInterval().toMillis()));
