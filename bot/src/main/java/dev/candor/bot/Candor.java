@@ -133,7 +133,9 @@ public final class Candor implements AutoCloseable {
     }
 
     static ConversationRouter router(Database database, PeopleDirectory directory) {
-        return new ConversationRouter(Map.of("kudos", new KudosHandler(database.jdbi(), directory)), new HelpHandler());
+        return ConversationRouter.builder(new HelpHandler())
+                .command("kudos", new KudosHandler(database.jdbi(), directory))
+                .build();
     }
 
     private static PrometheusMeterRegistry metrics() {

@@ -1,7 +1,7 @@
 package dev.candor.bot.chat;
 
 /** Something a person did in chat, in platform-neutral terms. Handlers see only these. */
-public sealed interface Inbound permits Command {
+public sealed interface Inbound permits Command, Action, FormSubmission, Reaction, HomeOpened, MessageShortcut {
 
     Actor actor();
 

@@ -12,6 +12,18 @@ public sealed interface Reply {
     /** Nothing to say: the request was acknowledged and the work continues elsewhere. */
     record None() implements Reply {}
 
+    /** Show a form to the person (Slack modal via {@code views.open}; a Teams card with inputs). */
+    record OpenForm(Form form) implements Reply {}
+
+    /** The submitted form has mistakes: show each message next to its input, keep what was typed. */
+    record FormErrors(java.util.Map<String, String> errors) implements Reply {}
+
+    /** Replace the message whose button was pressed. */
+    record Update(Message message) implements Reply {}
+
+    /** The person's home view (Slack App Home via {@code views.publish}; in Teams a reply card). */
+    record Home(Message message) implements Reply {}
+
     static Reply publicly(Message message) {
         return new Public(message);
     }
@@ -26,5 +38,9 @@ public sealed interface Reply {
 
     static Reply none() {
         return new None();
+    }
+
+    static Reply form(Form form) {
+        return new OpenForm(form);
     }
 }
