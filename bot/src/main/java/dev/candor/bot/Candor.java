@@ -3,7 +3,10 @@ package dev.candor.bot;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.help.HelpHandler;
+import dev.candor.bot.kudos.KudosForms;
 import dev.candor.bot.kudos.KudosHandler;
+import dev.candor.bot.kudos.KudosReactions;
+import dev.candor.bot.kudos.KudosService;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
@@ -106,7 +109,7 @@ public final class Candor implements AutoCloseable {
             gateways.put(Platform.TEAMS, teams.gateway(database.jdbi()));
         }
         PeopleDirectory directory = new PeopleDirectory(database.jdbi(), profiles, background);
-        ConversationRouter router = router(database, directory);
+        ConversationRouter router = router(database, directory, options.clock());
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
@@ -132,9 +135,14 @@ public final class Candor implements AutoCloseable {
         return new Candor(database, ownsDatabase, background, delivery, scheduler, server);
     }
 
-    static ConversationRouter router(Database database, PeopleDirectory directory) {
+    static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock) {
+        KudosService kudos = new KudosService(database.jdbi(), directory, clock);
+        KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
         return ConversationRouter.builder(new HelpHandler())
-                .command("kudos", new KudosHandler(database.jdbi(), directory))
+                .command("kudos", new KudosHandler(kudos, kudosForms))
+                .forms("kudos", kudosForms)
+                .shortcuts("kudos", kudosForms)
+                .reactions(new KudosReactions(database.jdbi(), kudos))
                 .build();
     }
 

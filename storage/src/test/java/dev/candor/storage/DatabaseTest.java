@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.candor.storage.kudos.KudosDao;
+import dev.candor.storage.kudos.NewKudos;
 import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
@@ -82,8 +83,8 @@ class DatabaseTest {
             long taker = people.insert(orgId, "Tia", null, "UTC", "en", false).id();
             KudosDao kudos = database.jdbi().onDemand(KudosDao.class);
 
-            var first = kudos.insert(orgId, giver, "thanks", Platform.SLACK, "C1", "trigger-1");
-            var again = kudos.insert(orgId, giver, "thanks", Platform.SLACK, "C1", "trigger-1");
+            var first = kudos.insert(NewKudos.command(orgId, giver, "thanks", Platform.SLACK, "C1", "trigger-1"));
+            var again = kudos.insert(NewKudos.command(orgId, giver, "thanks", Platform.SLACK, "C1", "trigger-1"));
             kudos.insertRecipients(first.orElseThrow().id(), orgId, List.of(taker));
             kudos.insertValues(first.orElseThrow().id(), orgId, List.of("ownership", "craft"));
 

@@ -10,14 +10,26 @@ import java.util.List;
  * @param mentions the people mentioned, in the order they appear
  * @param sourceKey what identifies this submission on its platform (a Slack trigger id, a Teams activity id),
  *     so that a repeated delivery is recognised
+ * @param replyUrl where the platform lets Candor answer in this conversation later (Slack's response_url), or null
  */
 public record Command(
-        Actor actor, ConversationRef where, String name, String text, List<Mention> mentions, String sourceKey)
+        Actor actor,
+        ConversationRef where,
+        String name,
+        String text,
+        List<Mention> mentions,
+        String sourceKey,
+        String replyUrl)
         implements Inbound {
 
     public Command {
         mentions = List.copyOf(mentions);
         text = text == null ? "" : text.strip();
+    }
+
+    public Command(
+            Actor actor, ConversationRef where, String name, String text, List<Mention> mentions, String sourceKey) {
+        this(actor, where, name, text, mentions, sourceKey, null);
     }
 
     /** The first word of the text, lower-cased: {@code help} in {@code /candor help}. */

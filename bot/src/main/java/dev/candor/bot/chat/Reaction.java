@@ -6,6 +6,7 @@ package dev.candor.bot.chat;
  *
  * @param emoji Slack's emoji name without colons ({@code clap}) or Teams' reaction type ({@code like})
  * @param authorUserId the platform user id of the message's author, or null when the platform does not say
+ * @param messageUrl a link to the message, or null
  */
 public record Reaction(
         Actor actor,
@@ -14,5 +15,6 @@ public record Reaction(
         String emoji,
         boolean added,
         String authorUserId,
+        String messageUrl,
         String sourceKey)
         implements Inbound {}

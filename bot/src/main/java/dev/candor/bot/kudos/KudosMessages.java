@@ -6,44 +6,99 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Syntax;
 import dev.candor.bot.chat.Text;
 import dev.candor.storage.Platform;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Everything the kudos feature says. */
 public final class KudosMessages {
     private KudosMessages() {}
 
-    /** The public recognition, posted where the kudos was given. */
+    /** The public recognition, posted where the kudos was given (or in the kudos channel). */
     public static Message announcement(Mention giver, List<Mention> recipients, String message, List<String> values) {
+        return announcement(giver, recipients, message, values, null);
+    }
+
+    static Message announcement(
+            Mention giver, List<Mention> recipients, String message, List<String> values, String sourceUrl) {
         Text headline = Text.builder()
                 .plain("🎉 ")
                 .people(recipients)
                 .plain(" received kudos from ")
                 .person(giver.platformUserId(), giver.displayName())
                 .build();
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Section(headline));
-        blocks.add(new Block.Quote(Text.of(message)));
-        if (!values.isEmpty()) {
-            blocks.add(new Block.Context(Text.of(valuesLine(values))));
-        }
-        return new Message(headline.plain() + ": " + message, blocks);
+        return new Message(headline.plain() + ": " + message, body(headline, message, values, sourceUrl));
     }
 
     /** The DM each recipient gets. */
     public static Message received(Mention giver, String message, List<String> values) {
+        return received(giver, message, values, null);
+    }
+
+    static Message received(Mention giver, String message, List<String> values, String sourceUrl) {
         Text headline = Text.builder()
                 .plain("🎉 You received kudos from ")
                 .person(giver.platformUserId(), giver.displayName())
                 .build();
+        return new Message(
+                "You received kudos from " + giver.displayName() + ": " + message,
+                body(headline, message, values, sourceUrl));
+    }
+
+    /** The DM recipients get when someone +1s their kudos. */
+    static Message joined(Mention giver, String message) {
+        Text headline = Text.builder()
+                .plain("👏 ")
+                .person(giver.platformUserId(), giver.displayName())
+                .plain(" joined the kudos you received")
+                .build();
+        return new Message(
+                giver.displayName() + " joined the kudos you received: " + message,
+                List.of(new Block.Section(headline), new Block.Quote(Text.of(message))));
+    }
+
+    private static List<Block> body(Text headline, String message, List<String> values, String sourceUrl) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(headline));
         blocks.add(new Block.Quote(Text.of(message)));
+        List<String> context = new ArrayList<>();
         if (!values.isEmpty()) {
-            blocks.add(new Block.Context(Text.of(valuesLine(values))));
+            context.add(valuesLine(values));
         }
-        return new Message("You received kudos from " + giver.displayName() + ": " + message, blocks);
+        if (sourceUrl != null) {
+            blocks.add(new Block.Context(Text.builder()
+                    .plain(context.isEmpty() ? "" : context.get(0) + "  ·  ")
+                    .link(sourceUrl, "the message")
+                    .build()));
+        } else if (!context.isEmpty()) {
+            blocks.add(new Block.Context(Text.of(context.get(0))));
+        }
+        return blocks;
+    }
+
+    /** What the giver sees: it worked, where it was posted, and what is left of the allowance. */
+    static Message confirmation(List<Mention> recipients, Allowance allowance, String postedTo, boolean here) {
+        Text.Builder text = Text.builder().plain("✅ Kudos to ").people(recipients);
+        if (postedTo != null && !here) {
+            text.plain(" — posted in the kudos channel.");
+        } else {
+            text.plain(".");
+        }
+        return new Message(
+                text.build().plain() + " " + remaining(allowance),
+                List.of(new Block.Section(text.build()), new Block.Context(Text.of(remaining(allowance)))));
+    }
+
+    static String remaining(Allowance allowance) {
+        if (allowance.unlimited()) {
+            return "As an HR admin you can give as many kudos as you like.";
+        }
+        int left = allowance.remaining();
+        return "You have " + left + " of " + allowance.amount() + " kudos left " + allowance.periodName() + ".";
     }
 
     public static Message usage(Platform platform) {
@@ -59,7 +114,9 @@ public final class KudosMessages {
                                 .strong(kudos + " @ana @li thanks for the smooth release demo #ownership")
                                 .build()),
                         new Block.Context(Text.of("Up to " + KudosRequest.MAX_RECIPIENTS
-                                + " people per kudos. Tag company values with #value."))));
+                                + " people per kudos. Tag company values with #value. " + kudos
+                                + " alone opens a form; " + kudos + " leaderboard and " + kudos
+                                + " me show the standings."))));
     }
 
     public static Message noSelfKudos(Platform platform) {
@@ -82,6 +139,38 @@ public final class KudosMessages {
         return Message.of("That's more than " + KudosRequest.MAX_RECIPIENTS + " people. Please split it: "
                 + Syntax.command(platform, "kudos") + " takes up to " + KudosRequest.MAX_RECIPIENTS
                 + " people at a time.");
+    }
+
+    static Message tooShort(int minimum) {
+        return Message.of("Say a little more about what they did — kudos need at least " + minimum
+                + " characters besides the names and #values.");
+    }
+
+    static Message unknownValues(List<ValueMatcher.Unknown> unknown, List<String> known) {
+        String problems = unknown.stream()
+                .map(tag -> "#" + tag.tag() + " isn't one of our values"
+                        + tag.suggestion()
+                                .map(s -> " — did you mean #" + s + "?")
+                                .orElse("."))
+                .collect(Collectors.joining(" "));
+        return Message.of(problems + " Our values: " + hashtags(known) + ".");
+    }
+
+    static Message valueRequired(List<String> known) {
+        return Message.of("Please tag the value this kudos is about: " + hashtags(known) + ".");
+    }
+
+    static Message overAllowance(Allowance allowance, int cost, Instant reset, ZoneId zone) {
+        String when = DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.ENGLISH).format(reset.atZone(zone));
+        String have = allowance.remaining() == 0
+                ? "You've given all " + allowance.amount() + " of your kudos " + allowance.periodName() + "."
+                : "You have " + allowance.remaining() + " kudos left " + allowance.periodName()
+                        + ", and this one needs " + cost + " (one per person).";
+        return Message.of(have + " Your allowance resets " + when + " your time. Nothing was sent.");
+    }
+
+    private static String hashtags(List<String> tags) {
+        return tags.stream().map(tag -> "#" + tag).collect(Collectors.joining(", "));
     }
 
     private static String valuesLine(List<String> values) {

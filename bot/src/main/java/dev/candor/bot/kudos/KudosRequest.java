@@ -26,7 +26,12 @@ record KudosRequest(List<Mention> recipients, String message, List<String> value
             recipients.putIfAbsent(mention.platformUserId(), mention);
         }
         String message = stripLeadingMentions(text.strip(), mentions);
-        return new KudosRequest(new ArrayList<>(recipients.values()), message, values(message));
+        return new KudosRequest(new ArrayList<>(recipients.values()), message, tags(message));
+    }
+
+    /** The message without its value tags: what counts towards the minimum length. */
+    static String withoutTags(String message) {
+        return VALUE_TAG.matcher(message).replaceAll("").replaceAll("\\s+", " ").strip();
     }
 
     /** "@Ana, @Li and @Bo thanks" → "thanks": the people come first, the words of thanks after. */
@@ -47,7 +52,7 @@ record KudosRequest(List<Mention> recipients, String message, List<String> value
         return rest.strip();
     }
 
-    private static List<String> values(String message) {
+    static List<String> tags(String message) {
         Set<String> tags = new LinkedHashSet<>();
         Matcher matcher = VALUE_TAG.matcher(message);
         while (matcher.find()) {

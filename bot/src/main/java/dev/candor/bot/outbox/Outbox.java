@@ -23,7 +23,29 @@ public final class Outbox {
     /** Queues a post to a channel or conversation; false when this key was queued before. */
     public static boolean toConversation(
             Handle handle, long orgId, Platform platform, String conversationId, String key, Message message) {
+        return toConversation(handle, orgId, platform, conversationId, key, message, null);
+    }
+
+    /**
+     * Queues a post to a conversation, with the platform's reply URL to fall back on when the bot can't post
+     * there by itself (a Slack private channel or DM it is not part of); false when this key was queued before.
+     */
+    public static boolean toConversation(
+            Handle handle,
+            long orgId,
+            Platform platform,
+            String conversationId,
+            String key,
+            Message message,
+            String replyUrl) {
         return handle.attach(OutboxDao.class)
-                .enqueue(orgId, key, platform, TargetKind.CONVERSATION, conversationId, MessageJson.write(message));
+                .enqueue(
+                        orgId,
+                        key,
+                        platform,
+                        TargetKind.CONVERSATION,
+                        conversationId,
+                        MessageJson.write(message),
+                        replyUrl);
     }
 }

@@ -1,8 +1,10 @@
 package dev.candor.bot.slack;
 
+import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.webhook.WebhookResponse;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.MessageJson;
 import dev.candor.scheduler.outbox.ChatGateway;
@@ -42,15 +44,52 @@ final class SlackGateway implements ChatGateway {
             "team_access_not_granted",
             "ekm_access_denied");
 
+    /** Posting to these can still work through the reply URL of the request that caused the message. */
+    private static final Set<String> TRY_REPLY_URL = Set.of("not_in_channel", "channel_not_found");
+
+    private final Slack slack;
     private final MethodsClient client;
 
-    SlackGateway(MethodsClient client) {
+    SlackGateway(Slack slack, MethodsClient client) {
+        this.slack = slack;
         this.client = client;
     }
 
     @Override
     public DeliveryResult deliver(OutboxMessage outbound) {
         Message message = MessageJson.read(outbound.payload());
+        DeliveryResult result = post(outbound, message);
+        if (result instanceof DeliveryResult.Permanent permanent
+                && TRY_REPLY_URL.contains(permanent.reason())
+                && outbound.replyUrl() != null) {
+            return viaReplyUrl(outbound.replyUrl(), message);
+        }
+        return result;
+    }
+
+    /**
+     * Slack lets a slash command answer in its conversation through {@code response_url} for 30 minutes, even
+     * where the bot is not a member (a private channel, a DM between two people).
+     */
+    private DeliveryResult viaReplyUrl(String replyUrl, Message message) {
+        try {
+            WebhookResponse response = slack.send(replyUrl, SlackReplies.inChannelJson(message));
+            int status = response.getCode();
+            if (status == 200) {
+                return new DeliveryResult.Sent(null);
+            }
+            if (status == 429) {
+                return new DeliveryResult.RateLimited(Duration.ofSeconds(1));
+            }
+            return status >= 500
+                    ? new DeliveryResult.Transient("reply_url_http_" + status)
+                    : new DeliveryResult.Permanent("reply_url_expired");
+        } catch (IOException e) {
+            return new DeliveryResult.Transient("io_error");
+        }
+    }
+
+    private DeliveryResult post(OutboxMessage outbound, Message message) {
         try {
             ChatPostMessageResponse response = client.chatPostMessage(request -> request.channel(outbound.target())
                     .text(SlackRenderer.fallback(message))

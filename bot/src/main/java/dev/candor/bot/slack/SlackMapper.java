@@ -32,7 +32,8 @@ final class SlackMapper {
                 payload.getCommand().replaceFirst("^/", ""),
                 text.text(),
                 text.mentions(),
-                payload.getTriggerId() == null ? null : "slack:trigger:" + payload.getTriggerId());
+                payload.getTriggerId() == null ? null : "slack:trigger:" + payload.getTriggerId(),
+                payload.getResponseUrl());
     }
 
     static ConversationRef conversation(String channelId, String channelName) {

@@ -46,7 +46,7 @@ public final class SlackModule {
     }
 
     public ChatGateway gateway() {
-        return new SlackGateway(client);
+        return new SlackGateway(slack, client);
     }
 
     /** The Bolt app behind {@code POST /slack/events}, with every Slack command and event Candor handles. */

@@ -18,6 +18,11 @@ final class SlackReplies {
         return null;
     }
 
+    /** A message for a {@code response_url}, shown to the whole conversation. */
+    static String inChannelJson(Message message) {
+        return com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(response("in_channel", message));
+    }
+
     static Message failure() {
         return Message.of("Sorry, something went wrong on Candor's side and nothing was saved. Please try again"
                 + " in a moment (request id " + RequestIds.current() + ").");

@@ -73,14 +73,20 @@ class SlackDeliveryTest {
 
         new SlackClient(candor.port()).command("/kudos", "<@U0ANA|ana> thanks for the release notes", "U0GIL");
 
-        await(() -> !slack.postedMessages().isEmpty());
-        String posted = slack.postedMessages().get(0);
+        await(() -> slack.postedMessages().stream().anyMatch(body -> body.contains("channel=U0ANA")));
+        String posted = slack.postedMessages().stream()
+                .filter(body -> body.contains("channel=U0ANA"))
+                .findFirst()
+                .orElseThrow();
         assertThat(posted)
                 .contains("channel=U0ANA")
                 .contains("You received kudos from")
                 .contains("\\u003c@U0GIL\\u003e");
         assertThat(posted).contains("thanks for the release notes");
-        await(() -> statusOf(latestKey()) == OutboxStatus.SENT);
+        await(() -> countSent() == 2);
+        assertThat(slack.postedMessages())
+                .anySatisfy(
+                        body -> assertThat(body).contains("channel=C0GENERAL").contains("received kudos from"));
     }
 
     @Test

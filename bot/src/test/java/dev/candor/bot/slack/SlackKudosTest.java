@@ -57,9 +57,9 @@ class SlackKudosTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.get("response_type").asText()).isEqualTo("in_channel");
-        String blocks = body.get("blocks").toString();
-        assertThat(blocks).contains("<@U0ANA>", "<@U0LI>", "<@U0GIL>", "thanks for the demo &amp; docs #Ownership");
+        assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(body.get("blocks").toString()).contains("Kudos to <@U0ANA> and <@U0LI>");
+        assertThat(body.get("text").asText()).contains("You have 3 of 5 kudos left today");
 
         KudosDao kudosDao = database.jdbi().onDemand(KudosDao.class);
         Kudos kudos = latestKudos();
@@ -67,6 +67,15 @@ class SlackKudosTest {
         assertThat(kudos.conversationId()).isEqualTo("C0GENERAL");
         assertThat(kudosDao.listValues(kudos.orgId(), kudos.id())).containsExactly("ownership");
         assertThat(kudosDao.listRecipientIds(kudos.orgId(), kudos.id())).hasSize(2);
+
+        OutboxMessage post = database.jdbi()
+                .onDemand(OutboxDao.class)
+                .findByKey(kudos.orgId(), "kudos:" + kudos.id() + ":post")
+                .orElseThrow();
+        assertThat(post.target()).isEqualTo("C0GENERAL");
+        assertThat(post.replyUrl()).startsWith("https://hooks.slack.com/commands/");
+        assertThat(post.payload())
+                .contains("U0ANA", "U0LI", "U0GIL", "received kudos from", "thanks for the demo & docs #Ownership");
 
         List<OutboxMessage> dms = dmsFor(kudos);
         assertThat(dms).extracting(OutboxMessage::target).containsExactlyInAnyOrder("U0ANA", "U0LI");
@@ -167,11 +176,12 @@ class SlackKudosTest {
         OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
         return database
                 .jdbi()
-                .withHandle(handle -> handle.select(
-                                "SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE :prefix ORDER BY id")
-                        .bind("prefix", "kudos:" + kudos.id() + ":%")
-                        .mapTo(String.class)
-                        .list())
+                .withHandle(
+                        handle -> handle.select("SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE :prefix"
+                                        + " AND target_kind = 'user' ORDER BY id")
+                                .bind("prefix", "kudos:" + kudos.id() + ":%")
+                                .mapTo(String.class)
+                                .list())
                 .stream()
                 .map(key -> outbox.findByKey(kudos.orgId(), key).orElseThrow())
                 .toList();

@@ -71,7 +71,17 @@ class TeamsBotTest {
                         teams.jdbi(),
                         "SELECT target_kind || ' ' || target FROM outbox WHERE idempotency_key LIKE ? ORDER BY 1",
                         "kudos:" + kudosId + ":%"))
-                .containsExactly("user 29:ana", "user 29:li");
+                .containsExactly(
+                        "conversation 19:general@thread.tacv2;messageid=1700000000999", "user 29:ana", "user 29:li");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT payload::text FROM outbox WHERE idempotency_key = ?",
+                        "kudos:" + kudosId + ":post"))
+                .singleElement()
+                .asString()
+                .contains("received kudos from")
+                .contains("29:gil")
+                .contains("thanks for the demo #ownership");
 
         LoggedRequest reply = onlyReply();
         assertThat(FakeBotFramework.path(reply))
@@ -80,13 +90,12 @@ class TeamsBotTest {
         assertThat(reply.getHeader("Authorization")).isEqualTo("Bearer " + TeamsServer.OUTBOUND_TOKEN);
         JsonNode body = FakeBotFramework.json(reply);
         assertThat(body.path("replyToId").asText()).isEqualTo(activity.id());
-        assertThat(body.path("summary").asText()).contains("Ana Lopez", "Li", "Gil Giver");
+        assertThat(body.path("summary").asText()).contains("Ana Lopez", "Li", "kudos left today");
         JsonNode card = card(body);
         assertThat(card.path("body").toString())
-                .contains("<at>Ana Lopez</at> and <at>Li</at> received kudos from <at>Gil Giver</at>")
-                .contains("thanks for the demo #ownership");
-        assertThat(card.path("msteams").path("entities").findValuesAsText("id"))
-                .containsExactly("29:ana", "29:li", "29:gil");
+                .contains("Kudos to <at>Ana Lopez</at> and <at>Li</at>")
+                .containsPattern("You have \\d of 5 kudos left today");
+        assertThat(card.path("msteams").path("entities").findValuesAsText("id")).containsExactly("29:ana", "29:li");
     }
 
     @Test

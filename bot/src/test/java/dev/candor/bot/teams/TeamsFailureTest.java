@@ -24,7 +24,8 @@ class TeamsFailureTest {
 
     @Test
     void apologisesWithTheRequestIdWhenAHandlerFails() throws Exception {
-        TestActivity activity = TestActivity.message(teams.microsoft.serviceUrl(), "kudos <at>Li</at> thanks #care")
+        TestActivity activity = TestActivity.message(
+                        teams.microsoft.serviceUrl(), "kudos <at>Li</at> thanks for the review #care")
                 .mention("29:li", "Li");
 
         var response = teams.post(activity.json());

@@ -262,6 +262,7 @@ class TeamsGatewayTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 }

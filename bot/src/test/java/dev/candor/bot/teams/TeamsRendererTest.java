@@ -16,7 +16,9 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.help.HelpHandler;
+import dev.candor.bot.kudos.KudosForms;
 import dev.candor.bot.kudos.KudosHandler;
+import dev.candor.bot.kudos.KudosService;
 import dev.candor.bot.outbox.MessageJson;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.PlatformUser;
@@ -58,7 +60,8 @@ class TeamsRendererTest {
         PeopleDirectory directory = new PeopleDirectory(database.jdbi(), Map.of(), Runnable::run);
         gil = directory.actorFor(new PlatformUser(
                 Platform.TEAMS, TestActivity.TENANT, "29:gil", "Gil Giver", "aad-gil", "Europe/Berlin", "en-US", null));
-        kudos = new KudosHandler(database.jdbi(), directory);
+        KudosService service = new KudosService(database.jdbi(), directory, java.time.Clock.systemUTC());
+        kudos = new KudosHandler(service, new KudosForms(database.jdbi(), directory, service));
     }
 
     @AfterAll
@@ -69,9 +72,13 @@ class TeamsRendererTest {
     @Test
     void rendersTheKudosAnnouncementWithRealMentions() throws IOException {
         Reply reply = kudos.handle(kudosCommand("@Ana Lopez @Li thanks for the *smooth* demo_day #ownership", "k1"));
+        String payload = database.jdbi().withHandle(handle -> handle.select(
+                        "SELECT payload::text FROM outbox WHERE idempotency_key LIKE 'kudos:%:post' ORDER BY id DESC LIMIT 1")
+                .mapTo(String.class)
+                .one());
 
-        assertThat(reply).isInstanceOf(Reply.Public.class);
-        assertMatchesGolden("kudos-announcement.json", ((Reply.Public) reply).message());
+        assertThat(reply).isInstanceOf(Reply.Private.class);
+        assertMatchesGolden("kudos-announcement.json", MessageJson.read(payload));
     }
 
     @Test

@@ -56,6 +56,7 @@ class PacingPolicyTest {
                 null,
                 null,
                 Instant.now(),
+                null,
                 null);
     }
 }

@@ -16,10 +16,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OutboxDao {
 
     /** Queues a message; false when one with this idempotency key was queued before (it is not sent twice). */
+    default boolean enqueue(
+            long orgId,
+            String idempotencyKey,
+            Platform platform,
+            TargetKind targetKind,
+            String target,
+            String payload) {
+        return enqueue(orgId, idempotencyKey, platform, targetKind, target, payload, null);
+    }
+
+    /** Queues a message that may fall back to a platform reply URL; false when the key was queued before. */
     @SqlUpdate(
             """
-            INSERT INTO outbox (org_id, idempotency_key, platform, target_kind, target, payload)
-            VALUES (:orgId, :key, :platform, :targetKind, :target, CAST(:payload AS jsonb))
+            INSERT INTO outbox (org_id, idempotency_key, platform, target_kind, target, payload, reply_url)
+            VALUES (:orgId, :key, :platform, :targetKind, :target, CAST(:payload AS jsonb), :replyUrl)
             ON CONFLICT (org_id, idempotency_key) DO NOTHING
             """)
     boolean enqueue(
@@ -28,7 +39,15 @@ public interface OutboxDao {
             @Bind("platform") Platform platform,
             @Bind("targetKind") TargetKind targetKind,
             @Bind("target") String target,
-            @Bind("payload") String payloadJson);
+            @Bind("payload") String payloadJson,
+            @Bind("replyUrl") String replyUrl);
+
+    /** Drops queued messages whose keys start with a prefix and that were not sent yet (a kudos taken back). */
+    @SqlUpdate(
+            """
+            DELETE FROM outbox WHERE org_id = :orgId AND idempotency_key LIKE :prefix || '%' AND status = 'pending'
+            """)
+    int cancelPending(@Bind("orgId") long orgId, @Bind("prefix") String keyPrefix);
 
     /**
      * Claims up to {@code limit} due messages for one worker. SKIP LOCKED lets workers on every node claim
@@ -46,7 +65,7 @@ public interface OutboxDao {
                              FOR UPDATE SKIP LOCKED)
             RETURNING o.id, o.org_id, o.idempotency_key, o.platform, o.target_kind, o.target, o.payload::text AS payload,
                       o.status, o.attempts, o.next_attempt_at, o.last_error, o.platform_message_id, o.created_at,
-                      o.sent_at
+                      o.sent_at, o.reply_url
             """)
     List<OutboxMessage> claimDue(
             @Bind("worker") String workerId, @Bind("limit") int limit, @Bind("leaseSeconds") int leaseSeconds);
@@ -98,7 +117,7 @@ public interface OutboxDao {
     @SqlQuery(
             """
             SELECT id, org_id, idempotency_key, platform, target_kind, target, payload::text AS payload, status,
-                   attempts, next_attempt_at, last_error, platform_message_id, created_at, sent_at
+                   attempts, next_attempt_at, last_error, platform_message_id, created_at, sent_at, reply_url
             FROM outbox WHERE org_id = :orgId AND idempotency_key = :key
             """)
     Optional<OutboxMessage> findByKey(@Bind("orgId") long orgId, @Bind("key") String idempotencyKey);

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A message the bot sends on its own. {@code payload} is the neutral message as JSON, rendered for the
- * platform only at delivery time.
+ * platform only at delivery time. {@code replyUrl} is a platform's answer URL from the request that caused the
+ * message (a Slack {@code response_url}), used when the bot can't post to the conversation on its own.
  */
 public record OutboxMessage(
         long id,
@@ -21,7 +22,8 @@ public record OutboxMessage(
         String lastError,
         String platformMessageId,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt,
+        String replyUrl) {
 
     /** The key deliveries to the same conversation are paced by. */
     public String paceKey() {

@@ -39,6 +39,10 @@ public interface PersonDao {
             """)
     Optional<Person> findByAadObjectId(@Bind("orgId") long orgId, @Bind("aad") String aadObjectId);
 
+    /** Locks a person's row until the transaction ends: serialises everything that spends their allowance. */
+    @SqlQuery("SELECT id FROM people WHERE org_id = :orgId AND id = :id FOR UPDATE")
+    Optional<Long> lockForUpdate(@Bind("orgId") long orgId, @Bind("id") long id);
+
     @SqlQuery("SELECT * FROM people WHERE org_id = :orgId ORDER BY id")
     List<Person> listByOrg(@Bind("orgId") long orgId);
 

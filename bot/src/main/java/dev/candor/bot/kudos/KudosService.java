@@ -1,0 +1,184 @@
+package dev.candor.bot.kudos;
+
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Mention;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.outbox.Outbox;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.storage.kudos.CompanyValueDao;
+import dev.candor.storage.kudos.Kudos;
+import dev.candor.storage.kudos.KudosDao;
+import dev.candor.storage.kudos.KudosSettings;
+import dev.candor.storage.kudos.KudosSettingsDao;
+import dev.candor.storage.kudos.NewKudos;
+import dev.candor.storage.kudos.Via;
+import dev.candor.storage.outbox.OutboxDao;
+import dev.candor.storage.people.Person;
+import dev.candor.storage.people.PersonDao;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Giving kudos, whichever way it was asked for: checks the rules, spends the giver's allowance, stores the kudos
+ * and queues its public post and the recipients' DMs, all in one transaction.
+ */
+public final class KudosService {
+    private static final Logger log = LoggerFactory.getLogger(KudosService.class);
+
+    private final Jdbi jdbi;
+    private final PeopleDirectory directory;
+    private final Clock clock;
+
+    public KudosService(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+        this.jdbi = jdbi;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    GiveOutcome give(GiveRequest request) {
+        Actor giver = request.giver();
+        KudosSettings settings = jdbi.onDemand(KudosSettingsDao.class).get(giver.orgId());
+        KudosRules rules =
+                new KudosRules(settings, jdbi.onDemand(CompanyValueDao.class).list(giver.orgId()));
+        Optional<Message> problem = rules.checkPeopleCount(request);
+        if (problem.isPresent()) {
+            return new GiveOutcome.Refused(problem.get(), "people");
+        }
+        problem = rules.checkMessage(request);
+        if (problem.isPresent()) {
+            return new GiveOutcome.Refused(problem.get(), "message");
+        }
+        List<Person> recipients = request.recipients().stream()
+                .map(mention -> directory.personFor(giver, mention))
+                .toList();
+        problem = rules.checkRecipients(giver, recipients);
+        if (problem.isPresent()) {
+            return new GiveOutcome.Refused(problem.get(), "people");
+        }
+        return jdbi.inTransaction(handle -> store(handle, request, rules, settings, recipients));
+    }
+
+    /** Balance of a giver now, for confirmations and {@code /kudos me}. */
+    Allowance allowanceOf(Actor actor) {
+        KudosSettings settings = jdbi.onDemand(KudosSettingsDao.class).get(actor.orgId());
+        Instant since = Allowance.periodStart(settings.allowancePeriod(), actor.zone(), clock.instant());
+        int spent = jdbi.onDemand(KudosDao.class).countSpentSince(actor.orgId(), actor.personId(), since);
+        return Allowance.of(settings, actor.role(), spent);
+    }
+
+    private GiveOutcome store(
+            Handle handle, GiveRequest request, KudosRules rules, KudosSettings settings, List<Person> recipients) {
+        Actor giver = request.giver();
+        KudosDao kudosDao = handle.attach(KudosDao.class);
+        // Serialises this giver's requests: concurrent ones can't both see room for the last kudos.
+        handle.attach(PersonDao.class).lockForUpdate(giver.orgId(), giver.personId());
+        Optional<Kudos> earlier = findEarlier(kudosDao, request);
+        if (earlier.isPresent()) {
+            return new GiveOutcome.AlreadyGiven(earlier.get());
+        }
+        Instant since = Allowance.periodStart(settings.allowancePeriod(), giver.zone(), clock.instant());
+        Allowance allowance =
+                Allowance.of(settings, giver.role(), kudosDao.countSpentSince(giver.orgId(), giver.personId(), since));
+        if (!allowance.allows(recipients.size())) {
+            Instant reset = Allowance.nextReset(settings.allowancePeriod(), giver.zone(), clock.instant());
+            return new GiveOutcome.Refused(
+                    KudosMessages.overAllowance(allowance, recipients.size(), reset, giver.zone()), "people");
+        }
+        Optional<Kudos> inserted = kudosDao.insert(new NewKudos(
+                giver.orgId(),
+                giver.personId(),
+                request.message(),
+                giver.platform(),
+                request.where().conversationId(),
+                request.sourceKey(),
+                request.via(),
+                request.sourceMessageId(),
+                request.sourceUrl(),
+                request.parentKudosId()));
+        if (inserted.isEmpty()) {
+            return new GiveOutcome.AlreadyGiven(findEarlier(kudosDao, request).orElseThrow());
+        }
+        Kudos kudos = inserted.get();
+        List<String> values = rules.values(request.message());
+        kudosDao.insertRecipients(
+                kudos.id(), giver.orgId(), recipients.stream().map(Person::id).toList());
+        kudosDao.insertValues(kudos.id(), giver.orgId(), values);
+        String postedTo = announce(handle, request, settings, kudos, values);
+        notifyRecipients(handle, request, kudos, recipients, values);
+        log.info(
+                "kudos {} ({}) stored for {} recipient(s)",
+                kudos.id(),
+                request.via().dbValue(),
+                recipients.size());
+        return new GiveOutcome.Given(kudos, values, allowance.afterSpending(recipients.size()), postedTo);
+    }
+
+    private static Optional<Kudos> findEarlier(KudosDao kudosDao, GiveRequest request) {
+        Actor giver = request.giver();
+        if (request.via() == Via.REACTION || request.via() == Via.PLUS_ONE) {
+            return kudosDao.findReaction(giver.orgId(), giver.personId(), request.sourceMessageId());
+        }
+        return request.sourceKey() == null
+                ? Optional.empty()
+                : kudosDao.findBySourceKey(giver.orgId(), request.sourceKey());
+    }
+
+    /** Queues the public post; returns the conversation it goes to, or null when there is none. */
+    private static String announce(
+            Handle handle, GiveRequest request, KudosSettings settings, Kudos kudos, List<String> values) {
+        String target = KudosRules.announcementTarget(request, settings);
+        if (target == null) {
+            return null;
+        }
+        Actor giver = request.giver();
+        Message post = KudosMessages.announcement(
+                new Mention(giver.platformUserId(), giver.name()),
+                request.recipients(),
+                request.message(),
+                values,
+                request.sourceUrl());
+        String replyUrl = target.equals(request.where().conversationId()) ? request.replyUrl() : null;
+        Outbox.toConversation(
+                handle, giver.orgId(), giver.platform(), target, "kudos:" + kudos.id() + ":post", post, replyUrl);
+        return target;
+    }
+
+    private static void notifyRecipients(
+            Handle handle, GiveRequest request, Kudos kudos, List<Person> recipients, List<String> values) {
+        Actor giver = request.giver();
+        Mention from = new Mention(giver.platformUserId(), giver.name());
+        Message dm = request.via() == Via.PLUS_ONE
+                ? KudosMessages.joined(from, request.message())
+                : KudosMessages.received(from, request.message(), values, request.sourceUrl());
+        for (int i = 0; i < recipients.size(); i++) {
+            Outbox.toUser(
+                    handle,
+                    giver.orgId(),
+                    giver.platform(),
+                    request.recipients().get(i).platformUserId(),
+                    "kudos:" + kudos.id() + ":" + recipients.get(i).id(),
+                    dm);
+        }
+    }
+
+    /** Takes back a reaction kudos removed within ten minutes: the kudos and any DM not yet sent. */
+    boolean takeBack(Actor giver, String messageId) {
+        return jdbi.inTransaction(handle -> {
+            KudosDao kudosDao = handle.attach(KudosDao.class);
+            Optional<Kudos> kudos = kudosDao.findReaction(giver.orgId(), giver.personId(), messageId);
+            if (kudos.isEmpty()
+                    || kudos.get().createdAt().isBefore(clock.instant().minusSeconds(600))) {
+                return false;
+            }
+            handle.attach(OutboxDao.class)
+                    .cancelPending(giver.orgId(), "kudos:" + kudos.get().id() + ":");
+            return kudosDao.delete(giver.orgId(), kudos.get().id()) > 0;
+        });
+    }
+}
