@@ -11,6 +11,7 @@ import java.util.List;
  * @param sourceKey what identifies this submission on its platform (a Slack trigger id, a Teams activity id),
  *     so that a repeated delivery is recognised
  * @param replyUrl where the platform lets Candor answer in this conversation later (Slack's response_url), or null
+ * @param channels the conversations named in the text ({@code #kudos} in Slack), by id, in order
  */
 public record Command(
         Actor actor,
@@ -19,17 +20,30 @@ public record Command(
         String text,
         List<Mention> mentions,
         String sourceKey,
-        String replyUrl)
+        String replyUrl,
+        List<String> channels)
         implements Inbound {
 
     public Command {
         mentions = List.copyOf(mentions);
+        channels = List.copyOf(channels);
         text = text == null ? "" : text.strip();
     }
 
     public Command(
+            Actor actor,
+            ConversationRef where,
+            String name,
+            String text,
+            List<Mention> mentions,
+            String sourceKey,
+            String replyUrl) {
+        this(actor, where, name, text, mentions, sourceKey, replyUrl, List.of());
+    }
+
+    public Command(
             Actor actor, ConversationRef where, String name, String text, List<Mention> mentions, String sourceKey) {
-        this(actor, where, name, text, mentions, sourceKey, null);
+        this(actor, where, name, text, mentions, sourceKey, null, List.of());
     }
 
     /** The first word of the text, lower-cased: {@code help} in {@code /candor help}. */

@@ -33,7 +33,8 @@ final class SlackMapper {
                 text.text(),
                 text.mentions(),
                 payload.getTriggerId() == null ? null : "slack:trigger:" + payload.getTriggerId(),
-                payload.getResponseUrl());
+                payload.getResponseUrl(),
+                text.channels());
     }
 
     static ConversationRef conversation(String channelId, String channelName) {

@@ -11,22 +11,25 @@ import java.util.regex.Pattern;
  * Reads Slack's escaped message text: {@code <@U123|ana>} and {@code <@U123>} become {@code @ana} plus a
  * {@link Mention}; channel, group and link markup become readable text; {@code &amp;} and friends are unescaped.
  */
-record SlackText(String text, List<Mention> mentions) {
+record SlackText(String text, List<Mention> mentions, List<String> channels) {
     private static final Pattern MARKUP = Pattern.compile("<([^<>]*)>");
 
     /** @param knownName the display name Candor knows for a user id, for mentions that carry none */
     static SlackText parse(String raw, Function<String, String> knownName) {
         List<Mention> mentions = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
         Matcher matcher = MARKUP.matcher(raw == null ? "" : raw);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(readable(matcher.group(1), mentions, knownName)));
+            matcher.appendReplacement(
+                    out, Matcher.quoteReplacement(readable(matcher.group(1), mentions, channels, knownName)));
         }
         matcher.appendTail(out);
-        return new SlackText(unescape(out.toString()), mentions);
+        return new SlackText(unescape(out.toString()), mentions, channels);
     }
 
-    private static String readable(String inner, List<Mention> mentions, Function<String, String> knownName) {
+    private static String readable(
+            String inner, List<Mention> mentions, List<String> channels, Function<String, String> knownName) {
         String[] parts = inner.split("\\|", 2);
         String target = parts[0];
         String label = parts.length > 1 ? unescape(parts[1]) : null;
@@ -38,6 +41,7 @@ record SlackText(String text, List<Mention> mentions) {
             return "@" + name;
         }
         if (target.startsWith("#")) {
+            channels.add(target.substring(1));
             return "#" + (label != null ? label : target.substring(1));
         }
         if (target.startsWith("!subteam^")) {

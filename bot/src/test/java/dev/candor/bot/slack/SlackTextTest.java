@@ -27,5 +27,6 @@ class SlackTextTest {
 
         assertThat(text.text()).isEqualTo("in #general with @design & @here: docs (https://x.test) <3");
         assertThat(text.mentions()).isEmpty();
+        assertThat(text.channels()).containsExactly("C1");
     }
 }
