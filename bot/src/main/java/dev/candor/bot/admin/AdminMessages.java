@@ -4,6 +4,7 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
 import dev.candor.storage.Platform;
+import dev.candor.storage.audit.AuditEntry;
 import dev.candor.storage.kudos.CompanyValue;
 import dev.candor.storage.kudos.KudosSettings;
 import java.time.ZoneId;
@@ -82,9 +83,11 @@ final class AdminMessages {
         } else {
             Text.Builder lines = Text.builder();
             for (CompanyValue value : values) {
+                if (value != values.get(0)) {
+                    lines.lineBreak();
+                }
                 lines.strong("#" + value.tag())
-                        .plain(" " + ValueDefinition.of(value).definition())
-                        .lineBreak();
+                        .plain(" " + ValueDefinition.of(value).definition());
             }
             blocks.add(new Block.Section(lines.build()));
         }
@@ -167,11 +170,13 @@ final class AdminMessages {
         }
         Text.Builder text = Text.builder();
         for (AdminStore.AuditLine line : lines) {
-            var entry = line.entry();
+            AuditEntry entry = line.entry();
+            if (line != lines.get(0)) {
+                text.lineBreak();
+            }
             text.strong(WHEN.format(entry.createdAt().atZone(zone)))
                     .plain("  " + line.who() + " · " + entry.action() + ": " + shown(entry.oldValue()) + " → "
-                            + shown(entry.newValue()))
-                    .lineBreak();
+                            + shown(entry.newValue()));
         }
         return new Message(
                 "The last " + lines.size() + " changes to Candor's settings",

@@ -7,6 +7,7 @@ import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.TextCommand;
 import dev.candor.storage.Platform;
+import dev.candor.storage.conversation.ConversationDao;
 import dev.candor.storage.conversation.ConversationKind;
 import dev.candor.storage.kudos.AllowancePeriod;
 import dev.candor.storage.kudos.KudosSettings;
@@ -302,6 +303,31 @@ class AdminHandlerTest {
 
         assertThat(Texts.of(answer)).contains("This is a private chat", "Nothing was changed");
         assertThat(fixture.settings(hr.orgId()).slackKudosChannel()).isNull();
+    }
+
+    @Test
+    void storesATeamsChannelWithoutItsThreadOnceCandorCanPostThere() {
+        Actor teamsHr = fixture.person(Platform.TEAMS, "29:hr", "Tess", "UTC", Role.HR_ADMIN);
+
+        String before = Texts.of(fixture.candor(teamsHr, "admin kudos-channel here"));
+        fixture.jdbi()
+                .onDemand(ConversationDao.class)
+                .upsert(
+                        teamsHr.orgId(),
+                        Platform.TEAMS,
+                        "19:general@thread.tacv2",
+                        ConversationKind.CHANNEL,
+                        null,
+                        "{}");
+        String after = Texts.of(fixture.candor(teamsHr, "admin kudos-channel here"));
+
+        assertThat(before).contains("I can't post in that channel yet", "@Candor admin kudos-channel here|off");
+        assertThat(after).contains("where each kudos is given → channel 19:general@thread.tacv2");
+        assertThat(fixture.settings(teamsHr.orgId()).teamsKudosChannel()).isEqualTo("19:general@thread.tacv2");
+        assertThat(fixture.settings(teamsHr.orgId()).slackKudosChannel()).isNull();
+        assertThat(AuditRows.of(fixture.jdbi(), teamsHr.orgId()))
+                .extracting(AuditRows::action)
+                .containsExactly("kudos-channel teams");
     }
 
     private long count(String sql, Object... arguments) {
