@@ -13,6 +13,11 @@ import dev.candor.storage.kudos.AllowancePeriod;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.people.Role;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -328,6 +333,52 @@ class AdminHandlerTest {
         assertThat(AuditRows.of(fixture.jdbi(), teamsHr.orgId()))
                 .extracting(AuditRows::action)
                 .containsExactly("kudos-channel teams");
+    }
+
+    @Test
+    void concurrentChangesToDifferentSettingsAreAllKept() throws Exception {
+        List<String> commands = List.of(
+                "allowance 7 per week",
+                "allowance hr-exempt on",
+                "values require on",
+                "digest monday 09:00",
+                "reaction-emoji tada",
+                "min-length 20",
+                "gap-weeks 3",
+                "kudos-channel C0KUDOS42",
+                "timezone Europe/Berlin",
+                "values add craft Craft");
+        ExecutorService pool = Executors.newFixedThreadPool(commands.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Message>> answers = commands.stream()
+                    .map(command -> pool.submit(() -> {
+                        start.await();
+                        return fixture.candor(hr, "admin " + command);
+                    }))
+                    .toList();
+            start.countDown();
+            for (Future<Message> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).fallbackText()).startsWith("✅");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        KudosSettings settings = fixture.settings(hr.orgId());
+        assertThat(settings)
+                .extracting(
+                        KudosSettings::allowanceAmount,
+                        KudosSettings::hrAdminsExempt,
+                        KudosSettings::valueRequired,
+                        KudosSettings::digestDay,
+                        KudosSettings::reactionEmoji,
+                        KudosSettings::minMessageLength,
+                        KudosSettings::gapWeeks,
+                        KudosSettings::slackKudosChannel)
+                .containsExactly(7, true, true, 1, "tada", 20, 3, "C0KUDOS42");
+        assertThat(timezone(hr)).isEqualTo("Europe/Berlin");
+        assertThat(AuditRows.of(fixture.jdbi(), hr.orgId())).hasSize(commands.size());
     }
 
     private long count(String sql, Object... arguments) {
