@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,7 +78,7 @@ final class SettingCommands {
         return digestChange(s -> SettingsEdits.digest(s, true, day.getValue(), at));
     }
 
-    private static SettingChange digestChange(java.util.function.UnaryOperator<KudosSettings> update) {
+    private static SettingChange digestChange(UnaryOperator<KudosSettings> update) {
         return new SettingChange("digest", "Weekly digest", update, SettingCommands::showDigest, s -> {
             String schedule = "digest " + dayName(s.digestDay()).toLowerCase(Locale.ROOT) + " " + s.digestTime();
             return s.digestEnabled() ? List.of(schedule) : List.of(schedule, "digest off");

@@ -8,6 +8,7 @@ import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -125,7 +126,7 @@ class SlackAdminTest {
         assertThat(row("SELECT count(*)::text FROM audit_log")).containsExactly("0");
     }
 
-    private static String text(java.net.http.HttpResponse<String> response) throws Exception {
+    private static String text(HttpResponse<String> response) throws Exception {
         return json.readTree(response.body()).get("text").asText();
     }
 
