@@ -1,7 +1,9 @@
 package dev.candor.bot;
 
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import dev.candor.bot.admin.AdminHandler;
 import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosForms;
 import dev.candor.bot.kudos.KudosHandler;
@@ -135,10 +137,13 @@ public final class Candor implements AutoCloseable {
         return new Candor(database, ownsDatabase, background, delivery, scheduler, server);
     }
 
-    static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock) {
+    /** Every feature behind one router; public so that feature tests route through the production wiring. */
+    public static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock) {
         KudosService kudos = new KudosService(database.jdbi(), directory, clock);
         KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
-        return ConversationRouter.builder(new HelpHandler())
+        HelpHandler help = new HelpHandler();
+        return ConversationRouter.builder(help)
+                .command("candor", new CandorHandler(help, Map.of("admin", new AdminHandler(database.jdbi()))))
                 .command("kudos", new KudosHandler(kudos, kudosForms))
                 .forms("kudos", kudosForms)
                 .shortcuts("kudos", kudosForms)

@@ -38,6 +38,31 @@ final class TeamsReferences {
             reference.setUser(null);
         }
         store(actor.orgId(), where.conversationId(), where.kind(), direct ? actor.personId() : null, reference);
+        if (where.kind() == ConversationKind.CHANNEL && where.threadId() != null) {
+            rememberChannel(actor.orgId(), where, reference);
+        }
+    }
+
+    /**
+     * A channel message arrives in a thread ({@code 19:…@thread.tacv2;messageid=…}). Posting to the channel's own id
+     * starts a new post at its top level, which is where the kudos channel and the digest go; keep a reference for
+     * that id as well.
+     */
+    private void rememberChannel(long orgId, ConversationRef where, ConversationReference threadReference) {
+        String channelId = channelId(where);
+        if (channelId.equals(where.conversationId())) {
+            return;
+        }
+        ConversationReference channel =
+                TeamsJson.reference(TeamsJson.write(threadReference)).orElseThrow();
+        channel.getConversation().setId(channelId);
+        store(orgId, channelId, ConversationKind.CHANNEL, null, channel);
+    }
+
+    /** The channel a Teams conversation id belongs to: the id without its {@code ;messageid=…} thread part. */
+    static String channelId(ConversationRef where) {
+        int thread = where.conversationId().indexOf(";messageid=");
+        return thread < 0 ? where.conversationId() : where.conversationId().substring(0, thread);
     }
 
     void store(long orgId, String conversationId, ConversationKind kind, Long personId, ConversationReference ref) {

@@ -18,6 +18,21 @@ public interface KudosSettingsDao {
         return find(orgId).orElseGet(() -> KudosSettings.defaults(orgId));
     }
 
+    /**
+     * The organisation's settings, locked until the transaction ends so that concurrent administrative changes
+     * apply one after the other; the defaults row is created first when HR never changed anything.
+     */
+    default KudosSettings getForUpdate(long orgId) {
+        insertDefaults(orgId);
+        return lock(orgId);
+    }
+
+    @SqlUpdate("INSERT INTO kudos_settings (org_id) VALUES (:orgId) ON CONFLICT (org_id) DO NOTHING")
+    void insertDefaults(@Bind("orgId") long orgId);
+
+    @SqlQuery("SELECT * FROM kudos_settings WHERE org_id = :orgId FOR UPDATE")
+    KudosSettings lock(@Bind("orgId") long orgId);
+
     @SqlUpdate(
             """
             INSERT INTO kudos_settings (org_id, allowance_amount, allowance_period, hr_admins_exempt, value_required,

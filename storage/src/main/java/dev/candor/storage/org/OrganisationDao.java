@@ -55,4 +55,14 @@ public interface OrganisationDao {
 
     @SqlUpdate("UPDATE organisations SET slack_team_id = :teamId WHERE id = :id AND slack_team_id IS NULL")
     int linkSlackTeam(@Bind("id") long id, @Bind("teamId") String teamId);
+
+    /** Sets the organisation's time zone and returns the one it had, reading and writing under one row lock. */
+    @SqlQuery(
+            """
+            UPDATE organisations o SET timezone = :timezone
+            FROM (SELECT id, timezone FROM organisations WHERE id = :id FOR UPDATE) previous
+            WHERE o.id = previous.id
+            RETURNING previous.timezone
+            """)
+    Optional<String> replaceTimezone(@Bind("id") long id, @Bind("timezone") String timezone);
 }

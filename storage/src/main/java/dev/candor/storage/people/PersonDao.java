@@ -46,6 +46,14 @@ public interface PersonDao {
     @SqlQuery("SELECT * FROM people WHERE org_id = :orgId ORDER BY id")
     List<Person> listByOrg(@Bind("orgId") long orgId);
 
+    /** The names of an organisation's active people with a role, alphabetically, e.g. whom to ask for a change. */
+    @SqlQuery(
+            """
+            SELECT name FROM people WHERE org_id = :orgId AND role = :role AND active AND NOT is_bot
+            ORDER BY lower(name), id LIMIT :limit
+            """)
+    List<String> listNamesByRole(@Bind("orgId") long orgId, @Bind("role") Role role, @Bind("limit") int limit);
+
     /** True when imported people with an email still wait to be linked to an account on this platform. */
     @SqlQuery(
             """

@@ -1,0 +1,165 @@
+package dev.candor.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code @Candor admin …} as JWT-signed Teams activities, to the database and the Bot Connector. */
+class TeamsAdminTest {
+    private static final String GENERAL_THREAD = "19:general@thread.tacv2;messageid=1700000000111";
+    private static final String KUDOS_THREAD = "19:kudos@thread.tacv2;messageid=1700000000222";
+    private static TeamsServer teams;
+
+    @BeforeAll
+    static void start() throws Exception {
+        teams = new TeamsServer();
+        // Tess writes once, then becomes an HR admin as a directory import would make her.
+        teams.post(message("help").from("29:tess", "Tess", "aad-tess").json());
+        teams.jdbi()
+                .useHandle(
+                        handle -> handle.execute(
+                                """
+                        UPDATE people SET role = 'hr_admin' WHERE id = (
+                            SELECT person_id FROM platform_identities WHERE platform_user_id = '29:tess')"""));
+    }
+
+    @AfterAll
+    static void stop() {
+        teams.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        teams.microsoft.reset();
+        teams.jdbi().useHandle(handle -> {
+            handle.execute("DELETE FROM kudos_settings");
+            handle.execute("DELETE FROM audit_log");
+        });
+    }
+
+    private static TestActivity message(String text) {
+        return TestActivity.message(teams.microsoft.serviceUrl(), text);
+    }
+
+    @Test
+    void hereInAChannelThreadMakesTheChannelTheKudosChannelAndPostsStartThere() throws Exception {
+        teams.post(message("<at>Candor</at> admin kudos-channel here")
+                .from("29:tess", "Tess", "aad-tess")
+                .inChannel(KUDOS_THREAD)
+                .mentionCandor()
+                .json());
+        String answer = cardText(onlyReply());
+        teams.microsoft.reset();
+        teams.post(message("<at>Candor</at> kudos <at>Ana Lopez</at> thanks for the migration plan")
+                .inChannel(GENERAL_THREAD)
+                .mentionCandor()
+                .mention("29:ana", "Ana Lopez")
+                .json());
+
+        assertThat(answer)
+                .contains("Kudos channel in Teams")
+                .contains("where each kudos is given → channel 19:kudos@thread.tacv2")
+                .contains("Undo: @Candor admin kudos-channel off");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT teams_kudos_channel FROM kudos_settings"))
+                .containsExactly("19:kudos@thread.tacv2");
+        assertThat(Rows.one(
+                        teams.jdbi(),
+                        "SELECT kind, reference->'conversation'->>'id' AS id FROM conversation_refs"
+                                + " WHERE conversation_id = ?",
+                        "19:kudos@thread.tacv2"))
+                .containsEntry("kind", "channel")
+                .containsEntry("id", "19:kudos@thread.tacv2");
+        assertThat(Rows.strings(
+                        teams.jdbi(), "SELECT action || ': ' || old_value || ' → ' || new_value FROM audit_log"))
+                .containsExactly("kudos-channel teams: where each kudos is given → channel 19:kudos@thread.tacv2");
+        await(() -> !posts("19:kudos@thread.tacv2").isEmpty());
+        JsonNode post = FakeBotFramework.json(posts("19:kudos@thread.tacv2").get(0));
+        assertThat(post.path("summary").asText()).contains("received kudos from", "migration plan");
+        assertThat(post.path("replyToId").isMissingNode()).isTrue();
+        assertThat(posts(GENERAL_THREAD)).isEmpty();
+    }
+
+    @Test
+    void theCandorWordAndTheAdminWordBothReachAdministration() throws Exception {
+        teams.post(message("<at>Candor</at> candor admin allowance 2 per week")
+                .from("29:tess", "Tess", "aad-tess")
+                .mentionCandor()
+                .json());
+        teams.post(
+                message("admin gap-weeks 3").from("29:tess", "Tess", "aad-tess").json());
+
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT allowance_amount || ' ' || allowance_period || ' ' || gap_weeks FROM kudos_settings"))
+                .containsExactly("2 week 3");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT action FROM audit_log ORDER BY id"))
+                .containsExactly("allowance", "gap-weeks");
+        assertThat(teams.microsoft.replies()).hasSize(2);
+        assertThat(cardText(teams.microsoft.replies().get(0))).contains("5 per day → 2 per week");
+    }
+
+    @Test
+    void someoneWhoIsNotAnHrAdminIsRefusedAndNothingChanges() throws Exception {
+        teams.post(message("<at>Candor</at> admin kudos-channel here")
+                .inChannel(GENERAL_THREAD)
+                .mentionCandor()
+                .json());
+
+        assertThat(cardText(onlyReply()))
+                .contains("Only HR admins can change Candor's settings")
+                .contains("Ask one of: Tess.");
+        assertThat(Rows.count(teams.jdbi(), "SELECT count(*) FROM kudos_settings"))
+                .isZero();
+        assertThat(Rows.count(teams.jdbi(), "SELECT count(*) FROM audit_log")).isZero();
+    }
+
+    @Test
+    void hereInAPersonalChatIsExplained() throws Exception {
+        teams.post(message("admin kudos-channel here")
+                .from("29:tess", "Tess", "aad-tess")
+                .json());
+
+        assertThat(cardText(onlyReply()))
+                .contains("This is a private chat")
+                .contains("@Candor admin kudos-channel here|off");
+        assertThat(Rows.count(teams.jdbi(), "SELECT count(*) FROM audit_log")).isZero();
+    }
+
+    /** What the delivery worker posted to a conversation about the migration plan kudos. */
+    private static List<LoggedRequest> posts(String conversationId) {
+        return teams.microsoft.sends().stream()
+                .filter(send ->
+                        FakeBotFramework.path(send).equals("/v3/conversations/" + conversationId + "/activities"))
+                .filter(send -> send.getBodyAsString().contains("migration plan"))
+                .toList();
+    }
+
+    private static LoggedRequest onlyReply() {
+        List<LoggedRequest> replies = teams.microsoft.replies();
+        assertThat(replies).hasSize(1);
+        return replies.get(0);
+    }
+
+    private static String cardText(LoggedRequest reply) {
+        JsonNode activity = FakeBotFramework.json(reply);
+        return activity.path("attachments").get(0).path("content").path("body").toString();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
