@@ -226,6 +226,23 @@ class SlackFormsTest {
         assertThat(ack.get("text").asText()).contains("didn't let me open the form");
     }
 
+    @Test
+    void pointsToTheSlashCommandWhenTheFormIsAskedForInADm() throws Exception {
+        String dm =
+                """
+                {"token":"x","team_id":"T0ACME","api_app_id":"A0CANDOR","type":"event_callback",
+                 "event_id":"Ev0DMFORM","event_time":1700000000,
+                 "event":{"type":"message","channel_type":"im","channel":"D0GIL","user":"U0GIL","text":"kudos",
+                          "ts":"1700000000.000800","team":"T0ACME"}}""";
+
+        client.event(dm);
+
+        assertThat(server.strings("SELECT payload::text FROM outbox WHERE idempotency_key = 'reply:slack:Ev0DMFORM'"))
+                .singleElement()
+                .asString()
+                .contains("type /kudos in any conversation");
+    }
+
     private static JsonNode openForm(String userId, String channel, String channelName, String responseUrl)
             throws Exception {
         Map<String, String> command = SlackClient.slashCommand("/kudos", "", userId, channel, channelName, responseUrl);
