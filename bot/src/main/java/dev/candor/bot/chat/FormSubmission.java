@@ -9,6 +9,8 @@ import java.util.Map;
  * @param where the conversation the form was opened from
  * @param values answers by input id: one entry for text, platform user ids for people, option values for choices
  * @param context what the form was opened with ({@link Form#context()}), handed back unchanged
+ * @param replyUrl where the platform lets Candor answer in {@code where} later (the Slack response_url of the
+ *     command or shortcut that opened the form), or null
  */
 public record FormSubmission(
         Actor actor,
@@ -16,11 +18,22 @@ public record FormSubmission(
         String formId,
         Map<String, List<String>> values,
         String context,
-        String sourceKey)
+        String sourceKey,
+        String replyUrl)
         implements Inbound {
 
     public FormSubmission {
         values = Map.copyOf(values);
+    }
+
+    public FormSubmission(
+            Actor actor,
+            ConversationRef where,
+            String formId,
+            Map<String, List<String>> values,
+            String context,
+            String sourceKey) {
+        this(actor, where, formId, values, context, sourceKey, null);
     }
 
     /** The text typed into an input, trimmed, or "" when empty. */

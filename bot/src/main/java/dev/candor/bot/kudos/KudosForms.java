@@ -100,7 +100,7 @@ public final class KudosForms implements Handlers.FormHandler, Handlers.Shortcut
                 context.messageId(),
                 context.url(),
                 null,
-                null));
+                submission.replyUrl()));
         if (outcome instanceof GiveOutcome.Refused refused) {
             return new Reply.FormErrors(Map.of(refused.field(), refused.reason().fallbackText()));
         }

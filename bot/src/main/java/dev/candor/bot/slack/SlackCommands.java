@@ -5,40 +5,60 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.candor.bot.chat.Command;
-import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
-import dev.candor.bot.server.BadRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Every slash command: map to neutral, route, answer in the acknowledgement (within Slack's 3 seconds). */
+/**
+ * Every slash command: map to neutral, route, answer in the acknowledgement (within Slack's 3 seconds). A form
+ * is opened with {@code views.open} before the (empty) acknowledgement, because the trigger id expires with it.
+ */
 final class SlackCommands {
-    private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
-
     private final SlackMapper mapper;
-    private final ConversationRouter router;
+    private final SlackDispatch dispatch;
+    private final SlackApi api;
 
-    SlackCommands(SlackMapper mapper, ConversationRouter router) {
+    SlackCommands(SlackMapper mapper, SlackDispatch dispatch, SlackApi api) {
         this.mapper = mapper;
-        this.router = router;
+        this.dispatch = dispatch;
+        this.api = api;
     }
 
     Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
         MDC.put("platform", "slack");
-        Command command = mapper.command(request.getPayload());
-        MDC.put("org", String.valueOf(command.actor().orgId()));
-        MDC.put("user", command.actor().platformUserId());
-        Reply reply;
+        Command command;
         try {
-            reply = router.route(command);
-        } catch (BadRequest e) {
-            throw e;
-        } catch (RuntimeException e) {
-            log.error("/{} failed", command.name(), e);
-            reply = Reply.privately(SlackReplies.failure());
+            command = mapper.command(request.getPayload());
+        } catch (SlackGroups.Unreadable e) {
+            return ctx.ack(ephemeral(groupUnreadable(e.group)));
+        }
+        Reply reply = dispatch.route(command);
+        if (reply instanceof Reply.OpenForm open) {
+            return openForm(command, request.getPayload().getTriggerId(), open, ctx);
         }
         SlashCommandResponse response = SlackReplies.commandResponse(reply);
         return response == null ? ctx.ack() : ctx.ack(response);
+    }
+
+    private Response openForm(Command command, String triggerId, Reply.OpenForm open, SlashCommandContext ctx) {
+        SlackOrigin origin = new SlackOrigin(command.where(), open.form().context(), command.replyUrl());
+        if (triggerId != null && api.openView(triggerId, SlackViews.modal(open.form(), origin))) {
+            return ctx.ack();
+        }
+        return ctx.ack(ephemeral(formUnavailable()));
+    }
+
+    static Message groupUnreadable(String group) {
+        return Message.of("I couldn't read who is in " + group + ", so nothing was sent. Please try again in a"
+                + " moment, or name the people one by one (@ana @li) instead of the group.");
+    }
+
+    static Message formUnavailable() {
+        return Message.of("Sorry, Slack didn't let me open the form just now, so nothing was saved. Please run the"
+                + " command again in a moment.");
+    }
+
+    private static SlashCommandResponse ephemeral(Message message) {
+        return SlackReplies.commandResponse(Reply.privately(message));
     }
 }

@@ -13,28 +13,62 @@ import dev.candor.storage.conversation.ConversationKind;
 /** Turns Slack payloads into neutral requests, provisioning the person behind them. */
 final class SlackMapper {
     private final PeopleDirectory directory;
+    private final SlackGroups groups;
+    private final SlackConversations conversations;
 
-    SlackMapper(PeopleDirectory directory) {
+    SlackMapper(PeopleDirectory directory, SlackGroups groups, SlackConversations conversations) {
         this.directory = directory;
+        this.groups = groups;
+        this.conversations = conversations;
     }
 
+    /**
+     * A slash command, with user groups named in it expanded to their members.
+     *
+     * @throws SlackGroups.Unreadable when Slack would not list a group's members
+     */
     Command command(SlashCommandPayload payload) {
         require(payload.getTeamId(), "team_id");
         require(payload.getUserId(), "user_id");
         require(payload.getCommand(), "command");
-        Actor actor =
-                directory.actorFor(PlatformUser.slack(payload.getTeamId(), payload.getUserId(), payload.getUserName()));
-        SlackText text = SlackText.parse(
-                payload.getText(), userId -> directory.knownName(actor.orgId(), Platform.SLACK, userId));
+        Actor actor = actor(payload.getTeamId(), payload.getUserId(), payload.getUserName());
+        ConversationRef where = conversation(payload.getChannelId(), payload.getChannelName());
+        conversations.remember(actor.orgId(), where);
+        SlackText text = groups.expand(text(actor, payload.getText()), actor);
         return new Command(
                 actor,
-                conversation(payload.getChannelId(), payload.getChannelName()),
+                where,
                 payload.getCommand().replaceFirst("^/", ""),
                 text.text(),
                 text.mentions(),
                 payload.getTriggerId() == null ? null : "slack:trigger:" + payload.getTriggerId(),
                 payload.getResponseUrl(),
                 text.channels());
+    }
+
+    /** The person behind a request, provisioned on first contact. */
+    Actor actor(String teamId, String userId, String userName) {
+        require(teamId, "team id");
+        require(userId, "user id");
+        return directory.actorFor(PlatformUser.slack(teamId, userId, userName));
+    }
+
+    /** Slack's markup read with the names Candor knows for mentions that carry none. */
+    SlackText text(Actor actor, String raw) {
+        return SlackText.parse(raw, userId -> directory.knownName(actor.orgId(), Platform.SLACK, userId));
+    }
+
+    /** The name Candor knows for a Slack user, else the user id. */
+    String nameOf(Actor actor, String userId) {
+        String known = directory.knownName(actor.orgId(), Platform.SLACK, userId);
+        return known == null ? userId : known;
+    }
+
+    /** A conversation a command, shortcut or button came from, remembered when its id hides that it's private. */
+    ConversationRef conversationSeen(Actor actor, String channelId, String channelName) {
+        ConversationRef where = conversation(channelId, channelName);
+        conversations.remember(actor.orgId(), where);
+        return where;
     }
 
     static ConversationRef conversation(String channelId, String channelName) {
@@ -52,7 +86,7 @@ final class SlackMapper {
         return new ConversationRef(Platform.SLACK, id, kind, null);
     }
 
-    private static void require(String value, String field) {
+    static void require(String value, String field) {
         if (value == null || value.isBlank()) {
             throw BadRequest.malformed("Slack payload without " + field);
         }

@@ -52,11 +52,18 @@ public final class SlackModule {
     /** The Bolt app behind {@code POST /slack/events}, with every Slack command and event Candor handles. */
     public SlackEndpoint endpoint(Jdbi jdbi, PeopleDirectory directory, ConversationRouter router, Clock clock) {
         App app = new App(appConfig, slack, middleware(jdbi));
-        SlackCommands commands = new SlackCommands(new SlackMapper(directory), router);
+        SlackApi api = new SlackApi(slack, client);
+        SlackDispatch dispatch = new SlackDispatch(router);
+        SlackConversations conversations = new SlackConversations(jdbi);
+        SlackGroups groups = new SlackGroups(api, directory);
+        SlackMapper mapper = new SlackMapper(directory, groups, conversations);
+        SlackCommands commands = new SlackCommands(mapper, dispatch, api);
         for (String word : TextCommand.WORDS) {
             app.command("/" + word, commands::handle);
         }
-        new SlackEvents(jdbi, directory, router).register(app);
+        new SlackInteractions(new SlackPayloads(mapper), dispatch, api).register(app);
+        SlackReactions reactions = new SlackReactions(jdbi, mapper, conversations, dispatch, api);
+        new SlackEvents(jdbi, mapper, groups, dispatch, reactions, api).register(app);
         return new SlackEndpoint(app, new SlackSignature(appConfig.getSigningSecret(), clock));
     }
 

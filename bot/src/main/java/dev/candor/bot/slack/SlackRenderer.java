@@ -29,11 +29,16 @@ public final class SlackRenderer {
     private SlackRenderer() {}
 
     public static List<LayoutBlock> blocks(Message message) {
+        return blocks(message.blocks(), MAX_BLOCKS);
+    }
+
+    /** Neutral blocks as Block Kit, at most {@code max} of them (messages take 50, modals and App Home 100). */
+    static List<LayoutBlock> blocks(List<Block> neutral, int max) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        for (Block block : message.blocks()) {
+        for (Block block : neutral) {
             blocks.addAll(render(block));
         }
-        return blocks.size() > MAX_BLOCKS ? List.copyOf(blocks.subList(0, MAX_BLOCKS)) : blocks;
+        return blocks.size() > max ? List.copyOf(blocks.subList(0, max)) : blocks;
     }
 
     /** The notification text: Slack shows it where blocks can't be shown. */
@@ -149,11 +154,11 @@ public final class SlackRenderer {
         return MarkdownTextObject.builder().text(text).build();
     }
 
-    private static PlainTextObject plain(String text) {
+    static PlainTextObject plain(String text) {
         return PlainTextObject.builder().text(text).emoji(true).build();
     }
 
-    private static String truncate(String text, int max) {
+    static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

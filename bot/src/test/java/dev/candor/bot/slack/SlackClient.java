@@ -42,6 +42,25 @@ final class SlackClient {
         return form;
     }
 
+    /** A slash command from a conversation Slack names as given, answering to {@code responseUrl}. */
+    static Map<String, String> slashCommand(
+            String command, String text, String userId, String channelId, String channelName, String responseUrl) {
+        Map<String, String> form = slashCommand(command, text, userId, channelId);
+        form.put("channel_name", channelName);
+        form.put("response_url", responseUrl);
+        return form;
+    }
+
+    /** An interaction (block_actions, view_submission, message_action): form field {@code payload}. */
+    HttpResponse<String> interaction(String payloadJson) throws Exception {
+        return postForm(Map.of("payload", payloadJson));
+    }
+
+    /** An Events API request. */
+    HttpResponse<String> event(String json) throws Exception {
+        return postJson(json, Map.of());
+    }
+
     HttpResponse<String> command(String command, String text, String userId) throws Exception {
         return postForm(slashCommand(command, text, userId, "C0GENERAL"));
     }

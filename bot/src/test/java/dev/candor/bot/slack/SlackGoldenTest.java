@@ -1,10 +1,5 @@
 package dev.candor.bot.slack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 import dev.candor.bot.chat.Block;
@@ -14,11 +9,10 @@ import dev.candor.bot.chat.Text;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosMessages;
 import dev.candor.storage.Platform;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,9 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rewrite them after an intended change, then review the diff.
  */
 class SlackGoldenTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/slack");
     private static final Gson gson = GsonFactory.createSnakeCase();
-    private static final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static Map<String, Message> messages() {
         Mention gil = new Mention("U0GIL", "Gil");
@@ -75,12 +67,31 @@ class SlackGoldenTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", SlackRenderer.fallback(message));
         body.put("blocks", SlackRenderer.blocks(message));
-        JsonNode actual = json.readTree(gson.toJson(body));
-        Path file = GOLDEN.resolve(name + ".json");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(file, json.writeValueAsString(actual) + "\n");
-        }
 
-        assertThat(actual).isEqualTo(json.readTree(file.toFile()));
+        Golden.assertMatches(name, Golden.parse(gson.toJson(body)));
+    }
+
+    /** A personal view like the one the stats feature shows, as the App Home tab. */
+    @Test
+    void rendersAHomeViewAsTheGoldenFile() throws Exception {
+        Message home = new Message(
+                "Your recognition",
+                List.of(
+                        new Block.Header("Your recognition this month"),
+                        new Block.Fields(List.of(
+                                new Block.Field("Received", Text.of("7")),
+                                new Block.Field("Given", Text.of("4")),
+                                new Block.Field("Left to give", Text.of("1 of 5 today")))),
+                        new Block.Divider(),
+                        new Block.Section(Text.builder()
+                                .strong("Latest")
+                                .lineBreak()
+                                .person("U0ANA", "Ana")
+                                .plain(": thanks for the <calm> review & notes")
+                                .build()),
+                        new Block.Progress("#ownership", 4, 7),
+                        new Block.Context(Text.of("Updated when you open this tab."))));
+
+        Golden.assertMatches("home-sample", Golden.parse(gson.toJson(SlackViews.home(home))));
     }
 }

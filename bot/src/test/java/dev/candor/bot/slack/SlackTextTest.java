@@ -29,4 +29,19 @@ class SlackTextTest {
         assertThat(text.mentions()).isEmpty();
         assertThat(text.channels()).containsExactly("C1");
     }
+
+    @Test
+    void keepsUserGroupsWhereTheyWereNamed() {
+        SlackText text = SlackText.parse("<@U1|ana> <!subteam^S0DESIGN|@design> and <@U2|li> thanks", id -> null);
+
+        assertThat(text.text()).isEqualTo("@ana @design and @li thanks");
+        assertThat(text.groups()).containsExactly(new SlackText.Group("S0DESIGN", "@design", 1));
+    }
+
+    @Test
+    void namesAGroupWithoutLabelByItsId() {
+        SlackText text = SlackText.parse("<!subteam^S0OPS> thanks", id -> null);
+
+        assertThat(text.groups()).containsExactly(new SlackText.Group("S0OPS", "@S0OPS", 0));
+    }
 }

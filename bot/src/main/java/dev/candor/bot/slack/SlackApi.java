@@ -1,0 +1,112 @@
+package dev.candor.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
+import dev.candor.bot.chat.Message;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack Web API calls Candor makes while answering a request (views, ephemeral messages, permalinks, user
+ * groups, response URLs). A failed call is logged with ids only and reported as false or empty: what to tell the
+ * person is the caller's decision. Messages the bot sends on its own go through the outbox instead.
+ */
+final class SlackApi {
+    private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
+
+    private final Slack slack;
+    private final MethodsClient client;
+
+    SlackApi(Slack slack, MethodsClient client) {
+        this.slack = slack;
+        this.client = client;
+    }
+
+    /** {@code views.open}: a modal for the person whose click or command carried {@code triggerId}. */
+    boolean openView(String triggerId, View view) {
+        return call(
+                "views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    /** {@code views.publish}: the person's App Home tab. */
+    boolean publishHome(String userId, View view) {
+        return call(
+                "views.publish", () -> client.viewsPublish(r -> r.userId(userId).view(view)));
+    }
+
+    /** {@code chat.postEphemeral}: a message only {@code userId} sees, in a conversation they are in. */
+    boolean postEphemeral(String channel, String userId, Message message) {
+        return call(
+                "chat.postEphemeral",
+                () -> client.chatPostEphemeral(r -> r.channel(channel)
+                        .user(userId)
+                        .text(SlackRenderer.fallback(message))
+                        .blocks(SlackRenderer.blocks(message))));
+    }
+
+    /** {@code chat.getPermalink}: a link to a message, or empty when Slack can't say. */
+    Optional<String> permalink(String channel, String ts) {
+        try {
+            var response = client.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
+            if (response.isOk() && response.getPermalink() != null) {
+                return Optional.of(response.getPermalink());
+            }
+            log.warn("chat.getPermalink for {} {} answered {}", channel, ts, response.getError());
+        } catch (IOException | SlackApiException e) {
+            log.warn("chat.getPermalink for {} {} failed: {}", channel, ts, e.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** {@code usergroups.users.list}: the members of a user group, or empty when Slack won't tell. */
+    Optional<List<String>> groupMembers(String groupId) {
+        try {
+            var response = client.usergroupsUsersList(r -> r.usergroup(groupId));
+            if (response.isOk() && response.getUsers() != null) {
+                return Optional.of(List.copyOf(response.getUsers()));
+            }
+            log.warn("usergroups.users.list for {} answered {}", groupId, response.getError());
+        } catch (IOException | SlackApiException e) {
+            log.warn("usergroups.users.list for {} failed: {}", groupId, e.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** Posts to a {@code response_url} (the conversation a command, shortcut or button came from). */
+    boolean respond(String responseUrl, String json) {
+        try {
+            WebhookResponse response = slack.send(responseUrl, json);
+            if (response.getCode() == 200) {
+                return true;
+            }
+            log.warn("response_url answered HTTP {}", response.getCode());
+        } catch (IOException e) {
+            log.warn("response_url failed: {}", e.toString());
+        }
+        return false;
+    }
+
+    private boolean call(String method, ApiCall call) {
+        try {
+            SlackApiTextResponse response = call.run();
+            if (!response.isOk()) {
+                log.warn("{} answered {}", method, response.getError());
+            }
+            return response.isOk();
+        } catch (IOException | SlackApiException e) {
+            log.warn("{} failed: {}", method, e.toString());
+            return false;
+        }
+    }
+
+    private interface ApiCall {
+        SlackApiTextResponse run() throws IOException, SlackApiException;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.candor.bot.slack;
+
+import dev.candor.bot.Candor;
+import dev.candor.bot.TestConfigs;
+import dev.candor.storage.Database;
+import dev.candor.storage.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
+
+/** Candor running for real on loopback with Slack on, a fresh database, WireMock as Slack, and a signing client. */
+final class SlackServer implements AutoCloseable {
+    final FakeSlack slack = new FakeSlack();
+    final Database database = TestDatabase.fresh();
+    final Candor candor;
+    final SlackClient client;
+
+    SlackServer() {
+        candor = Candor.start(
+                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()), database, Candor.Options.defaults());
+        client = new SlackClient(candor.port());
+    }
+
+    Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    long orgId() {
+        return count("SELECT id FROM organisations WHERE slack_team_id = ?", SlackRequests.TEAM);
+    }
+
+    long count(String sql, Object... arguments) {
+        return jdbi().withHandle(handle ->
+                handle.select(sql, arguments).mapTo(Long.class).one());
+    }
+
+    List<Map<String, Object>> rows(String sql, Object... arguments) {
+        return jdbi().withHandle(
+                        handle -> handle.select(sql, arguments).mapToMap().list());
+    }
+
+    List<String> strings(String sql, Object... arguments) {
+        return jdbi().withHandle(handle ->
+                handle.select(sql, arguments).mapTo(String.class).list());
+    }
+
+    /** Waits for something the delivery worker does in the background; fails after ten seconds. */
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    @Override
+    public void close() {
+        candor.close();
+        database.close();
+        slack.close();
+    }
+}
