@@ -65,6 +65,24 @@ final class SlackApi {
         return Optional.empty();
     }
 
+    /**
+     * {@code conversations.info}: whether a channel is private (or a DM or group DM); empty when Slack won't say,
+     * e.g. for a private channel the bot is not in.
+     */
+    Optional<Boolean> isPrivate(String channelId) {
+        try {
+            var response = client.conversationsInfo(r -> r.channel(channelId));
+            if (response.isOk() && response.getChannel() != null) {
+                var channel = response.getChannel();
+                return Optional.of(channel.isPrivate() || channel.isIm() || channel.isMpim());
+            }
+            log.warn("conversations.info for {} answered {}", channelId, response.getError());
+        } catch (IOException | SlackApiException e) {
+            log.warn("conversations.info for {} failed: {}", channelId, e.toString());
+        }
+        return Optional.empty();
+    }
+
     /** {@code usergroups.users.list}: the members of a user group, or empty when Slack won't tell. */
     Optional<List<String>> groupMembers(String groupId) {
         try {

@@ -54,7 +54,7 @@ public final class SlackModule {
         App app = new App(appConfig, slack, middleware(jdbi));
         SlackApi api = new SlackApi(slack, client);
         SlackDispatch dispatch = new SlackDispatch(router);
-        SlackConversations conversations = new SlackConversations(jdbi);
+        SlackConversations conversations = new SlackConversations(jdbi, api);
         SlackGroups groups = new SlackGroups(api, directory);
         SlackMapper mapper = new SlackMapper(directory, groups, conversations);
         SlackCommands commands = new SlackCommands(mapper, dispatch, api);

@@ -42,6 +42,10 @@ final class FakeSlack implements AutoCloseable {
                 post(urlEqualTo("/api/users.info")).atPriority(10).willReturn(okJson(user("UANY", "Someone", false))));
         server.stubFor(post(urlEqualTo("/api/chat.postMessage"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}")));
+        server.stubFor(post(urlEqualTo("/api/conversations.info"))
+                .atPriority(10)
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"C0ANY\",\"is_channel\":true,"
+                        + "\"is_private\":false,\"is_im\":false,\"is_mpim\":false}}")));
         server.stubFor(post(urlEqualTo("/api/views.open"))
                 .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0OPENED\",\"type\":\"modal\"}}")));
         server.stubFor(post(urlEqualTo("/api/views.publish"))
@@ -136,6 +140,15 @@ final class FakeSlack implements AutoCloseable {
                                         bot,
                                         name,
                                         email == null ? "null" : "\"" + email + "\""))));
+    }
+
+    /** conversations.info says this channel is private. */
+    void privateChannel(String channelId) {
+        server.stubFor(post(urlEqualTo("/api/conversations.info"))
+                .atPriority(1)
+                .withRequestBody(containing("channel=" + channelId))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + channelId + "\",\"is_channel\":true,"
+                        + "\"is_private\":true,\"is_im\":false,\"is_mpim\":false}}")));
     }
 
     void failPostMessage(int status, String retryAfter, String body) {

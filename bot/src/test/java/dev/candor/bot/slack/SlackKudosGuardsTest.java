@@ -92,6 +92,39 @@ class SlackKudosGuardsTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aReactionInAPrivateChannelIsNeverAnnouncedInTheKudosChannel() throws Exception {
+        slack.privateChannel("C0HIDDEN");
+        client.command("/kudos", "<@U0LI> thanks for the onboarding session", "U0HR");
+        long orgId = count("SELECT id FROM organisations WHERE slack_team_id = 'T0ACME'");
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO kudos_settings (org_id, slack_kudos_channel) VALUES (?, 'C0KUDOS')"
+                                + " ON CONFLICT (org_id) DO UPDATE SET slack_kudos_channel = 'C0KUDOS'",
+                        orgId));
+
+        client.postJson(reaction("Ev0HID1", "C0HIDDEN", "1700000000.000500"), Map.of());
+        client.postJson(reaction("Ev0PUB1", "C0OPEN", "1700000000.000600"), Map.of());
+
+        assertThat(count("SELECT count(*) FROM kudos WHERE source_message_id = '1700000000.000500'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox o JOIN kudos k ON o.idempotency_key = 'kudos:' || k.id || ':post'"
+                        + " WHERE k.source_message_id = '1700000000.000500'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM outbox o JOIN kudos k ON o.idempotency_key = 'kudos:' || k.id || ':post'"
+                        + " WHERE k.source_message_id = '1700000000.000600' AND o.target = 'C0KUDOS'"))
+                .isEqualTo(1);
+    }
+
+    private static String reaction(String eventId, String channel, String ts) {
+        return """
+                {"token":"x","team_id":"T0ACME","api_app_id":"A0CANDOR","type":"event_callback",
+                 "event_id":"%s","event_time":1700000000,
+                 "event":{"type":"reaction_added","user":"U0HR","reaction":"clap","item_user":"U0ANA",
+                          "item":{"type":"message","channel":"%s","ts":"%s"},"event_ts":"1700000001.000100"}}"""
+                .formatted(eventId, channel, ts);
+    }
+
     private static long count(String sql) {
         return database.jdbi()
                 .withHandle(handle -> handle.select(sql).mapTo(Long.class).one());
