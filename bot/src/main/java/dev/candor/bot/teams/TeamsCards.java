@@ -83,9 +83,8 @@ final class TeamsCards {
         if (formId == null && form != null) {
             formId = verb != null ? verb : form.formId();
         }
-        String actionId = formId != null
-                ? null
-                : Optional.ofNullable(text(data.path("action"))).orElse(verb);
+        // Action.Execute names its action by verb; Action.Submit can only put it in the data.
+        String actionId = formId != null ? null : Optional.ofNullable(verb).orElse(text(data.path("action")));
         if (formId == null && actionId == null) {
             return Optional.empty();
         }

@@ -129,6 +129,31 @@ class TeamsMessageExtensionTest {
                 .isZero();
     }
 
+    @Test
+    void leavesInvokesCandorDoesNotHandleToTheSdksNotImplemented() throws Exception {
+        ObjectNode query = JsonNodeFactory.instance.objectNode().put("commandId", "search");
+
+        var response = teams.post(TestActivity.invoke(teams.microsoft.serviceUrl(), "composeExtension/query", query)
+                .json());
+
+        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(teams.microsoft.connectorCalls()).isEmpty();
+    }
+
+    @Test
+    void saysSoWhenADialogSubmitCarriesNoForm() throws Exception {
+        ObjectNode value = JsonNodeFactory.instance.objectNode().put("commandId", "kudos.give_from_message");
+        value.putObject("data").put("message", "hello");
+
+        var response =
+                teams.post(TestActivity.invoke(teams.microsoft.serviceUrl(), "composeExtension/submitAction", value)
+                        .json());
+
+        JsonNode task = Cards.json(response.body()).path("task");
+        assertThat(task.path("type").asText()).isEqualTo("message");
+        assertThat(task.path("value").asText()).contains("no longer supported");
+    }
+
     private static JsonNode formFor(String authorObjectId, String author) throws Exception {
         var response = teams.post(fetchTask(authorObjectId, author).json());
         teams.microsoft.reset();
