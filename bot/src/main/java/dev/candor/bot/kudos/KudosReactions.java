@@ -83,6 +83,10 @@ public final class KudosReactions implements Handlers.ReactionHandler {
 
     private GiveOutcome forAuthor(Reaction reaction) {
         Actor actor = reaction.actor();
+        if (actor.platform() == Platform.TEAMS) {
+            // Teams reports reactions to Candor's own messages only: one that is no recognition post thanks nobody.
+            return new GiveOutcome.AlreadyGiven(null);
+        }
         if (reaction.authorUserId() == null || reaction.authorUserId().equals(actor.platformUserId())) {
             return new GiveOutcome.AlreadyGiven(null);
         }

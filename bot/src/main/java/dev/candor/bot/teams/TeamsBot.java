@@ -8,36 +8,54 @@ import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.chat.Inbound;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Reaction;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.server.BadRequest;
 import dev.candor.bot.server.RequestIds;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One Teams turn: remember where the bot can speak, turn the activity into a neutral command, route it, and reply
- * in the same conversation with an Adaptive Card.
+ * One Teams turn: remember where the bot can speak, turn the activity into a neutral request (a typed command, a
+ * card's button or form, a message extension's dialog, a reaction), route it, and answer the Teams way.
  */
 final class TeamsBot {
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
     private static final Set<String> CHANNELS = Set.of("msteams", "emulator");
+    private static final String EXECUTE = "adaptiveCard/action";
 
     private final TeamsMapper mapper;
     private final TeamsReferences references;
     private final ConversationRouter router;
+    private final TeamsCards cards;
+    private final TeamsDialogs dialogs;
+    private final TeamsResponder responder;
     private final Executor turns;
 
-    TeamsBot(TeamsMapper mapper, TeamsReferences references, ConversationRouter router, Executor turns) {
+    TeamsBot(
+            TeamsMapper mapper,
+            TeamsReferences references,
+            ConversationRouter router,
+            TeamsCards cards,
+            TeamsDialogs dialogs,
+            TeamsResponder responder,
+            Executor turns) {
         this.mapper = mapper;
         this.references = references;
         this.router = router;
+        this.cards = cards;
+        this.dialogs = dialogs;
+        this.responder = responder;
         this.turns = turns;
     }
 
@@ -72,30 +90,100 @@ final class TeamsBot {
         ConversationRef where = TeamsMapper.conversation(activity);
         references.remember(activity, actor, where);
         if (activity.isType(ActivityTypes.MESSAGE)) {
-            message(turn, actor);
+            message(turn, actor, where);
+        } else if (activity.isType(ActivityTypes.INVOKE)) {
+            invoke(turn, actor, where);
+        } else if (activity.isType(ActivityTypes.MESSAGE_REACTION)) {
+            reactions(turn, actor, where);
         } else if (activity.isType(ActivityTypes.CONVERSATION_UPDATE) && botWasAdded(activity)) {
             welcome(turn, actor, where);
         }
     }
 
-    private void message(TurnContext turn, Actor actor) {
+    private void message(TurnContext turn, Actor actor, ConversationRef where) {
         Activity activity = turn.getActivity();
         if (activity.getText() == null || activity.getText().isBlank()) {
-            // Adaptive Card submissions arrive as messages with a value and no text; no feature uses them yet.
-            log.debug("message without text (a card submission?) ignored");
+            // An Action.Submit: a message whose value is the card's data.
+            Optional<TeamsCards.Submit> submit = TeamsCards.fromMessage(activity);
+            submit.ifPresentOrElse(
+                    used -> card(turn, actor, where, used, false),
+                    () -> log.debug("message without text or card data ignored"));
             return;
         }
         Command command = mapper.command(activity, actor);
-        Reply reply;
+        Reply reply = route(() -> command);
+        responder.inConversation(turn, actor, where, plan(reply, TeamsAnswer.Origin.COMMAND, actor, where, null), null);
+    }
+
+    private void card(TurnContext turn, Actor actor, ConversationRef where, TeamsCards.Submit used, boolean execute) {
+        Reply reply = route(() -> cards.inbound(turn, actor, where, used));
+        TeamsAnswer.Origin origin = used.isForm() ? TeamsAnswer.Origin.FORM : TeamsAnswer.Origin.BUTTON;
+        TeamsAnswer answer = plan(reply, origin, actor, where, used.draft());
+        if (execute) {
+            responder.toExecute(turn, actor, where, answer);
+        } else {
+            responder.inConversation(turn, actor, where, answer, used.cardId());
+        }
+    }
+
+    private void invoke(TurnContext turn, Actor actor, ConversationRef where) {
+        Activity activity = turn.getActivity();
+        String name = String.valueOf(activity.getName());
+        if (name.equals(EXECUTE)) {
+            TeamsCards.fromExecute(activity)
+                    .ifPresentOrElse(
+                            used -> card(turn, actor, where, used, true),
+                            () -> TeamsResponder.toastToExecute(turn, "That button is no longer supported."));
+        } else if (name.equals(TeamsDialogs.FETCH_TASK)) {
+            Reply reply = route(() -> dialogs.shortcut(activity, actor, where));
+            if (reply instanceof Reply.OpenForm) {
+                responder.toDialog(turn, actor, where, plan(reply, TeamsAnswer.Origin.DIALOG, actor, where, null));
+            } else {
+                TeamsResponder.showInDialog(turn, TeamsAnswer.textOf(reply));
+            }
+        } else if (name.equals(TeamsDialogs.SUBMIT_ACTION)) {
+            Optional<TeamsCards.Submit> submit = TeamsCards.fromDialog(activity).filter(TeamsCards.Submit::isForm);
+            if (submit.isEmpty()) {
+                TeamsResponder.showInDialog(turn, "That form is no longer supported. Start again from the message.");
+                return;
+            }
+            Reply reply = route(() -> cards.inbound(turn, actor, where, submit.get()));
+            TeamsAnswer answer = plan(
+                    reply, TeamsAnswer.Origin.DIALOG, actor, where, submit.get().draft());
+            responder.toDialog(turn, actor, where, answer);
+        } else {
+            // Left unanswered: the SDK answers 501, which tells Teams Candor doesn't do this.
+            log.debug("invoke {} not handled", name);
+        }
+    }
+
+    /** Teams only reports reactions to Candor's own messages; each one is routed, in the order they came. */
+    private void reactions(TurnContext turn, Actor actor, ConversationRef where) {
+        for (Reaction reaction : TeamsMapper.reactions(turn.getActivity(), actor)) {
+            Reply reply = route(() -> reaction);
+            responder.inConversation(
+                    turn, actor, where, plan(reply, TeamsAnswer.Origin.COMMAND, actor, where, null), null);
+        }
+    }
+
+    private TeamsAnswer plan(
+            Reply reply, TeamsAnswer.Origin origin, Actor actor, ConversationRef where, TeamsFormCard.Draft draft) {
+        return TeamsAnswer.plan(
+                reply, origin, actor, where, draft, (form, surface) -> responder.formCard(actor, form, surface));
+    }
+
+    private Reply route(Supplier<Inbound> inbound) {
+        Inbound request = null;
         try {
-            reply = router.route(command);
+            request = inbound.get();
+            return router.route(request);
         } catch (BadRequest e) {
             throw e;
         } catch (RuntimeException e) {
-            log.error("teams command {} failed: {}", command.name(), ErrorSummary.of(e));
-            reply = Reply.privately(TeamsReplies.failure());
+            String kind = request == null ? "request" : request.getClass().getSimpleName();
+            log.error("teams {} failed: {}", kind, ErrorSummary.of(e));
+            return Reply.privately(TeamsReplies.failure());
         }
-        send(turn, TeamsReplies.messageOf(reply));
     }
 
     /** Only when Candor itself joined: Teams also reports every person who joins a chat Candor is in. */
@@ -110,16 +198,12 @@ final class TeamsBot {
     private void welcome(TurnContext turn, Actor actor, ConversationRef where) {
         Command help =
                 new Command(actor, where, "candor", "help", List.of(), TeamsMapper.sourceKey(turn.getActivity()));
-        Message message = TeamsReplies.messageOf(router.route(help));
+        Reply reply = router.route(help);
+        Message message = reply instanceof Reply.Private priv
+                ? priv.message()
+                : reply instanceof Reply.Public pub ? pub.message() : null;
         if (message != null) {
-            send(turn, TeamsReplies.welcome(message));
-        }
-    }
-
-    /** A reply to the activity; with {@code expectReplies} the SDK keeps it for the HTTP response instead. */
-    private static void send(TurnContext turn, Message message) {
-        if (message != null) {
-            turn.sendActivity(TeamsReplies.activity(message)).join();
+            TeamsResponder.reply(turn, TeamsAnswer.Card.of(TeamsReplies.welcome(message)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.candor.bot.teams;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
@@ -34,7 +35,7 @@ final class TeamsConnectors {
         RestClient rest = new RestClient.Builder()
                 .withBaseUrl(baseUrl)
                 .withCredentials(credentials)
-                .withSerializerAdapter(new JacksonAdapter())
+                .withSerializerAdapter(new PlainJson())
                 .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
                 .withRetryStrategy(new NoRetry())
                 .withConnectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
@@ -53,6 +54,18 @@ final class TeamsConnectors {
             // reported below
         }
         throw new IllegalArgumentException("not a Bot Connector service URL");
+    }
+
+    /**
+     * The SDK's JSON without its "flattening": for every object it sends, the REST runtime reads a dot in a key as a
+     * path ({@code "choices.data"} of the people picker would become {@code choices} → {@code data}) and fails on
+     * it. Bot Framework types need no flattening; it is a leftover of Azure's generated clients.
+     */
+    private static final class PlainJson extends JacksonAdapter {
+        @Override
+        public ObjectMapper serializer() {
+            return simpleMapper();
+        }
     }
 
     private static final class NoRetry extends RetryStrategy {

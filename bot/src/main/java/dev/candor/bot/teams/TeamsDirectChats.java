@@ -22,6 +22,12 @@ import org.jdbi.v3.core.Jdbi;
  * A person's 1:1 chat with Candor. The stored one when the person has written to Candor before; otherwise Candor
  * opens it through the Bot Connector ({@code POST v3/conversations}, which returns the existing chat if there is
  * one) at the tenant's service URL, and keeps its reference.
+ *
+ * <p>The person may be named by their Teams id ({@code 29:…}) or, when Candor knows only that (picked in a form,
+ * imported from the directory), by their Azure AD object id. Teams accepts the object id as the member's {@code id}
+ * for a 1:1 chat (documented since 2023: "Send proactive messages using AAD Id", msteams-docs #9081; putting it in
+ * {@code aadObjectId} instead is answered with 400, msteams-docs #14079), but only if the person has Candor installed
+ * in their personal scope; otherwise Teams refuses (403), which the outbox parks as a permanent failure.
  */
 final class TeamsDirectChats {
     private static final long CREATE_TIMEOUT_SECONDS = 2 * TeamsConnectors.READ_TIMEOUT_SECONDS;
@@ -70,6 +76,7 @@ final class TeamsDirectChats {
     private ConversationParameters parameters(String tenantId, String userId) {
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(false);
+        // A Teams id or an object id, both as the member's id.
         parameters.setMembers(List.of(new ChannelAccount(userId)));
         parameters.setTenantId(tenantId);
         // Teams reads the tenant from channelData; tenantId is the newer field. A Jackson tree, not a Map: the SDK's

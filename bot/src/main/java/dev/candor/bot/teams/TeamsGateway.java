@@ -1,9 +1,6 @@
 package dev.candor.bot.teams;
 
-import com.microsoft.bot.connector.ConnectorClient;
-import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.ResourceResponse;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.MessageJson;
 import dev.candor.scheduler.outbox.ChatGateway;
@@ -12,7 +9,6 @@ import dev.candor.storage.outbox.OutboxMessage;
 import dev.candor.storage.outbox.TargetKind;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,22 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 final class TeamsGateway implements ChatGateway {
     private static final Logger log = LoggerFactory.getLogger(TeamsGateway.class);
-    private static final long SEND_TIMEOUT_SECONDS = 2 * TeamsConnectors.READ_TIMEOUT_SECONDS;
 
     private final TeamsReferences references;
     private final TeamsDirectChats directChats;
-    private final TeamsConnectors connectors;
-    private final TeamsCredentials credentials;
+    private final TeamsOutbound sender;
 
-    TeamsGateway(
-            TeamsReferences references,
-            TeamsDirectChats directChats,
-            TeamsConnectors connectors,
-            TeamsCredentials credentials) {
+    TeamsGateway(TeamsReferences references, TeamsDirectChats directChats, TeamsOutbound sender) {
         this.references = references;
         this.directChats = directChats;
-        this.connectors = connectors;
-        this.credentials = credentials;
+        this.sender = sender;
     }
 
     @Override
@@ -71,13 +60,6 @@ final class TeamsGateway implements ChatGateway {
 
     private DeliveryResult send(ConversationReference reference, Message message)
             throws ExecutionException, TimeoutException, InterruptedException {
-        Activity activity = TeamsReplies.activity(message);
-        activity.applyConversationReference(reference);
-        ConnectorClient connector = connectors.client(reference.getServiceUrl(), credentials.channel());
-        ResourceResponse sent = connector
-                .getConversations()
-                .sendToConversation(reference.getConversation().getId(), activity)
-                .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return new DeliveryResult.Sent(sent == null ? null : sent.getId());
+        return new DeliveryResult.Sent(sender.send(reference, TeamsReplies.activity(message)));
     }
 }

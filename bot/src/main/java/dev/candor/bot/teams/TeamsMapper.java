@@ -5,16 +5,19 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
+import com.microsoft.bot.schema.MessageReaction;
 import com.microsoft.bot.schema.RoleTypes;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.ConversationRef;
+import dev.candor.bot.chat.Reaction;
 import dev.candor.bot.chat.TextCommand;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.PlatformUser;
 import dev.candor.bot.server.BadRequest;
 import dev.candor.storage.Platform;
 import dev.candor.storage.conversation.ConversationKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,6 +55,37 @@ final class TeamsMapper {
         TextCommand typed = TextCommand.parse(text.text());
         return new Command(
                 actor, conversation(activity), typed.name(), typed.text(), text.mentions(), sourceKey(activity));
+    }
+
+    /**
+     * Reactions added to and removed from one of Candor's messages (Teams reports no others): {@code like},
+     * {@code heart}, … on the message {@code replyToId} names, whose author is Candor itself.
+     */
+    static List<Reaction> reactions(Activity activity, Actor actor) {
+        String messageId = activity.getReplyToId();
+        if (messageId == null || messageId.isBlank()) {
+            return List.of();
+        }
+        List<Reaction> reactions = new ArrayList<>();
+        ConversationRef where = conversation(activity);
+        for (boolean added : new boolean[] {true, false}) {
+            List<MessageReaction> changed = added ? activity.getReactionsAdded() : activity.getReactionsRemoved();
+            for (MessageReaction reaction : changed == null ? List.<MessageReaction>of() : changed) {
+                if (reaction != null && reaction.getType() != null) {
+                    String key = sourceKey(activity);
+                    reactions.add(new Reaction(
+                            actor,
+                            where,
+                            messageId,
+                            reaction.getType(),
+                            added,
+                            botId(activity),
+                            null,
+                            key == null ? null : key + ":" + (added ? "+" : "-") + reaction.getType()));
+                }
+            }
+        }
+        return reactions;
     }
 
     /** Identifies the activity when Teams delivers it again; without an id there is nothing to recognise it by. */

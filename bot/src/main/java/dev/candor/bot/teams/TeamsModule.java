@@ -47,14 +47,27 @@ public final class TeamsModule {
     }
 
     public TeamsEndpoint endpoint(Jdbi jdbi, PeopleDirectory directory, ConversationRouter router) {
-        TeamsBot bot = new TeamsBot(new TeamsMapper(directory), new TeamsReferences(jdbi), router, turnThreads());
+        TeamsReferences references = new TeamsReferences(jdbi);
+        TeamsPeople people = new TeamsPeople(jdbi, directory);
+        TeamsResponder responder = new TeamsResponder(
+                new TeamsDirectChats(jdbi, references, connectors, credentials),
+                new TeamsOutbound(connectors, credentials),
+                people);
+        TeamsBot bot = new TeamsBot(
+                new TeamsMapper(directory),
+                references,
+                router,
+                new TeamsCards(people),
+                new TeamsDialogs(people),
+                responder,
+                turnThreads());
         return new TeamsEndpoint(adapter, bot);
     }
 
     public ChatGateway gateway(Jdbi jdbi) {
         TeamsReferences references = new TeamsReferences(jdbi);
         TeamsDirectChats directChats = new TeamsDirectChats(jdbi, references, connectors, credentials);
-        return new TeamsGateway(references, directChats, connectors, credentials);
+        return new TeamsGateway(references, directChats, new TeamsOutbound(connectors, credentials));
     }
 
     /** Daemon threads that time out when idle: nothing to stop, and a full queue refuses work instead of piling up. */

@@ -79,7 +79,7 @@ final class TeamsReferences {
                 .flatMap(TeamsReferences::read);
     }
 
-    /** The 1:1 chat with a Teams user ({@code 29:…}), if Candor has one. */
+    /** The 1:1 chat with a Teams user ({@code 29:…} or an object id), if Candor has one. */
     Optional<ConversationReference> directMessage(long orgId, String userId) {
         return person(orgId, userId)
                 .flatMap(person -> jdbi.withExtension(
@@ -88,8 +88,13 @@ final class TeamsReferences {
                 .flatMap(TeamsReferences::read);
     }
 
+    /**
+     * The person a Teams id or an Azure AD object id stands for. Kudos from the people picker may be addressed to an
+     * object id, and stay so in the outbox after the person wrote to Candor and got their Teams id.
+     */
     Optional<Person> person(long orgId, String userId) {
-        return jdbi.withExtension(PersonDao.class, people -> people.findByPlatformUser(orgId, Platform.TEAMS, userId));
+        return jdbi.withExtension(PersonDao.class, people -> people.findByPlatformUser(orgId, Platform.TEAMS, userId)
+                .or(() -> TeamsPeople.isObjectId(userId) ? people.findByAadObjectId(orgId, userId) : Optional.empty()));
     }
 
     private static Optional<ConversationReference> read(StoredConversation stored) {

@@ -7,6 +7,7 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Span;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +23,25 @@ final class TeamsRenderer {
 
     static ObjectNode card(Message message) {
         Map<String, Span.PersonRef> people = new LinkedHashMap<>();
+        return card(body(message.blocks(), people), people);
+    }
+
+    /** A card around a body; {@code people} are those its text mentions. */
+    static ObjectNode card(ArrayNode body, Map<String, Span.PersonRef> people) {
+        ObjectNode card = json.objectNode()
+                .put("type", "AdaptiveCard")
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("version", VERSION);
+        card.set("body", body);
+        card.set("msteams", msteams(people));
+        return card;
+    }
+
+    /** The card elements for blocks; every person their text mentions is added to {@code people}. */
+    static ArrayNode body(List<Block> blocks, Map<String, Span.PersonRef> people) {
         ArrayNode body = json.arrayNode();
         boolean separate = false;
-        for (Block block : message.blocks()) {
+        for (Block block : blocks) {
             if (block instanceof Block.Divider) {
                 separate = !body.isEmpty();
                 continue;
@@ -36,13 +53,7 @@ final class TeamsRenderer {
             }
             body.add(element);
         }
-        ObjectNode card = json.objectNode()
-                .put("type", "AdaptiveCard")
-                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("version", VERSION);
-        card.set("body", body);
-        card.set("msteams", msteams(people));
-        return card;
+        return body;
     }
 
     private static ObjectNode element(Block block, Map<String, Span.PersonRef> people) {
@@ -70,7 +81,7 @@ final class TeamsRenderer {
         throw new IllegalArgumentException("unknown block " + block);
     }
 
-    private static ObjectNode textBlock(String markdown) {
+    static ObjectNode textBlock(String markdown) {
         return json.objectNode().put("type", "TextBlock").put("text", markdown).put("wrap", true);
     }
 

@@ -1,10 +1,10 @@
 package dev.candor.bot.teams;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
-import dev.candor.bot.chat.Reply;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.server.RequestIds;
 import java.util.ArrayList;
@@ -19,26 +19,21 @@ final class TeamsReplies {
      * the activity feed; as {@code text} it would be shown a second time above the card.
      */
     static Activity activity(Message message) {
-        Attachment card = new Attachment();
-        card.setContentType(TeamsRenderer.CONTENT_TYPE);
-        card.setContent(TeamsRenderer.card(message));
+        return activity(TeamsAnswer.Card.of(message));
+    }
+
+    static Activity activity(TeamsAnswer.Card card) {
         Activity activity = Activity.createMessageActivity();
-        activity.setSummary(message.fallbackText());
-        activity.setAttachments(List.of(card));
+        activity.setSummary(card.summary());
+        activity.setAttachments(List.of(attachment(card.content())));
         return activity;
     }
 
-    /**
-     * What a reply says in Teams. Teams has no ephemeral messages, so a private reply is sent as a normal reply in
-     * the conversation: everyone there sees it.
-     */
-    static Message messageOf(Reply reply) {
-        if (reply instanceof Reply.Public pub) {
-            return pub.message();
-        } else if (reply instanceof Reply.Private priv) {
-            return priv.message();
-        }
-        return null;
+    static Attachment attachment(ObjectNode card) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(TeamsRenderer.CONTENT_TYPE);
+        attachment.setContent(card);
+        return attachment;
     }
 
     /** The help, introduced: posted when someone adds Candor to a chat, a channel or their personal apps. */

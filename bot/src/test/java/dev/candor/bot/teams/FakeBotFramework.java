@@ -2,9 +2,12 @@ package dev.candor.bot.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -26,6 +29,7 @@ import java.util.List;
 final class FakeBotFramework implements AutoCloseable {
     static final String REPLY = "/v3/conversations/[^/]+/activities/[^/]+";
     static final String SEND = "/v3/conversations/[^/]+/activities";
+    static final String MEMBER = "/v3/conversations/[^/]+/members/[^/]+";
     private static final ObjectMapper mapper = new ObjectMapper();
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
@@ -48,8 +52,32 @@ final class FakeBotFramework implements AutoCloseable {
         server.stubFor(post(urlPathMatching(REPLY)).willReturn(okJson("{\"id\":\"reply-1\"}")));
         server.stubFor(post(urlPathMatching(SEND))
                 .willReturn(okJson("{\"id\":\"sent-1\"}").withStatus(201)));
+        // Each person's 1:1 chat has its own id: a:chat-29:ana for 29:ana.
         server.stubFor(post(urlPathEqualTo("/v3/conversations"))
-                .willReturn(okJson("{\"id\":\"a:new-chat\"}").withStatus(201)));
+                .willReturn(okJson("{\"id\":\"a:chat-{{jsonPath request.body '$.members[0].id'}}\"}")
+                        .withStatus(201)
+                        .withTransformers("response-template")));
+        server.stubFor(put(urlPathMatching(REPLY)).willReturn(okJson("{\"id\":\"updated\"}")));
+        server.stubFor(get(urlPathMatching(MEMBER))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"MemberNotFoundInConversation\",\"message\":\"no\"}}")));
+    }
+
+    /** Teams knows this person as a member of every conversation: by object id, with their Teams id and name. */
+    void member(String objectId, String teamsId, String name) {
+        server.stubFor(get(urlPathMatching("/v3/conversations/[^/]+/members/" + objectId))
+                .atPriority(1)
+                .willReturn(okJson(
+                        "{\"id\":\"%s\",\"name\":\"%s\",\"aadObjectId\":\"%s\"}".formatted(teamsId, name, objectId))));
+    }
+
+    /** Proactive sends to conversations whose id contains {@code marker} get this message id. */
+    void sendsTo(String marker, String messageId) {
+        server.stubFor(post(urlPathMatching("/v3/conversations/[^/]*" + marker + "[^/]*/activities"))
+                .atPriority(1)
+                .willReturn(okJson("{\"id\":\"" + messageId + "\"}").withStatus(201)));
     }
 
     String metadataUrl() {
@@ -72,6 +100,13 @@ final class FakeBotFramework implements AutoCloseable {
         server.stubFor(post(urlPathMatching(SEND)).atPriority(1).willReturn(response));
     }
 
+    /** Teams refuses to open 1:1 chats, e.g. because the person hasn't installed the app (403). */
+    void failNewChats(int status) {
+        server.stubFor(post(urlPathEqualTo("/v3/conversations"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(status).withBody("{}")));
+    }
+
     void failReplies(int status) {
         server.stubFor(post(urlPathMatching(REPLY))
                 .atPriority(1)
@@ -84,6 +119,15 @@ final class FakeBotFramework implements AutoCloseable {
 
     List<LoggedRequest> sends() {
         return server.findAll(postRequestedFor(urlPathMatching(SEND)));
+    }
+
+    /** Cards replaced in place ({@code PUT …/activities/{id}}). */
+    List<LoggedRequest> updates() {
+        return server.findAll(putRequestedFor(urlPathMatching(REPLY)));
+    }
+
+    List<LoggedRequest> memberLookups() {
+        return server.findAll(getRequestedFor(urlPathMatching(MEMBER)));
     }
 
     List<LoggedRequest> conversationsCreated() {

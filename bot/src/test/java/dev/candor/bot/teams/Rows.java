@@ -24,6 +24,14 @@ final class Rows {
                 handle -> handle.select(sql, arguments).mapTo(Long.class).one());
     }
 
+    /** Where a kudos' post and DMs are queued: {@code conversation 19:…}, {@code user 29:…}, in order. */
+    static List<String> outboxOf(Jdbi jdbi, long kudosId) {
+        return strings(
+                jdbi,
+                "SELECT target_kind || ' ' || target FROM outbox WHERE idempotency_key LIKE ? ORDER BY 1",
+                "kudos:" + kudosId + ":%");
+    }
+
     static Instant instant(Jdbi jdbi, String sql, Object... arguments) {
         return jdbi.withHandle(
                 handle -> handle.select(sql, arguments).mapTo(Instant.class).one());

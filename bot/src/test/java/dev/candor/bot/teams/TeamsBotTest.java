@@ -38,9 +38,10 @@ class TeamsBotTest {
     }
 
     @Test
-    void storesKudosGivenInAChannelAndRepliesWithTheAnnouncement() throws Exception {
+    void storesKudosGivenInAChannelAndConfirmsInThePersonalChat() throws Exception {
         TestActivity activity = message(
                         "<at>Candor</at> kudos <at>Ana Lopez</at> <at>Li</at> thanks for the demo" + " #ownership")
+                .from("29:pia", "Pia Giver", "aad-pia")
                 .inChannel("19:general@thread.tacv2;messageid=1700000000999")
                 .mentionCandor()
                 .mention("29:ana", "Ana Lopez")
@@ -56,7 +57,7 @@ class TeamsBotTest {
                 "teams:activity:" + activity.id());
         assertThat(kudos)
                 .containsEntry("message", "thanks for the demo #ownership")
-                .containsEntry("giver", "Gil Giver")
+                .containsEntry("giver", "Pia Giver")
                 .containsEntry("conversation_id", "19:general@thread.tacv2;messageid=1700000000999");
         long kudosId = ((Number) kudos.get("id")).longValue();
         assertThat(Rows.strings(
@@ -67,10 +68,7 @@ class TeamsBotTest {
                 .containsExactly("29:ana", "29:li");
         assertThat(Rows.strings(teams.jdbi(), "SELECT tag FROM kudos_values WHERE kudos_id = ?", kudosId))
                 .containsExactly("ownership");
-        assertThat(Rows.strings(
-                        teams.jdbi(),
-                        "SELECT target_kind || ' ' || target FROM outbox WHERE idempotency_key LIKE ? ORDER BY 1",
-                        "kudos:" + kudosId + ":%"))
+        assertThat(Rows.outboxOf(teams.jdbi(), kudosId))
                 .containsExactly(
                         "conversation 19:general@thread.tacv2;messageid=1700000000999", "user 29:ana", "user 29:li");
         assertThat(Rows.strings(
@@ -80,22 +78,45 @@ class TeamsBotTest {
                 .singleElement()
                 .asString()
                 .contains("received kudos from")
-                .contains("29:gil")
+                .contains("29:pia")
                 .contains("thanks for the demo #ownership");
 
-        LoggedRequest reply = onlyReply();
-        assertThat(FakeBotFramework.path(reply))
-                .isEqualTo("/v3/conversations/19:general@thread.tacv2;messageid=1700000000999/activities/"
-                        + activity.id());
-        assertThat(reply.getHeader("Authorization")).isEqualTo("Bearer " + TeamsServer.OUTBOUND_TOKEN);
-        JsonNode body = FakeBotFramework.json(reply);
-        assertThat(body.path("replyToId").asText()).isEqualTo(activity.id());
+        // Teams has no ephemeral messages: what is for Pia alone goes to her 1:1 chat with Candor, not the thread.
+        assertThat(teams.microsoft.replies()).isEmpty();
+        JsonNode created = FakeBotFramework.json(chatOpenedWith("29:pia"));
+        assertThat(created.path("isGroup").asBoolean()).isFalse();
+        assertThat(created.path("tenantId").asText()).isEqualTo(TestActivity.TENANT);
+        assertThat(created.path("bot").path("id").asText()).isEqualTo(TeamsServer.BOT_ID);
+        LoggedRequest confirmation = onlyOne(Cards.saying(teams.microsoft.sends(), "kudos left"));
+        assertThat(FakeBotFramework.path(confirmation)).isEqualTo("/v3/conversations/a:chat-29:pia/activities");
+        assertThat(confirmation.getHeader("Authorization")).isEqualTo("Bearer " + TeamsServer.OUTBOUND_TOKEN);
+        JsonNode body = FakeBotFramework.json(confirmation);
         assertThat(body.path("summary").asText()).contains("Ana Lopez", "Li", "kudos left today");
         JsonNode card = card(body);
         assertThat(card.path("body").toString())
                 .contains("Kudos to <at>Ana Lopez</at> and <at>Li</at>")
                 .containsPattern("You have \\d of 5 kudos left today");
         assertThat(card.path("msteams").path("entities").findValuesAsText("id")).containsExactly("29:ana", "29:li");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT c.conversation_id FROM conversation_refs c JOIN platform_identities i"
+                                + " ON i.person_id = c.person_id WHERE c.kind = 'dm' AND i.platform_user_id = ?",
+                        "29:pia"))
+                .containsExactly("a:chat-29:pia");
+    }
+
+    @Test
+    void saysPrivateThingsInTheThreadWhenThePersonalChatCannotBeOpened() throws Exception {
+        teams.microsoft.failNewChats(403);
+        TestActivity activity = message("kudos <at>Quinn</at> for being great")
+                .from("29:quinn", "Quinn", "aad-quinn")
+                .inChannel("19:general@thread.tacv2;messageid=1700000000998")
+                .mention("29:quinn", "Quinn");
+
+        teams.post(activity.json());
+
+        assertThat(chatOpenedWith("29:quinn")).isNotNull();
+        assertThat(cardText(onlyReply())).contains("You can't give kudos to yourself");
     }
 
     @Test
@@ -246,6 +267,23 @@ class TeamsBotTest {
 
     private static String key(TestActivity activity) {
         return "teams:activity:" + activity.id();
+    }
+
+    /** The request that opened a 1:1 chat with this Teams user ({@code POST v3/conversations}). */
+    private static LoggedRequest chatOpenedWith(String userId) {
+        return onlyOne(teams.microsoft.conversationsCreated().stream()
+                .filter(request -> FakeBotFramework.json(request)
+                        .path("members")
+                        .path(0)
+                        .path("id")
+                        .asText()
+                        .equals(userId))
+                .toList());
+    }
+
+    private static LoggedRequest onlyOne(List<LoggedRequest> requests) {
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
     }
 
     private static LoggedRequest onlyReply() {

@@ -120,9 +120,40 @@ class TeamsGatewayTest {
         assertThat(parameters.path("bot").path("id").asText()).isEqualTo(BOT_ID);
         assertThat(microsoft.sends())
                 .extracting(FakeBotFramework::path)
-                .containsOnly("/v3/conversations/a:new-chat/activities");
+                .containsOnly("/v3/conversations/a:chat-29:li/activities");
         assertThat(jdbi().onDemand(ConversationDao.class).findDm(orgId, Platform.TEAMS, li.id()))
-                .hasValueSatisfying(dm -> assertThat(dm.conversationId()).isEqualTo("a:new-chat"));
+                .hasValueSatisfying(dm -> assertThat(dm.conversationId()).isEqualTo("a:chat-29:li"));
+    }
+
+    /**
+     * People picked in a form whom Candor couldn't look up are addressed by Azure AD object id. Teams opens a 1:1
+     * chat with an object id as the member id (not in {@code aadObjectId}, which it answers with 400), provided the
+     * person has the app installed.
+     */
+    @Test
+    void opensADirectChatWithSomeoneKnownOnlyByObjectId() {
+        String objectId = "9a8b7c6d-0000-4e5f-8a9b-00000000c0de";
+        PersonDao people = jdbi().onDemand(PersonDao.class);
+        Person zed = people.insert(orgId, "Zed", null, "UTC", "en", false);
+        people.insertIdentity(orgId, zed.id(), Platform.TEAMS, objectId, objectId);
+
+        DeliveryResult sent = gateway.deliver(queued(TargetKind.USER, objectId));
+
+        assertThat(sent).isInstanceOf(DeliveryResult.Sent.class);
+        JsonNode parameters =
+                FakeBotFramework.json(microsoft.conversationsCreated().get(0));
+        assertThat(parameters.path("members").findValuesAsText("id")).containsExactly(objectId);
+        assertThat(FakeBotFramework.path(onlySend())).isEqualTo("/v3/conversations/a:chat-" + objectId + "/activities");
+        assertThat(jdbi().onDemand(ConversationDao.class).findDm(orgId, Platform.TEAMS, zed.id()))
+                .hasValueSatisfying(dm -> assertThat(dm.conversationId()).isEqualTo("a:chat-" + objectId));
+
+        // Zed writes to Candor and gets his Teams id; messages queued for his object id still find his chat.
+        people.upgradeTeamsIdentity(orgId, objectId, "29:zed");
+        microsoft.reset();
+
+        assertThat(gateway.deliver(queued(TargetKind.USER, objectId))).isInstanceOf(DeliveryResult.Sent.class);
+        assertThat(microsoft.conversationsCreated()).isEmpty();
+        assertThat(FakeBotFramework.path(onlySend())).isEqualTo("/v3/conversations/a:chat-" + objectId + "/activities");
     }
 
     @Test

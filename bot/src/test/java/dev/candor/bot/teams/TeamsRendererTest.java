@@ -2,11 +2,6 @@ package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Command;
@@ -28,9 +23,6 @@ import dev.candor.storage.TestDatabase;
 import dev.candor.storage.conversation.ConversationKind;
 import dev.candor.storage.people.Role;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * Adaptive Cards compared with golden files as parsed trees. The goldens are also checked by the Adaptive Cards
- * parser ({@code ../shared/tools/validate-chat-json auto .}). Run with {@code -Dgolden.update=true} to rewrite them
- * after an intended change, then review the diff.
- */
+/** Messages as Adaptive Cards, compared with golden files ({@link Goldens}). */
 class TeamsRendererTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/teams");
-    private static final ObjectMapper mapper = new ObjectMapper();
     private static final ConversationRef CHANNEL =
             new ConversationRef(Platform.TEAMS, "19:general@thread.tacv2", ConversationKind.CHANNEL, null);
 
@@ -163,24 +149,7 @@ class TeamsRendererTest {
         return new Command(nobody, CHANNEL, name, text, mentions, null);
     }
 
-    /** Two-space indents and {@code "key": value}, like the rest of the repository's JSON. */
-    private static String pretty(JsonNode card) throws IOException {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(
-                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        printer.indentObjectsWith(indenter);
-        printer.indentArraysWith(indenter);
-        return mapper.writer(printer).writeValueAsString(card) + "\n";
-    }
-
     private static void assertMatchesGolden(String name, Message message) throws IOException {
-        JsonNode card = TeamsRenderer.card(message);
-        Path file = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(file, pretty(card), StandardCharsets.UTF_8);
-        }
-        assertThat(card).as(name).isEqualTo(mapper.readTree(file.toFile()));
+        Goldens.assertMatches(name, TeamsRenderer.card(message));
     }
 }

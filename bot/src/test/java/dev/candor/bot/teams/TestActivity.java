@@ -1,5 +1,6 @@
 package dev.candor.bot.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestActivity {
     static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011cafe";
+    static final String TEAM = "19:team@thread.tacv2";
     private static final ObjectMapper mapper = new ObjectMapper();
     private static final AtomicInteger ids = new AtomicInteger();
 
@@ -43,6 +45,31 @@ final class TestActivity {
         return message;
     }
 
+    /** An {@code Action.Submit} on a card: a message without text whose value is the card's data plus its inputs. */
+    static TestActivity cardSubmit(String serviceUrl, String cardId, JsonNode value) {
+        TestActivity submit = new TestActivity("message", serviceUrl);
+        submit.activity.put("replyToId", cardId).set("value", value);
+        return submit;
+    }
+
+    /** An invoke (card action, message extension) that Teams expects an answer to in the HTTP response. */
+    static TestActivity invoke(String serviceUrl, String name, JsonNode value) {
+        TestActivity invoke = new TestActivity("invoke", serviceUrl);
+        invoke.activity.put("name", name).set("value", value);
+        return invoke;
+    }
+
+    /** Reactions to one of Candor's messages. */
+    static TestActivity reaction(String serviceUrl, String messageId, boolean added, String... types) {
+        TestActivity reaction = new TestActivity("messageReaction", serviceUrl);
+        ArrayNode reactions =
+                reaction.activity.put("replyToId", messageId).putArray(added ? "reactionsAdded" : "reactionsRemoved");
+        for (String type : types) {
+            reactions.addObject().put("type", type);
+        }
+        return reaction;
+    }
+
     static TestActivity conversationUpdate(String serviceUrl, String... addedIds) {
         TestActivity update = new TestActivity("conversationUpdate", serviceUrl);
         ArrayNode added = update.activity.putArray("membersAdded");
@@ -65,10 +92,21 @@ final class TestActivity {
         return this;
     }
 
+    /** A channel of the team {@code 19:team@thread.tacv2}, as Teams says in channelData. */
     TestActivity inChannel(String conversationId) {
         activity.putObject("conversation")
                 .put("isGroup", true)
                 .put("conversationType", "channel")
+                .put("tenantId", TENANT)
+                .put("id", conversationId);
+        ((ObjectNode) activity.get("channelData")).putObject("team").put("id", TEAM);
+        return this;
+    }
+
+    TestActivity inGroupChat(String conversationId) {
+        activity.putObject("conversation")
+                .put("isGroup", true)
+                .put("conversationType", "groupChat")
                 .put("tenantId", TENANT)
                 .put("id", conversationId);
         return this;
