@@ -56,7 +56,7 @@ class TeamsAdminTest {
                 .inChannel(KUDOS_THREAD)
                 .mentionCandor()
                 .json());
-        String answer = cardText(onlyReply());
+        String answer = cardText(privateAnswer());
         teams.microsoft.reset();
         teams.post(message("<at>Candor</at> kudos <at>Ana Lopez</at> thanks for the migration plan")
                 .inChannel(GENERAL_THREAD)
@@ -113,7 +113,7 @@ class TeamsAdminTest {
                 .mentionCandor()
                 .json());
 
-        assertThat(cardText(onlyReply()))
+        assertThat(cardText(privateAnswer()))
                 .contains("Only HR admins can change Candor's settings")
                 .contains("Ask one of: Tess.");
         assertThat(Rows.count(teams.jdbi(), "SELECT count(*) FROM kudos_settings"))
@@ -140,6 +140,14 @@ class TeamsAdminTest {
                         FakeBotFramework.path(send).equals("/v3/conversations/" + conversationId + "/activities"))
                 .filter(send -> send.getBodyAsString().contains("migration plan"))
                 .toList();
+    }
+
+    /** A private answer to something said in a channel: sent to the person's 1:1 chat, not the thread. */
+    private static LoggedRequest privateAnswer() {
+        assertThat(teams.microsoft.replies()).isEmpty();
+        List<LoggedRequest> sends = teams.microsoft.sends();
+        assertThat(sends).hasSize(1);
+        return sends.get(0);
     }
 
     private static LoggedRequest onlyReply() {
