@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sweeps for managers due their weekly recognition-gap nudge and queues the DMs. The planner decides which time
  * zones are due from the managers' distinct zones; one set-based query then finds, for all managers there not yet
- * nudged this week, the reports without kudos; all nudges are queued in one transaction.
+ * nudged this week, the reports without kudos; all nudges are queued in one batch and one transaction.
  */
 @DisallowConcurrentExecution
 public final class RecognitionGapJob implements Job {
@@ -67,13 +67,7 @@ public final class RecognitionGapJob implements Job {
         if (nudges.isEmpty()) {
             return 0;
         }
-        int queued = jdbi.inTransaction(handle -> {
-            int count = 0;
-            for (GapNudge nudge : nudges) {
-                count += outbox.queueGapNudge(handle, nudge) ? 1 : 0;
-            }
-            return count;
-        });
+        int queued = jdbi.inTransaction(handle -> outbox.queueGapNudges(handle, nudges));
         log.info("queued {} recognition-gap nudge(s) in {} due time zone(s)", queued, due.size());
         return queued;
     }

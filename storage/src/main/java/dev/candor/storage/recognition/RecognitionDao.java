@@ -95,9 +95,15 @@ public interface RecognitionDao {
 
     /**
      * For every manager in one of the given time zones who was not nudged in that zone's current week yet: their
-     * active reports who received no kudos since the zone's nudge slot minus the organisation's gap weeks. One
-     * statement for all organisations and managers; the three arrays are parallel (zone, ISO week like
-     * {@code 2025-W14}, slot instant as ISO-8601 text). A manager is reached on Slack when they have both platforms.
+     * active reports who received no kudos since the zone's nudge slot minus the organisation's gap weeks (counted
+     * as 168-hour weeks, whatever the session time zone). One statement for all organisations and managers; the
+     * three arrays are parallel (zone as stored, ISO week like {@code 2025-W14}, slot instant as ISO-8601 text). A
+     * manager is reached on Slack when they have both platforms.
+     *
+     * <p>Costs one outbox key lookup per candidate manager and one index probe per report
+     * ({@code kudos_recipients_person_time}, V8). The candidates are materialised so that the planner knows how
+     * few they are and looks their keys up one by one, even while the outbox statistics still describe the table
+     * before the last sweep filled it.
      */
     @SqlQuery(
             """
@@ -105,14 +111,20 @@ public interface RecognitionDao {
                 SELECT * FROM unnest(CAST(:zones AS text[]), CAST(:weeks AS text[]), CAST(:slots AS timestamptz[]))
                     AS d(zone, week, slot)
             ),
-            managers AS (
-                SELECT m.org_id, m.id, m.name, m.timezone, d.slot, COALESCE(s.gap_weeks, 6) AS gap_weeks
+            candidates AS MATERIALIZED (
+                SELECT m.org_id, m.id, m.name, m.timezone, COALESCE(s.gap_weeks, 6) AS gap_weeks,
+                       d.slot - make_interval(hours => 168 * COALESCE(s.gap_weeks, 6)) AS since,
+                       'gap-nudge:' || m.id || ':' || d.week AS nudge_key
                 FROM people m
                 JOIN due d ON d.zone = m.timezone
                 LEFT JOIN kudos_settings s ON s.org_id = m.org_id
                 WHERE m.active AND NOT m.is_bot
-                  AND NOT EXISTS (SELECT 1 FROM outbox o
-                                  WHERE o.org_id = m.org_id AND o.idempotency_key = 'gap-nudge:' || m.id || ':' || d.week)
+                  AND EXISTS (SELECT 1 FROM people r WHERE r.org_id = m.org_id AND r.manager_id = m.id AND r.active)
+            ),
+            managers AS (
+                SELECT c.* FROM candidates c
+                LEFT JOIN outbox o ON o.org_id = c.org_id AND o.idempotency_key = c.nudge_key
+                WHERE o.id IS NULL
             )
             SELECT m.org_id, m.id AS manager_id, m.name AS manager_name, m.timezone AS manager_timezone,
                    i.platform, i.platform_user_id, m.gap_weeks, r.id AS report_id, r.name AS report_name
@@ -122,9 +134,9 @@ public interface RecognitionDao {
                           ORDER BY platform = 'slack' DESC, platform_user_id
                           LIMIT 1) i ON true
             JOIN people r ON r.org_id = m.org_id AND r.manager_id = m.id AND r.active AND NOT r.is_bot
-            WHERE NOT EXISTS (SELECT 1 FROM kudos_recipients kr JOIN kudos k ON k.id = kr.kudos_id
+            WHERE NOT EXISTS (SELECT 1 FROM kudos_recipients kr
                               WHERE kr.org_id = r.org_id AND kr.person_id = r.id
-                                AND k.created_at >= m.slot - make_interval(days => 7 * m.gap_weeks))
+                                AND kr.received_at >= m.since)
             ORDER BY m.org_id, m.id, r.name, r.id
             """)
     List<RecognitionGap> listRecognitionGaps(

@@ -5,6 +5,7 @@ import dev.candor.scheduler.recognition.DueDigest;
 import dev.candor.scheduler.recognition.GapNudge;
 import dev.candor.scheduler.recognition.RecognitionOutbox;
 import dev.candor.scheduler.recognition.WeekInReview;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** Turns the recognition jobs' decisions into chat messages and queues them in the outbox. */
@@ -22,13 +23,16 @@ public final class DigestOutbox implements RecognitionOutbox {
     }
 
     @Override
-    public boolean queueGapNudge(Handle handle, GapNudge nudge) {
-        return Outbox.toUser(
+    public int queueGapNudges(Handle handle, List<GapNudge> nudges) {
+        return Outbox.toUsers(
                 handle,
-                nudge.orgId(),
-                nudge.platform(),
-                nudge.platformUserId(),
-                nudge.key(),
-                GapNudgeMessages.nudge(nudge));
+                nudges.stream()
+                        .map(nudge -> new Outbox.UserMessage(
+                                nudge.orgId(),
+                                nudge.platform(),
+                                nudge.platformUserId(),
+                                nudge.key(),
+                                GapNudgeMessages.nudge(nudge)))
+                        .toList());
     }
 }
