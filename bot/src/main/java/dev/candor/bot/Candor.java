@@ -9,6 +9,7 @@ import dev.candor.bot.kudos.KudosForms;
 import dev.candor.bot.kudos.KudosHandler;
 import dev.candor.bot.kudos.KudosReactions;
 import dev.candor.bot.kudos.KudosService;
+import dev.candor.bot.kudos.digest.DigestOutbox;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
@@ -21,6 +22,8 @@ import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
+import dev.candor.scheduler.recognition.RecognitionGapJob;
+import dev.candor.scheduler.recognition.WeeklyDigestJob;
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
 import io.javalin.http.Handler;
@@ -124,6 +127,8 @@ public final class Candor implements AutoCloseable {
         delivery.start();
         CandorScheduler scheduler = new CandorScheduler(database);
         scheduler.register(PruneProcessedEventsJob.hourly(database.jdbi()));
+        scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
+        scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());

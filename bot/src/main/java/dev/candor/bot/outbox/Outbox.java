@@ -2,8 +2,11 @@ package dev.candor.bot.outbox;
 
 import dev.candor.bot.chat.Message;
 import dev.candor.storage.Platform;
+import dev.candor.storage.outbox.NewOutboxMessage;
 import dev.candor.storage.outbox.OutboxDao;
 import dev.candor.storage.outbox.TargetKind;
+import java.util.Arrays;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,6 +22,26 @@ public final class Outbox {
         return handle.attach(OutboxDao.class)
                 .enqueue(orgId, key, platform, TargetKind.USER, platformUserId, MessageJson.write(message));
     }
+
+    /** Queues many DMs in one round trip (a sweep's nudges); returns how many were new. */
+    public static int toUsers(Handle handle, List<UserMessage> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        List<NewOutboxMessage> rows = messages.stream()
+                .map(dm -> new NewOutboxMessage(
+                        dm.orgId(),
+                        dm.key(),
+                        dm.platform(),
+                        TargetKind.USER,
+                        dm.platformUserId(),
+                        MessageJson.write(dm.message())))
+                .toList();
+        return Arrays.stream(handle.attach(OutboxDao.class).enqueueAll(rows)).sum();
+    }
+
+    /** A DM for {@link #toUsers}: to a person's platform account, with its idempotency key. */
+    public record UserMessage(long orgId, Platform platform, String platformUserId, String key, Message message) {}
 
     /** Queues a post to a channel or conversation; false when this key was queued before. */
     public static boolean toConversation(

@@ -9,6 +9,8 @@ import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -41,6 +43,18 @@ public interface OutboxDao {
             @Bind("target") String target,
             @Bind("payload") String payloadJson,
             @Bind("replyUrl") String replyUrl);
+
+    /**
+     * Queues many messages in one batch (a sweep's nudges); per message 1 when queued, 0 when its key was queued
+     * before.
+     */
+    @SqlBatch(
+            """
+            INSERT INTO outbox (org_id, idempotency_key, platform, target_kind, target, payload)
+            VALUES (:orgId, :idempotencyKey, :platform, :targetKind, :target, CAST(:payload AS jsonb))
+            ON CONFLICT (org_id, idempotency_key) DO NOTHING
+            """)
+    int[] enqueueAll(@BindMethods List<NewOutboxMessage> messages);
 
     /** Drops queued messages whose keys start with a prefix and that were not sent yet (a kudos taken back). */
     @SqlUpdate(
