@@ -7,6 +7,9 @@ import dev.candor.bot.kudos.KudosForms;
 import dev.candor.bot.kudos.KudosHandler;
 import dev.candor.bot.kudos.KudosReactions;
 import dev.candor.bot.kudos.KudosService;
+import dev.candor.bot.kudos.stats.KudosStatsHandler;
+import dev.candor.bot.kudos.stats.Leaderboards;
+import dev.candor.bot.kudos.stats.PersonalStats;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
@@ -138,8 +141,13 @@ public final class Candor implements AutoCloseable {
     static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock) {
         KudosService kudos = new KudosService(database.jdbi(), directory, clock);
         KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
+        KudosStatsHandler kudosStats = new KudosStatsHandler(
+                database.jdbi(),
+                new Leaderboards(database.jdbi(), clock),
+                new PersonalStats(database.jdbi(), kudos, clock));
         return ConversationRouter.builder(new HelpHandler())
-                .command("kudos", new KudosHandler(kudos, kudosForms))
+                .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
+                .home(kudosStats)
                 .forms("kudos", kudosForms)
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))

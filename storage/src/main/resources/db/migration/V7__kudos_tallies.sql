@@ -1,0 +1,30 @@
+-- Kudos counted per person, calendar period and value, so that leaderboards and /kudos me read a handful of rows
+-- instead of aggregating every kudos an organisation ever gave. KudosService keeps the tallies in the same
+-- transaction as the kudos itself (KudosTallyDao.count when one is stored, uncount before a reaction is taken back).
+
+CREATE TABLE kudos_tallies (
+    org_id       bigint  NOT NULL,
+    person_id    bigint  NOT NULL,
+    -- calendar periods in the organisation's time zone; weeks start on Monday; 'all' starts on 1970-01-01
+    period_kind  text    NOT NULL CHECK (period_kind IN ('week', 'month', 'quarter', 'year', 'all')),
+    period_start date    NOT NULL,
+    -- a company value tag, or '' for every kudos
+    tag          text    NOT NULL,
+    received     integer NOT NULL DEFAULT 0,
+    -- one per recipient, the way the allowance counts
+    given        integer NOT NULL DEFAULT 0,
+    -- person first: /kudos me reads one person's rows
+    PRIMARY KEY (org_id, person_id, period_kind, period_start, tag),
+    FOREIGN KEY (org_id, person_id) REFERENCES people (org_id, id)
+);
+
+-- Leaderboards read one period's top rows in order and stop after a dozen.
+CREATE INDEX kudos_tallies_top_received ON kudos_tallies (org_id, period_kind, period_start, tag, received DESC)
+    WHERE received > 0;
+CREATE INDEX kudos_tallies_top_given ON kudos_tallies (org_id, period_kind, period_start, tag, given DESC)
+    WHERE given > 0;
+
+-- /kudos me: the latest kudos a person received, newest first, without reading all of them.
+-- Replaces the (org_id, person_id) index, which this one covers.
+CREATE INDEX kudos_recipients_person_latest ON kudos_recipients (org_id, person_id, kudos_id DESC);
+DROP INDEX kudos_recipients_person;
