@@ -13,9 +13,10 @@ CREATE TABLE kudos_tallies (
     received     integer NOT NULL DEFAULT 0,
     -- one per recipient, the way the allowance counts
     given        integer NOT NULL DEFAULT 0,
-    -- person first: /kudos me reads one person's rows
-    PRIMARY KEY (org_id, person_id, period_kind, period_start, tag),
-    FOREIGN KEY (org_id, person_id) REFERENCES people (org_id, id)
+    -- person first: /kudos me reads one person's rows. No foreign key to people: these are counts derived from
+    -- kudos that already reference their people, people are deactivated rather than deleted, and a rebuild writes
+    -- millions of rows that a per-row key check would slow down several times.
+    PRIMARY KEY (org_id, person_id, period_kind, period_start, tag)
 );
 
 -- Leaderboards read one period's top rows in order and stop after a dozen.

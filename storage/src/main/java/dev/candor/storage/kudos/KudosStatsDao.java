@@ -3,7 +3,6 @@ package dev.candor.storage.kudos;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -13,9 +12,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * after {@code limit} rows; people who left and bots are never listed. Every query filters by organisation.
  */
 @RegisterConstructorMapper(PersonCount.class)
-@RegisterConstructorMapper(TagCount.class)
 @RegisterConstructorMapper(ReceivedKudos.class)
-@RegisterConstructorMapper(Totals.class)
+@RegisterConstructorMapper(TagTotals.class)
+@RegisterConstructorMapper(SinceCounts.class)
 public interface KudosStatsDao {
 
     /** Who received most in a period (tag '' = every kudos), most first, then by name. */
@@ -80,36 +79,31 @@ public interface KudosStatsDao {
             @Bind("tag") String tag,
             @Bind("count") int count);
 
-    /** The values a person was recognised for, all time, most first. */
+    /** A person's all-time rows: tag '' for every kudos, then the values they were recognised for, most first. */
     @SqlQuery(
             """
-            SELECT tag, received AS count FROM kudos_tallies
+            SELECT tag, received, given FROM kudos_tallies
             WHERE org_id = :orgId AND person_id = :personId AND period_kind = 'all' AND period_start = DATE '1970-01-01'
-                AND tag <> '' AND received > 0
-            ORDER BY received DESC, tag
+            ORDER BY tag <> '', received DESC, tag
             """)
-    List<TagCount> listValuesReceived(@Bind("orgId") long orgId, @Bind("personId") long personId);
+    List<TagTotals> listAllTime(@Bind("orgId") long orgId, @Bind("personId") long personId);
 
-    /** Received and given by a person in one period (tag ''). */
+    /**
+     * How many kudos a person received since each of two moments, in one pass: for periods in their own time zone,
+     * which the tallies (kept in the organisation's) can't answer.
+     */
     @SqlQuery(
             """
-            SELECT received, given FROM kudos_tallies
-            WHERE org_id = :orgId AND person_id = :personId AND period_kind = :period AND period_start = :start
-                AND tag = ''
+            SELECT count(*) FILTER (WHERE k.created_at >= :first) AS since_first,
+                   count(*) FILTER (WHERE k.created_at >= :second) AS since_second
+            FROM kudos_recipients r JOIN kudos k ON k.org_id = r.org_id AND k.id = r.kudos_id
+            WHERE r.org_id = :orgId AND r.person_id = :personId AND k.created_at >= LEAST(CAST(:first AS timestamptz), CAST(:second AS timestamptz))
             """)
-    Optional<Totals> findTotals(
+    SinceCounts countReceivedSince(
             @Bind("orgId") long orgId,
             @Bind("personId") long personId,
-            @Bind("period") TallyPeriod period,
-            @Bind("start") LocalDate start);
-
-    /** How many kudos a person received since a moment: for periods in their own time zone, not the tallies'. */
-    @SqlQuery(
-            """
-            SELECT count(*) FROM kudos_recipients r JOIN kudos k ON k.org_id = r.org_id AND k.id = r.kudos_id
-            WHERE r.org_id = :orgId AND r.person_id = :personId AND k.created_at >= :since
-            """)
-    int countReceivedSince(@Bind("orgId") long orgId, @Bind("personId") long personId, @Bind("since") Instant since);
+            @Bind("first") Instant first,
+            @Bind("second") Instant second);
 
     /** The kudos a person received most recently (the newest stored first). */
     @SqlQuery(

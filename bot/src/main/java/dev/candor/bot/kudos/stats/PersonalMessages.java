@@ -7,7 +7,7 @@ import dev.candor.bot.chat.Text;
 import dev.candor.bot.kudos.Allowance;
 import dev.candor.storage.Platform;
 import dev.candor.storage.kudos.ReceivedKudos;
-import dev.candor.storage.kudos.TagCount;
+import dev.candor.storage.kudos.TagTotals;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -110,9 +110,9 @@ final class PersonalMessages {
         return allowance.unlimited() ? "No limit (HR admin)" : allowance.remaining() + " of " + allowance.amount();
     }
 
-    private static String values(List<TagCount> values) {
+    private static String values(List<TagTotals> values) {
         return values.stream()
-                .map(value -> "#" + value.tag() + " ×" + value.count())
+                .map(value -> "#" + value.tag() + " ×" + value.received())
                 .collect(Collectors.joining("  ·  "));
     }
 

@@ -7,8 +7,8 @@ import dev.candor.storage.kudos.AllowancePeriod;
 import dev.candor.storage.kudos.KudosDao;
 import dev.candor.storage.kudos.KudosStatsDao;
 import dev.candor.storage.kudos.ReceivedKudos;
-import dev.candor.storage.kudos.TagCount;
-import dev.candor.storage.kudos.TallyPeriod;
+import dev.candor.storage.kudos.SinceCounts;
+import dev.candor.storage.kudos.TagTotals;
 import dev.candor.storage.kudos.Totals;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +45,7 @@ public final class PersonalStats {
             Totals period,
             Totals month,
             Totals allTime,
-            List<TagCount> values,
+            List<TagTotals> values,
             List<ReceivedKudos> latest) {}
 
     PersonalView load(Actor viewer) {
@@ -57,23 +57,33 @@ public final class PersonalStats {
         long personId = viewer.personId();
         return jdbi.withHandle(handle -> {
             KudosStatsDao stats = handle.attach(KudosStatsDao.class);
-            Totals period = new Totals(stats.countReceivedSince(orgId, personId, periodStart), allowance.spent());
+            SinceCounts received = stats.countReceivedSince(orgId, personId, periodStart, monthStart);
+            Totals period = new Totals(received.sinceFirst(), allowance.spent());
             Totals month = allowance.period() == AllowancePeriod.MONTH
                     ? null
                     : new Totals(
-                            stats.countReceivedSince(orgId, personId, monthStart),
+                            received.sinceSecond(),
                             handle.attach(KudosDao.class).countSpentSince(orgId, personId, monthStart));
-            Totals allTime = stats.findTotals(orgId, personId, TallyPeriod.ALL, TallyPeriod.ALL_TIME)
-                    .orElse(Totals.NONE);
+            List<TagTotals> allTime = stats.listAllTime(orgId, personId);
             return new PersonalView(
                     viewer,
                     now,
                     allowance,
                     period,
                     month,
-                    allTime,
-                    stats.listValuesReceived(orgId, personId),
+                    totals(allTime),
+                    allTime.stream()
+                            .filter(row -> !row.tag().isEmpty() && row.received() > 0)
+                            .toList(),
                     stats.listLatestReceived(orgId, personId, LATEST));
         });
+    }
+
+    private static Totals totals(List<TagTotals> allTime) {
+        return allTime.stream()
+                .filter(row -> row.tag().isEmpty())
+                .findFirst()
+                .map(row -> new Totals(row.received(), row.given()))
+                .orElse(Totals.NONE);
     }
 }

@@ -7,7 +7,7 @@ import dev.candor.storage.Platform;
 import dev.candor.storage.kudos.AllowancePeriod;
 import dev.candor.storage.kudos.PersonCount;
 import dev.candor.storage.kudos.ReceivedKudos;
-import dev.candor.storage.kudos.TagCount;
+import dev.candor.storage.kudos.TagTotals;
 import dev.candor.storage.kudos.TallyPeriod;
 import dev.candor.storage.kudos.Totals;
 import dev.candor.storage.people.Role;
@@ -111,7 +111,7 @@ public final class StatsSamples {
                 new Totals(1, 2),
                 new Totals(6, 4),
                 new Totals(42, 37),
-                List.of(new TagCount("ownership", 12), new TagCount("craft", 3)),
+                List.of(new TagTotals("ownership", 12, 0), new TagTotals("craft", 3, 1)),
                 latest);
     }
 

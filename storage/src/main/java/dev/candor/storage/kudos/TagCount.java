@@ -1,4 +1,0 @@
-package dev.candor.storage.kudos;
-
-/** How many kudos tagged with one value. */
-public record TagCount(String tag, int count) {}
