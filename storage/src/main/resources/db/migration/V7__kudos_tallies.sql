@@ -25,7 +25,23 @@ CREATE INDEX kudos_tallies_top_received ON kudos_tallies (org_id, period_kind, p
 CREATE INDEX kudos_tallies_top_given ON kudos_tallies (org_id, period_kind, period_start, tag, given DESC)
     WHERE given > 0;
 
--- /kudos me: the latest kudos a person received, newest first, without reading all of them.
+-- /kudos me counts what a person received since the start of their own day, week or month (their time zone, so not
+-- the tallies') and shows the latest five: both are ranges of one index when each recipient row carries the time of
+-- its kudos. A trigger copies it, so that every way of adding recipients keeps it right.
+ALTER TABLE kudos_recipients ADD COLUMN created_at timestamptz;
+UPDATE kudos_recipients r SET created_at = k.created_at FROM kudos k WHERE k.id = r.kudos_id;
+ALTER TABLE kudos_recipients ALTER COLUMN created_at SET NOT NULL;
+
+CREATE FUNCTION kudos_recipients_created_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.created_at IS NULL THEN
+        SELECT created_at INTO NEW.created_at FROM kudos WHERE id = NEW.kudos_id;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER kudos_recipients_created_at BEFORE INSERT ON kudos_recipients
+    FOR EACH ROW EXECUTE FUNCTION kudos_recipients_created_at();
+
 -- Replaces the (org_id, person_id) index, which this one covers.
-CREATE INDEX kudos_recipients_person_latest ON kudos_recipients (org_id, person_id, kudos_id DESC);
+CREATE INDEX kudos_recipients_person_time ON kudos_recipients (org_id, person_id, created_at DESC);
 DROP INDEX kudos_recipients_person;

@@ -96,13 +96,14 @@ final class StatsData {
         // One recipient, or two or three near the first; never the giver.
         handle.execute(
                 """
-                INSERT INTO kudos_recipients (kudos_id, org_id, person_id)
-                SELECT DISTINCT kudos_id, ?, ? + r - 1 FROM (
-                    SELECT kudos_id, giver, CASE WHEN r1 = giver THEN r1 % ? + 1 ELSE r1 END AS r FROM bench_kudos
+                INSERT INTO kudos_recipients (kudos_id, org_id, person_id, created_at)
+                SELECT DISTINCT kudos_id, ?, ? + r - 1, at FROM (
+                    SELECT kudos_id, giver, at, CASE WHEN r1 = giver THEN r1 % ? + 1 ELSE r1 END AS r
+                    FROM bench_kudos
                     UNION ALL
-                    SELECT kudos_id, giver, (r1 + 6) % ? + 1 FROM bench_kudos WHERE many > 0.8
+                    SELECT kudos_id, giver, at, (r1 + 6) % ? + 1 FROM bench_kudos WHERE many > 0.8
                     UNION ALL
-                    SELECT kudos_id, giver, (r1 + 12) % ? + 1 FROM bench_kudos WHERE many > 0.95) candidates
+                    SELECT kudos_id, giver, at, (r1 + 12) % ? + 1 FROM bench_kudos WHERE many > 0.95) candidates
                 WHERE r <> giver""",
                 orgId, first, humans, humans, humans);
         String values = VALUES.stream().map(value -> "'" + value + "'").collect(Collectors.joining(", "));

@@ -92,6 +92,13 @@ class SlackKudosStatsTest {
                 .contains("thanks for pairing on the parser");
     }
 
+    @Test
+    void listsLeaderboardAndMeInTheKudosHelp() throws Exception {
+        JsonNode body = json.readTree(client.command("/kudos", "help", "U0GIL").body());
+
+        assertThat(body.get("blocks").toString()).contains("/kudos leaderboard", "/kudos me");
+    }
+
     /** Every section, header and context text of a Block Kit answer, in order. */
     private static java.util.List<String> texts(JsonNode body) {
         java.util.List<String> texts = new java.util.ArrayList<>();

@@ -94,10 +94,11 @@ public interface KudosStatsDao {
      */
     @SqlQuery(
             """
-            SELECT count(*) FILTER (WHERE k.created_at >= :first) AS since_first,
-                   count(*) FILTER (WHERE k.created_at >= :second) AS since_second
-            FROM kudos_recipients r JOIN kudos k ON k.org_id = r.org_id AND k.id = r.kudos_id
-            WHERE r.org_id = :orgId AND r.person_id = :personId AND k.created_at >= LEAST(CAST(:first AS timestamptz), CAST(:second AS timestamptz))
+            SELECT count(*) FILTER (WHERE created_at >= :first) AS since_first,
+                   count(*) FILTER (WHERE created_at >= :second) AS since_second
+            FROM kudos_recipients
+            WHERE org_id = :orgId AND person_id = :personId
+                AND created_at >= LEAST(CAST(:first AS timestamptz), CAST(:second AS timestamptz))
             """)
     SinceCounts countReceivedSince(
             @Bind("orgId") long orgId,
@@ -105,7 +106,7 @@ public interface KudosStatsDao {
             @Bind("first") Instant first,
             @Bind("second") Instant second);
 
-    /** The kudos a person received most recently (the newest stored first). */
+    /** The kudos a person received most recently, newest first. */
     @SqlQuery(
             """
             SELECT k.id AS kudos_id, k.created_at, k.message, k.giver_id, g.name AS giver_name
@@ -113,7 +114,7 @@ public interface KudosStatsDao {
             JOIN kudos k ON k.org_id = r.org_id AND k.id = r.kudos_id
             JOIN people g ON g.org_id = k.org_id AND g.id = k.giver_id
             WHERE r.org_id = :orgId AND r.person_id = :personId
-            ORDER BY r.kudos_id DESC
+            ORDER BY r.created_at DESC, r.kudos_id DESC
             LIMIT :limit
             """)
     List<ReceivedKudos> listLatestReceived(

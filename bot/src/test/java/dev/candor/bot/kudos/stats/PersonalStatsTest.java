@@ -91,6 +91,25 @@ class PersonalStatsTest {
     }
 
     @Test
+    void countsTodayAndThisMonthInTheViewersTimeZone() {
+        // Noon on 12 March in Tokyo.
+        StatsFixture org = new StatsFixture(
+                database, "T0TOKYO", Clock.fixed(Instant.parse("2025-03-12T03:00:00Z"), ZoneOffset.UTC));
+        Actor aiko = org.person("U0AIKO", "Aiko", "Asia/Tokyo");
+        Actor gil = org.person("U0GIL", "Gil");
+        org.kudosAt(Instant.parse("2025-02-28T14:00:00Z"), gil, List.of(), aiko); // 28 Feb, 23:00 in Tokyo
+        org.kudosAt(Instant.parse("2025-02-28T16:00:00Z"), gil, List.of(), aiko); // 1 Mar, 01:00
+        org.kudosAt(Instant.parse("2025-03-11T14:30:00Z"), gil, List.of(), aiko); // 11 Mar, 23:30
+        org.kudosAt(Instant.parse("2025-03-11T15:30:00Z"), gil, List.of(), aiko); // 12 Mar, 00:30
+
+        List<String> lines = StatsText.lines(StatsFixture.message(org.command(aiko, "me")));
+
+        assertThat(lines)
+                .contains("Received today: 1", "Received this month: 3", "All time: 4 received · 0 given")
+                .contains("Gil · Wed 12 Mar, 00:30", "Gil · Tue 11 Mar, 23:30");
+    }
+
+    @Test
     void showsOnePeriodWhenTheAllowanceIsMonthlyAndNoLimitForExemptHrAdmins() {
         StatsFixture org = workspace("T0MONTHLY");
         KudosSettingsDao settings = database.jdbi().onDemand(KudosSettingsDao.class);
