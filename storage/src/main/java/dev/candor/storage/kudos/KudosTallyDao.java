@@ -56,8 +56,15 @@ public interface KudosTallyDao {
             """)
     Moment findMoment(@Bind("orgId") long orgId, @Bind("kudosId") long kudosId);
 
+    /**
+     * The kudos and its +1s, locked: when two transactions take the same kudos back, the second waits, finds it
+     * deleted and uncounts nothing.
+     */
     @SqlQuery(
-            "SELECT id FROM kudos WHERE org_id = :orgId AND (id = :kudosId OR parent_kudos_id = :kudosId) ORDER BY id")
+            """
+            SELECT id FROM kudos WHERE org_id = :orgId AND (id = :kudosId OR parent_kudos_id = :kudosId)
+            ORDER BY id FOR UPDATE
+            """)
     List<Long> listWithJoined(@Bind("orgId") long orgId, @Bind("kudosId") long kudosId);
 
     /**

@@ -7,6 +7,7 @@ import dev.candor.bot.chat.Reaction;
 import dev.candor.bot.kudos.KudosReactions;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
+import dev.candor.storage.kudos.KudosDao;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
 import dev.candor.storage.kudos.KudosTallyDao;
@@ -15,7 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,46 @@ class KudosTalliesTest {
         assertThat(tallies()).containsExactlyInAnyOrderElementsOf(directCount());
         assertThat(tallies()).contains(row(ana, TallyPeriod.ALL, "", 1, 0));
         assertThat(tallies()).noneMatch(row -> row.startsWith(li.personId() + " "));
+    }
+
+    @Test
+    void uncountsAKudosTakenBackTwiceAtOnceOnlyOnce() throws Exception {
+        org.give(gil, "thanks for the release demo #ownership", ana, li);
+        long kudosId = latestKudosId();
+        try (Handle first = database.jdbi().open()) {
+            first.begin();
+            takeBack(first, kudosId);
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(
+                    () -> database.jdbi().inTransaction(handle -> takeBack(handle, kudosId)));
+            awaitSomeoneWaitingForALock();
+            first.commit();
+
+            assertThat(second.get(10, TimeUnit.SECONDS))
+                    .as("deleted by the second")
+                    .isZero();
+        }
+        assertThat(tallies()).containsExactlyInAnyOrderElementsOf(directCount());
+        assertThat(tallies()).noneMatch(row -> row.startsWith(ana.personId() + " "));
+    }
+
+    /** What KudosService.takeBack does in its transaction: uncount, then delete. */
+    private int takeBack(Handle handle, long kudosId) {
+        handle.attach(KudosTallyDao.class).uncount(org.orgId(), kudosId);
+        return handle.attach(KudosDao.class).delete(org.orgId(), kudosId);
+    }
+
+    private void awaitSomeoneWaitingForALock() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            long waiting = database.jdbi().withHandle(handle -> handle.select(
+                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                    .mapTo(Long.class)
+                    .one());
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the second take-back never waited for the first");
     }
 
     @Test
