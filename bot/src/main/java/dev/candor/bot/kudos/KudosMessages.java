@@ -93,7 +93,7 @@ public final class KudosMessages {
                 List.of(new Block.Section(text.build()), new Block.Context(Text.of(remaining(allowance)))));
     }
 
-    public static String remaining(Allowance allowance) {
+    static String remaining(Allowance allowance) {
         if (allowance.unlimited()) {
             return "As an HR admin you can give as many kudos as you like.";
         }

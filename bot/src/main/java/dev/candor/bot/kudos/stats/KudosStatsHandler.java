@@ -16,8 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Both commands answer privately. They are lookups: a leaderboard posted into a channel every time someone
  * checks it would crowd the channel and turn recognition into a contest nobody asked to watch; the weekly digest
- * is where the standings go public. (Teams has no private replies: there the answer is a reply to whoever asked, in
- * the conversation where they asked.)
+ * is where the standings go public. Teams has no ephemeral messages; its adapter decides where a private reply goes.
  */
 public final class KudosStatsHandler implements CommandHandler, Handlers.HomeHandler {
     private final Jdbi jdbi;
