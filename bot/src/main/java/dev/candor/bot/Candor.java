@@ -10,6 +10,9 @@ import dev.candor.bot.kudos.KudosHandler;
 import dev.candor.bot.kudos.KudosReactions;
 import dev.candor.bot.kudos.KudosService;
 import dev.candor.bot.kudos.digest.DigestOutbox;
+import dev.candor.bot.kudos.stats.KudosStatsHandler;
+import dev.candor.bot.kudos.stats.Leaderboards;
+import dev.candor.bot.kudos.stats.PersonalStats;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
@@ -146,10 +149,15 @@ public final class Candor implements AutoCloseable {
     public static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock) {
         KudosService kudos = new KudosService(database.jdbi(), directory, clock);
         KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
+        KudosStatsHandler kudosStats = new KudosStatsHandler(
+                database.jdbi(),
+                new Leaderboards(database.jdbi(), clock),
+                new PersonalStats(database.jdbi(), kudos, clock));
         HelpHandler help = new HelpHandler();
         return ConversationRouter.builder(help)
                 .command("candor", new CandorHandler(help, Map.of("admin", new AdminHandler(database.jdbi()))))
-                .command("kudos", new KudosHandler(kudos, kudosForms))
+                .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
+                .home(kudosStats)
                 .forms("kudos", kudosForms)
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))

@@ -9,6 +9,7 @@ import dev.candor.storage.kudos.CompanyValue;
 import dev.candor.storage.kudos.CompanyValueDao;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
+import dev.candor.storage.kudos.KudosTallyDao;
 import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
@@ -126,6 +127,10 @@ final class AdminStore {
             boolean changed = !was.equals(zone);
             if (changed) {
                 audit(handle, actor, "timezone", was, zone);
+                // Leaderboard periods follow the organisation's zone: recount them in the new one. Holding the
+                // tallies while recounting makes gives that arrive meanwhile wait and count once, in the new zone.
+                handle.execute("LOCK TABLE kudos_tallies IN SHARE ROW EXCLUSIVE MODE");
+                handle.attach(KudosTallyDao.class).rebuild(actor.orgId(), java.time.ZoneId.of(zone));
             }
             return new Change("Organisation time zone", was, zone, List.of("timezone " + was), changed, null);
         });

@@ -13,14 +13,14 @@ import java.time.temporal.TemporalAdjusters;
  * A giver's kudos budget for the current period. Periods start at midnight in the giver's own time zone: a day,
  * a week from Monday, or a calendar month. One kudos to three people costs three.
  */
-record Allowance(int amount, AllowancePeriod period, boolean unlimited, int spent) {
+public record Allowance(int amount, AllowancePeriod period, boolean unlimited, int spent) {
 
     static Allowance of(KudosSettings settings, Role role, int spent) {
         boolean unlimited = settings.hrAdminsExempt() && role == Role.HR_ADMIN;
         return new Allowance(settings.allowanceAmount(), settings.allowancePeriod(), unlimited, spent);
     }
 
-    int remaining() {
+    public int remaining() {
         return unlimited ? Integer.MAX_VALUE : Math.max(0, amount - spent);
     }
 
@@ -33,7 +33,7 @@ record Allowance(int amount, AllowancePeriod period, boolean unlimited, int spen
     }
 
     /** "today", "this week", "this month". */
-    String periodName() {
+    public String periodName() {
         return switch (period) {
             case DAY -> "today";
             case WEEK -> "this week";
@@ -42,7 +42,7 @@ record Allowance(int amount, AllowancePeriod period, boolean unlimited, int spen
     }
 
     /** When the current period began, for a giver in {@code zone}. */
-    static Instant periodStart(AllowancePeriod period, ZoneId zone, Instant now) {
+    public static Instant periodStart(AllowancePeriod period, ZoneId zone, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate first =
                 switch (period) {

@@ -5,18 +5,29 @@ import dev.candor.bot.chat.CommandHandler;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
+import java.util.Set;
 
 /**
  * {@code /kudos @ana @li thanks for the demo #ownership} gives kudos; {@code /kudos} alone opens the form.
  * The giver hears privately that it worked and what is left of their allowance; everyone else sees the post.
  */
 public final class KudosHandler implements CommandHandler {
+    /** Words that look something up instead of giving kudos: {@code /kudos leaderboard}, {@code /kudos me}. */
+    private static final Set<String> LOOKUPS = Set.of("leaderboard", "me");
+
     private final KudosService service;
     private final KudosForms forms;
+    private final CommandHandler lookups;
 
     public KudosHandler(KudosService service, KudosForms forms) {
+        this(service, forms, null);
+    }
+
+    /** @param lookups answers {@code leaderboard} and {@code me}, or null when they aren't offered */
+    public KudosHandler(KudosService service, KudosForms forms, CommandHandler lookups) {
         this.service = service;
         this.forms = forms;
+        this.lookups = lookups;
     }
 
     @Override
@@ -24,6 +35,9 @@ public final class KudosHandler implements CommandHandler {
         String verb = command.verb();
         if (command.text().isEmpty()) {
             return Reply.form(forms.give(command.actor(), null, null));
+        }
+        if (lookups != null && LOOKUPS.contains(verb) && command.mentions().isEmpty()) {
+            return lookups.handle(command);
         }
         if (verb.equals("help") && command.mentions().isEmpty()) {
             return Reply.privately(KudosMessages.usage(command.actor().platform()));

@@ -10,6 +10,7 @@ import dev.candor.storage.kudos.Kudos;
 import dev.candor.storage.kudos.KudosDao;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
+import dev.candor.storage.kudos.KudosTallyDao;
 import dev.candor.storage.kudos.NewKudos;
 import dev.candor.storage.kudos.Via;
 import dev.candor.storage.outbox.OutboxDao;
@@ -65,7 +66,7 @@ public final class KudosService {
     }
 
     /** Balance of a giver now, for confirmations and {@code /kudos me}. */
-    Allowance allowanceOf(Actor actor) {
+    public Allowance allowanceOf(Actor actor) {
         KudosSettings settings = jdbi.onDemand(KudosSettingsDao.class).get(actor.orgId());
         Instant since = Allowance.periodStart(settings.allowancePeriod(), actor.zone(), clock.instant());
         int spent = jdbi.onDemand(KudosDao.class).countSpentSince(actor.orgId(), actor.personId(), since);
@@ -109,6 +110,7 @@ public final class KudosService {
         kudosDao.insertRecipients(
                 kudos.id(), giver.orgId(), recipients.stream().map(Person::id).toList());
         kudosDao.insertValues(kudos.id(), giver.orgId(), values);
+        handle.attach(KudosTallyDao.class).count(giver.orgId(), kudos.id());
         String postedTo = announce(handle, request, settings, kudos, values);
         notifyRecipients(handle, request, kudos, recipients, values);
         log.info(
@@ -178,6 +180,8 @@ public final class KudosService {
             }
             handle.attach(OutboxDao.class)
                     .cancelPending(giver.orgId(), "kudos:" + kudos.get().id() + ":");
+            handle.attach(KudosTallyDao.class)
+                    .uncount(giver.orgId(), kudos.get().id());
             return kudosDao.delete(giver.orgId(), kudos.get().id()) > 0;
         });
     }

@@ -14,27 +14,27 @@ import java.util.stream.Collectors;
  * Matches {@code #tags} against the organisation's values, case-insensitively. An organisation without values
  * accepts any tag; otherwise an unknown tag gets the closest value as a suggestion.
  */
-final class ValueMatcher {
+public final class ValueMatcher {
     private final Map<String, CompanyValue> values;
 
-    ValueMatcher(List<CompanyValue> values) {
+    public ValueMatcher(List<CompanyValue> values) {
         this.values = values.stream().collect(Collectors.toMap(CompanyValue::tag, Function.identity()));
     }
 
     /** What the tags of one kudos come to: the known values, and the unknown tags with a suggestion each. */
-    record Result(List<String> matched, List<Unknown> unknown) {}
+    public record Result(List<String> matched, List<Unknown> unknown) {}
 
-    record Unknown(String tag, Optional<String> suggestion) {}
+    public record Unknown(String tag, Optional<String> suggestion) {}
 
-    boolean hasValues() {
+    public boolean hasValues() {
         return !values.isEmpty();
     }
 
-    List<String> tags() {
+    public List<String> tags() {
         return values.keySet().stream().sorted().toList();
     }
 
-    Result match(List<String> tags) {
+    public Result match(List<String> tags) {
         if (values.isEmpty()) {
             return new Result(tags, List.of());
         }

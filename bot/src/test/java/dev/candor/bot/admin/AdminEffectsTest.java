@@ -39,6 +39,25 @@ class AdminEffectsTest {
     }
 
     @Test
+    void leaderboardPeriodsAreRecountedInTheNewTimeZone() {
+        fixture.kudos(gil, ANA, "thanks for the late-night fix");
+        // 20:00 UTC on 31 October is already 1 November in Auckland.
+        fixture.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE kudos SET created_at = '2026-10-31T20:00:00Z' WHERE org_id = ?", gil.orgId()));
+
+        fixture.candor(hr, "admin timezone Pacific/Auckland");
+
+        List<String> months = fixture.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT DISTINCT period_start::text FROM kudos_tallies"
+                                + " WHERE org_id = :org AND period_kind = 'month'")
+                        .bind("org", gil.orgId())
+                        .mapTo(String.class)
+                        .list());
+        assertThat(months).containsExactly("2026-11-01");
+    }
+
+    @Test
     void aSecondKudosIsRefusedAfterTheAllowanceBecomesOneADay() {
         fixture.candor(hr, "admin allowance 1 per day");
 

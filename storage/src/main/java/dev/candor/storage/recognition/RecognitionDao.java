@@ -136,7 +136,7 @@ public interface RecognitionDao {
             JOIN people r ON r.org_id = m.org_id AND r.manager_id = m.id AND r.active AND NOT r.is_bot
             WHERE NOT EXISTS (SELECT 1 FROM kudos_recipients kr
                               WHERE kr.org_id = r.org_id AND kr.person_id = r.id
-                                AND kr.received_at >= m.since)
+                                AND kr.created_at >= m.since)
             ORDER BY m.org_id, m.id, r.name, r.id
             """)
     List<RecognitionGap> listRecognitionGaps(

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** V8: a recipient row carries its kudos' time, whoever wrote the kudos and whenever its time changes. */
-class RecipientReceivedAtTest {
+class RecipientCreatedAtTest {
     private static Database database;
 
     @BeforeAll
@@ -68,7 +68,7 @@ class RecipientReceivedAtTest {
 
     private static Instant receivedAt(long kudos) {
         return database.jdbi()
-                .withHandle(handle -> handle.createQuery("SELECT received_at FROM kudos_recipients WHERE kudos_id = ?")
+                .withHandle(handle -> handle.createQuery("SELECT created_at FROM kudos_recipients WHERE kudos_id = ?")
                         .bind(0, kudos)
                         .mapTo(Instant.class)
                         .one());
