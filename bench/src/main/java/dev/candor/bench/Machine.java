@@ -15,28 +15,51 @@ import java.util.stream.Stream;
 final class Machine {
     private Machine() {}
 
-    /** CPU counters at one moment: the machine's jiffies, this JVM's CPU time, the database server's CPU time. */
-    record Sample(long busyTicks, long totalTicks, long jvmNanos, long databaseNanos) {}
+    /**
+     * The machine's CPU counters (jiffies of /proc/stat): everything but idle; what processes ran (user, nice, system)
+     * plus what the hypervisor gave other machines (steal), leaving out interrupt work, which is mostly this
+     * benchmark's own loopback traffic; and the total.
+     */
+    record Ticks(long busy, long processes, long total) {
+        static final Ticks NONE = new Ticks(0, 0, 0);
+
+        Ticks plus(Ticks other) {
+            return new Ticks(busy + other.busy, processes + other.processes, total + other.total);
+        }
+
+        Ticks minus(Ticks other) {
+            return new Ticks(busy - other.busy, processes - other.processes, total - other.total);
+        }
+    }
+
+    /** CPU counters at one moment: the machine's, this JVM's CPU time, the database server's CPU time. */
+    record Sample(Ticks ticks, long jvmNanos, long databaseNanos) {}
 
     /**
-     * CPU used over a run: by the whole machine (every process, other people's work included), by this JVM (servers,
-     * load generator and fake Slack alike) and by the embedded PostgreSQL (its server process and backends); and the
-     * highest 1-minute load average seen at the end of a run.
+     * CPU used over a run: by the whole machine, by this JVM (servers, load generator and fake Slack alike) and by the
+     * embedded PostgreSQL (its server process and backends). What processes used beyond those two is other work, which
+     * skews the numbers: the load average cannot tell, since this benchmark's own busy threads count in it.
      */
-    record Usage(long busyTicks, long totalTicks, long jvmNanos, long databaseNanos, double maxLoad1m) {
-        static final Usage NONE = new Usage(0, 0, 0, 0, 0);
+    record Usage(Ticks ticks, long jvmNanos, long databaseNanos) {
+        static final Usage NONE = new Usage(Ticks.NONE, 0, 0);
+        /** Linux counts /proc/stat in USER_HZ, 100 per second on every common architecture. */
+        private static final double TICKS_PER_SECOND = 100;
 
         Usage plus(Usage other) {
-            return new Usage(
-                    busyTicks + other.busyTicks,
-                    totalTicks + other.totalTicks,
-                    jvmNanos + other.jvmNanos,
-                    databaseNanos + other.databaseNanos,
-                    Math.max(maxLoad1m, other.maxLoad1m));
+            return new Usage(ticks.plus(other.ticks), jvmNanos + other.jvmNanos, databaseNanos + other.databaseNanos);
         }
 
         double busyPercent() {
-            return totalTicks == 0 ? Double.NaN : 100.0 * busyTicks / totalTicks;
+            return ticks.total() == 0 ? Double.NaN : 100.0 * ticks.busy() / ticks.total();
+        }
+
+        /** Share of the machine's CPU that neither this JVM nor its PostgreSQL used. */
+        double otherPercent() {
+            if (ticks.total() == 0) {
+                return Double.NaN;
+            }
+            double othersSeconds = ticks.processes() / TICKS_PER_SECOND - (jvmNanos + databaseNanos) / 1e9;
+            return Math.max(0, 100.0 * othersSeconds / (ticks.total() / TICKS_PER_SECOND));
         }
     }
 
@@ -55,24 +78,20 @@ final class Machine {
     }
 
     static Sample sample(Optional<ProcessHandle> database) {
-        long[] ticks = ticks();
+        Ticks ticks = ticks();
         long databaseNanos = database.stream()
                 .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))
                 .mapToLong(process ->
                         process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
-        return new Sample(ticks[0], ticks[1], jvmCpuNanos(), databaseNanos);
+        return new Sample(ticks, jvmCpuNanos(), databaseNanos);
     }
 
     /** Usage since {@code start}, an earlier {@link #sample}. */
     static Usage since(Sample start, Optional<ProcessHandle> database) {
         Sample end = sample(database);
         return new Usage(
-                end.busyTicks - start.busyTicks,
-                end.totalTicks - start.totalTicks,
-                end.jvmNanos - start.jvmNanos,
-                end.databaseNanos - start.databaseNanos,
-                load1m());
+                end.ticks.minus(start.ticks), end.jvmNanos - start.jvmNanos, end.databaseNanos - start.databaseNanos);
     }
 
     private static long jvmCpuNanos() {
@@ -81,19 +100,22 @@ final class Machine {
                 : 0;
     }
 
-    /** {busy, total} jiffies from the first line of /proc/stat (busy = everything but idle and iowait). */
-    private static long[] ticks() {
+    /** From the first line of /proc/stat: user nice system idle iowait irq softirq steal (guest is in user). */
+    private static Ticks ticks() {
         List<String> lines = read("/proc/stat");
         if (lines.isEmpty()) {
-            return new long[] {0, 0};
+            return Ticks.NONE;
         }
         long[] fields = Arrays.stream(lines.get(0).trim().split("\\s+"))
                 .skip(1)
                 .mapToLong(Long::parseLong)
                 .toArray();
+        if (fields.length < 8) {
+            return Ticks.NONE;
+        }
         long total = Arrays.stream(fields).limit(8).sum();
-        long idle = fields[3] + (fields.length > 4 ? fields[4] : 0);
-        return new long[] {total - idle, total};
+        long idle = fields[3] + fields[4];
+        return new Ticks(total - idle, fields[0] + fields[1] + fields[2] + fields[7], total);
     }
 
     static String loadAverage() {
@@ -103,14 +125,6 @@ final class Machine {
         }
         String[] fields = lines.get(0).split("\\s+");
         return fields[0] + " " + fields[1] + " " + fields[2];
-    }
-
-    static double load1m() {
-        try {
-            return Double.parseDouble(loadAverage().split(" ")[0]);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     static String describe() {

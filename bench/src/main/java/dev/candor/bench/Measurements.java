@@ -20,6 +20,8 @@ final class Measurements {
     final Result boltMax = new Result();
     /** Every correct answer Candor gave, warm-up included: each one is a stored kudos. */
     long candorAnswers;
+    /** Candor's warm-up, where every user gives kudos for the first time: first contact provisions people. */
+    final Result candorFirstContact = new Result();
 
     Measurements(Settings settings, LoadGenerator load, Target candor, Target bolt) {
         this.settings = settings;
@@ -53,6 +55,9 @@ final class Measurements {
                     + (minRequests > 0 ? ", at least " + minRequests + " kudos" : "") + ")");
             Result.Run run = load.maxRate(target, settings.concurrency(), settings.warmup(), minRequests);
             count(target, run);
+            if (target == candor) {
+                candorFirstContact.add(run);
+            }
             Bench.progress("  %d answers, %d errors in %.1f s%s"
                     .formatted(
                             run.ok(),

@@ -57,7 +57,8 @@ final class Report {
         out.println("machine    " + Machine.describe());
         out.println("charset    " + Charset.defaultCharset() + (isUtf8() ? "" : "  (run with -Dfile.encoding=UTF-8!)"));
         out.println("database   " + database);
-        out.println("load avg   before " + loadBefore + "   after " + loadAfter + "   (1, 5, 15 min)");
+        out.println("load avg   before " + loadBefore + "   after " + loadAfter
+                + "   (1, 5, 15 min; 'after' counts this benchmark's own threads)");
         out.printf(
                 "plan       %d users; %d round(s) per kind, order alternated; fixed %d s at %d req/s (%d senders);"
                         + " max %d s with %d in flight%n%n",
@@ -82,7 +83,13 @@ final class Report {
                 runs.candorMax,
                 runs.boltMax,
                 "throughput req/s");
-        out.println();
+        out.printf(
+                "%-34s %12.1f   (Candor's warm-up: %d kudos, the first from each of %d users; p99 %.0f ms)%n%n",
+                "first contact req/s",
+                runs.candorFirstContact.throughput(),
+                runs.candorFirstContact.ok(),
+                settings.users(),
+                runs.candorFirstContact.millis(99));
         targets(out);
         outbox(out);
         out.printf(
@@ -116,7 +123,7 @@ final class Report {
                 r -> perAnswer(r, r.usage().databaseNanos()),
                 "%12.3f");
         row(out, "  machine CPU busy %", candor, bolt, r -> r.usage().busyPercent(), "%12.0f");
-        row(out, "  max 1-min load avg", candor, bolt, r -> r.usage().maxLoad1m(), "%12.2f");
+        row(out, "  other processes' CPU %", candor, bolt, r -> r.usage().otherPercent(), "%12.0f");
     }
 
     private static double perAnswer(Result result, long nanos) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * What a run does. Every value comes from {@code -Dbench.NAME=VALUE} or a {@code NAME=VALUE} argument (arguments win);
- * the defaults make a full run take about two and a half minutes on two cores.
+ * the defaults make a full run take about three minutes on two cores, most of it Candor's warm-up.
  */
 record Settings(
         int users,
@@ -32,8 +32,8 @@ record Settings(
               concurrency=32    requests in flight in the max-rate (closed loop) runs
               rounds=2          runs of each kind per system, alternating which system goes first
               warmup=10         seconds of warm-up per system (Candor: at least one kudos per user)
-              fixed=15          seconds per fixed-rate run
-              max=15            seconds per max-rate run
+              fixed=10          seconds per fixed-rate run
+              max=10            seconds per max-rate run
               drain=5           seconds to wait at the end for queued DMs to reach the fake Slack
               pool=20           database connection pool size (Candor's default)
               log=candor-bench.log  where Candor's log goes (warnings are also printed)""";
@@ -58,8 +58,8 @@ record Settings(
                 reader.number("concurrency", 32),
                 reader.number("rounds", 2),
                 reader.seconds("warmup", 10),
-                reader.seconds("fixed", 15),
-                reader.seconds("max", 15),
+                reader.seconds("fixed", 10),
+                reader.seconds("max", 10),
                 reader.seconds("drain", 5),
                 reader.number("pool", 20),
                 values.getOrDefault("log", "candor-bench.log"));
