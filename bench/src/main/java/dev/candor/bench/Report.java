@@ -76,7 +76,6 @@ final class Report {
                 runs.candorFixed,
                 runs.boltFixed,
                 "achieved req/s");
-        out.printf("%-34s %12.2f %12.2f%n", "  max ms", runs.candorFixed.maxMillis(), runs.boltFixed.maxMillis());
         section(
                 out,
                 "max rate (" + settings.concurrency() + " in flight)",
@@ -106,6 +105,7 @@ final class Report {
         row(out, "  p50 ms", candor, bolt, r -> r.millis(50), "%12.2f");
         row(out, "  p95 ms", candor, bolt, r -> r.millis(95), "%12.2f");
         row(out, "  p99 ms", candor, bolt, r -> r.millis(99), "%12.2f");
+        row(out, "  max ms", candor, bolt, Result::maxMillis, "%12.2f");
         row(out, "  answers ok", candor, bolt, Result::ok, "%12.0f");
         row(out, "  errors", candor, bolt, Result::errors, "%12.0f");
         row(
