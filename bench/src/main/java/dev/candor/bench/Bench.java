@@ -3,6 +3,9 @@ package dev.candor.bench;
 import dev.candor.bot.Candor;
 import dev.candor.bot.Config;
 import dev.candor.storage.Database;
+import dev.candor.storage.kudos.KudosSettings;
+import dev.candor.storage.kudos.KudosSettingsDao;
+import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.outbox.OutboxDao;
 import dev.candor.storage.outbox.OutboxStatus;
 import java.io.IOException;
@@ -50,11 +53,40 @@ public final class Bench {
         System.exit(0); // Jetty, OkHttp and HttpClient threads would otherwise keep the JVM up for a while
     }
 
+    /**
+     * Each giver sends dozens of kudos in a run; with the default allowance (5 a day) most would be refused, and a
+     * refusal is cheaper than a kudos. The bench measures giving, so its workspace allows plenty.
+     */
+    private static void allowEnoughKudos(Database database) {
+        long orgId = database.jdbi()
+                .onDemand(OrganisationDao.class)
+                .upsertSlack(SlashCommands.TEAM_ID, "Bench")
+                .id();
+        KudosSettings defaults = KudosSettings.defaults(orgId);
+        database.jdbi()
+                .onDemand(KudosSettingsDao.class)
+                .save(new KudosSettings(
+                        orgId,
+                        1000,
+                        defaults.allowancePeriod(),
+                        defaults.hrAdminsExempt(),
+                        defaults.valueRequired(),
+                        defaults.minMessageLength(),
+                        null,
+                        null,
+                        defaults.reactionEmoji(),
+                        false,
+                        defaults.digestDay(),
+                        defaults.digestTime(),
+                        defaults.gapWeeks()));
+    }
+
     private static Report run(Settings settings, Path dataDir, String loadBefore) throws Exception {
         progress("embedded PostgreSQL in " + dataDir + ", Candor, bare Bolt and a fake Slack: starting");
         try (FakeSlackServer slack = new FakeSlackServer();
                 Database database = Database.embedded(dataDir.resolve("pg"), settings.poolSize())) {
             database.migrate();
+            allowEnoughKudos(database);
             Config config = config(dataDir, slack.apiUrl());
             try (Candor candor = Candor.start(config, database, Candor.Options.defaults());
                     BareBolt bolt =

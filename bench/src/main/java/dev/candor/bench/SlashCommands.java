@@ -57,8 +57,10 @@ final class SlashCommands {
         return "token=bench-verification-token"
                 + "&team_id=" + TEAM_ID
                 + "&team_domain=bench"
-                + "&channel_id=C0GENERAL"
-                + "&channel_name=general"
+                // Each giver in their own channel: Slack takes about one post per second per channel, so 500
+                // kudos a second into one channel would only measure how the outbox queues them.
+                + "&channel_id=C" + giver.substring(1)
+                + "&channel_name=team-" + giver.toLowerCase()
                 + "&user_id=" + giver
                 + "&user_name=" + giver.toLowerCase()
                 + "&command=" + encode("/kudos")

@@ -7,13 +7,12 @@ import java.util.function.Predicate;
 /** A server under load: its Slack endpoint and what a correct answer to {@code /kudos} looks like. */
 record Target(String name, URI endpoint, Predicate<HttpResponse<String>> answeredCorrectly) {
 
-    /** Candor announces the kudos in the channel, in the acknowledgement itself. */
+    /** Candor confirms the kudos privately to the giver; the channel post and DMs go through the outbox. */
     static Target candor(int port) {
         return new Target(
                 "Candor",
                 endpoint(port),
-                response ->
-                        response.statusCode() == 200 && response.body().contains("\"response_type\":\"in_channel\""));
+                response -> response.statusCode() == 200 && response.body().contains("Kudos to"));
     }
 
     /** The no-op handler only acknowledges. */
