@@ -37,8 +37,21 @@ public final class HelpHandler implements CommandHandler {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Candor — recognition and feedback in chat"));
         blocks.add(new Block.Fields(List.of(
-                field(platform, "kudos", "@person what they did #value — recognise one or more people"),
+                field(platform, "kudos", "@person what they did #value — recognise up to 10 people"),
+                field(platform, "kudos", "alone — open the kudos form"),
+                field(
+                        platform,
+                        "kudos",
+                        "leaderboard [week|month|quarter|year|all] [#value] — top receivers and givers"),
+                field(platform, "kudos", "me — what you received and gave, and what you have left to give"),
+                field(platform, "candor", "admin — HR settings: values, allowance, kudos channel, digest"),
                 field(platform, "candor", "help — this list"))));
+        blocks.add(
+                new Block.Context(
+                        Text.of(
+                                platform == Platform.SLACK
+                                        ? "React with 👏 to someone's message to give them kudos, or to a recognition post to join it."
+                                        : "React with 👍 or ❤️ to a recognition post to join it, or use Give kudos from a message's … menu.")));
         blocks.add(new Block.Context(Text.of("Coming soon: " + String.join(", ", planned(platform))
                 + " for feedback, weekly check-ins, goals and pulse surveys.")));
         return new Message(
