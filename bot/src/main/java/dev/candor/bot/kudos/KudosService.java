@@ -5,11 +5,9 @@ import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.PeopleDirectory;
-import dev.candor.storage.kudos.CompanyValueDao;
 import dev.candor.storage.kudos.Kudos;
 import dev.candor.storage.kudos.KudosDao;
 import dev.candor.storage.kudos.KudosSettings;
-import dev.candor.storage.kudos.KudosSettingsDao;
 import dev.candor.storage.kudos.KudosTallyDao;
 import dev.candor.storage.kudos.NewKudos;
 import dev.candor.storage.kudos.Via;
@@ -35,18 +33,24 @@ public final class KudosService {
     private final Jdbi jdbi;
     private final PeopleDirectory directory;
     private final Clock clock;
+    private final RecognitionSettings settings;
 
     public KudosService(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+        this(jdbi, directory, clock, new RecognitionSettings(jdbi));
+    }
+
+    public KudosService(Jdbi jdbi, PeopleDirectory directory, Clock clock, RecognitionSettings settings) {
         this.jdbi = jdbi;
         this.directory = directory;
         this.clock = clock;
+        this.settings = settings;
     }
 
     GiveOutcome give(GiveRequest request) {
         Actor giver = request.giver();
-        KudosSettings settings = jdbi.onDemand(KudosSettingsDao.class).get(giver.orgId());
-        KudosRules rules =
-                new KudosRules(settings, jdbi.onDemand(CompanyValueDao.class).list(giver.orgId()));
+        RecognitionSettings.Snapshot configured = this.settings.get(giver.orgId());
+        KudosSettings settings = configured.settings();
+        KudosRules rules = new KudosRules(settings, configured.values());
         Optional<Message> problem = rules.checkPeopleCount(request);
         if (problem.isPresent()) {
             return new GiveOutcome.Refused(problem.get(), "people");
@@ -62,31 +66,37 @@ public final class KudosService {
         if (problem.isPresent()) {
             return new GiveOutcome.Refused(problem.get(), "people");
         }
-        return jdbi.inTransaction(handle -> store(handle, request, rules, settings, recipients));
+        return jdbi.inTransaction(handle -> store(handle, request, rules, configured, recipients));
     }
 
     /** Balance of a giver now, for confirmations and {@code /kudos me}. */
     public Allowance allowanceOf(Actor actor) {
-        KudosSettings settings = jdbi.onDemand(KudosSettingsDao.class).get(actor.orgId());
+        KudosSettings settings = this.settings.get(actor.orgId()).settings();
         Instant since = Allowance.periodStart(settings.allowancePeriod(), actor.zone(), clock.instant());
         int spent = jdbi.onDemand(KudosDao.class).countSpentSince(actor.orgId(), actor.personId(), since);
         return Allowance.of(settings, actor.role(), spent);
     }
 
     private GiveOutcome store(
-            Handle handle, GiveRequest request, KudosRules rules, KudosSettings settings, List<Person> recipients) {
+            Handle handle,
+            GiveRequest request,
+            KudosRules rules,
+            RecognitionSettings.Snapshot configured,
+            List<Person> recipients) {
         Actor giver = request.giver();
+        KudosSettings settings = configured.settings();
         KudosDao kudosDao = handle.attach(KudosDao.class);
         // Serialises this giver's requests: concurrent ones can't both see room for the last kudos.
         handle.attach(PersonDao.class).lockForUpdate(giver.orgId(), giver.personId());
-        Optional<Kudos> earlier = findEarlier(kudosDao, request);
-        if (earlier.isPresent()) {
-            return new GiveOutcome.AlreadyGiven(earlier.get());
-        }
         Instant since = Allowance.periodStart(settings.allowancePeriod(), giver.zone(), clock.instant());
         Allowance allowance =
                 Allowance.of(settings, giver.role(), kudosDao.countSpentSince(giver.orgId(), giver.personId(), since));
         if (!allowance.allows(recipients.size())) {
+            // A repeat of a submission that already spent the last kudos is not a new request.
+            Optional<Kudos> earlier = findEarlier(kudosDao, request);
+            if (earlier.isPresent()) {
+                return new GiveOutcome.AlreadyGiven(earlier.get());
+            }
             Instant reset = Allowance.nextReset(settings.allowancePeriod(), giver.zone(), clock.instant());
             return new GiveOutcome.Refused(
                     KudosMessages.overAllowance(allowance, recipients.size(), reset, giver.zone()), "people");
@@ -110,7 +120,7 @@ public final class KudosService {
         kudosDao.insertRecipients(
                 kudos.id(), giver.orgId(), recipients.stream().map(Person::id).toList());
         kudosDao.insertValues(kudos.id(), giver.orgId(), values);
-        handle.attach(KudosTallyDao.class).count(giver.orgId(), kudos.id());
+        handle.attach(KudosTallyDao.class).count(giver.orgId(), kudos.id(), kudos.createdAt(), configured.timezone());
         String postedTo = announce(handle, request, settings, kudos, values);
         notifyRecipients(handle, request, kudos, recipients, values);
         log.info(
@@ -158,15 +168,16 @@ public final class KudosService {
         Message dm = request.via() == Via.PLUS_ONE
                 ? KudosMessages.joined(from, request.message())
                 : KudosMessages.received(from, request.message(), values, request.sourceUrl());
+        List<Outbox.UserMessage> dms = new java.util.ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
-            Outbox.toUser(
-                    handle,
+            dms.add(new Outbox.UserMessage(
                     giver.orgId(),
                     giver.platform(),
                     request.recipients().get(i).platformUserId(),
                     "kudos:" + kudos.id() + ":" + recipients.get(i).id(),
-                    dm);
+                    dm));
         }
+        Outbox.toUsers(handle, dms);
     }
 
     /** Takes back a reaction kudos removed within ten minutes: the kudos and any DM not yet sent. */

@@ -32,6 +32,9 @@ public final class PeopleDirectory {
     private final Executor background;
     private final Map<String, Long> orgIds = new ConcurrentHashMap<>();
     private final Set<Long> enriching = ConcurrentHashMap.newKeySet();
+    private final Map<String, KnownName> names = new ConcurrentHashMap<>();
+    private static final long NAMES_FRESH_NANOS = 60_000_000_000L;
+    private static final int MAX_NAMES = 100_000;
 
     public PeopleDirectory(Jdbi jdbi, Map<Platform, ProfileSource> profiles, Executor background) {
         this.jdbi = jdbi;
@@ -97,11 +100,27 @@ public final class PeopleDirectory {
 
     /** The name Candor knows for a platform account, or null. */
     public String knownName(long orgId, Platform platform, String platformUserId) {
-        return jdbi.onDemand(PersonDao.class)
+        String key = orgId + ":" + platform + ":" + platformUserId;
+        long now = System.nanoTime();
+        KnownName known = names.get(key);
+        if (known != null && now - known.readAt() < NAMES_FRESH_NANOS) {
+            return known.name();
+        }
+        String name = jdbi.onDemand(PersonDao.class)
                 .findByPlatformUser(orgId, platform, platformUserId)
                 .map(Person::name)
                 .orElse(null);
+        if (name != null) {
+            if (names.size() >= MAX_NAMES) {
+                names.clear();
+            }
+            names.put(key, new KnownName(name, now));
+        }
+        return name;
     }
+
+    /** Display names shown in texts: a name changed a minute ago may still show the old one. */
+    private record KnownName(String name, long readAt) {}
 
     private Person provision(long orgId, PlatformUser user, boolean lookUpNow) {
         Optional<Profile> profile = lookUpNow ? lookup(user) : Optional.empty();

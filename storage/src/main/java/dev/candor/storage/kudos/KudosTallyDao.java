@@ -33,9 +33,20 @@ public interface KudosTallyDao {
         }
     }
 
+    /**
+     * Counts a kudos just stored, when the caller knows when it was given and the organisation's time zone: saves
+     * looking them up again on the hot path of giving kudos.
+     */
+    default void count(long orgId, long kudosId, Instant createdAt, String timezone) {
+        tally(orgId, kudosId, 1, new Moment(createdAt, timezone));
+    }
+
     /** Adds ({@code sign} 1) or subtracts (-1) one kudos in the periods it was given in. */
     default void tally(long orgId, long kudosId, int sign) {
-        Moment moment = findMoment(orgId, kudosId);
+        tally(orgId, kudosId, sign, findMoment(orgId, kudosId));
+    }
+
+    private void tally(long orgId, long kudosId, int sign, Moment moment) {
         LocalDate day =
                 moment.createdAt().atZone(TallyPeriod.zone(moment.timezone())).toLocalDate();
         add(
