@@ -65,20 +65,8 @@ public final class Bench {
         KudosSettings defaults = KudosSettings.defaults(orgId);
         database.jdbi()
                 .onDemand(KudosSettingsDao.class)
-                .save(new KudosSettings(
-                        orgId,
-                        1000,
-                        defaults.allowancePeriod(),
-                        defaults.hrAdminsExempt(),
-                        defaults.valueRequired(),
-                        defaults.minMessageLength(),
-                        null,
-                        null,
-                        defaults.reactionEmoji(),
-                        false,
-                        defaults.digestDay(),
-                        defaults.digestTime(),
-                        defaults.gapWeeks()));
+                .save(defaults.withAllowance(1000, defaults.allowancePeriod())
+                        .withDigest(false, defaults.digestDay(), defaults.digestTime()));
     }
 
     private static Report run(Settings settings, Path dataDir, String loadBefore) throws Exception {

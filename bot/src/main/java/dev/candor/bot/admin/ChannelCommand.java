@@ -53,8 +53,8 @@ final class ChannelCommand {
                 "kudos-channel " + platform.dbValue(),
                 "Kudos channel in " + (slack ? "Slack" : "Teams"),
                 s -> slack
-                        ? SettingsEdits.channels(s, channel, s.teamsKudosChannel())
-                        : SettingsEdits.channels(s, s.slackKudosChannel(), channel),
+                        ? s.withKudosChannels(channel, s.teamsKudosChannel())
+                        : s.withKudosChannels(s.slackKudosChannel(), channel),
                 s -> show(current(s, platform), channel, name),
                 s -> List.of("kudos-channel " + (current(s, platform) == null ? "off" : current(s, platform))));
     }

@@ -36,7 +36,7 @@ final class SettingCommands {
         return new SettingChange(
                 "allowance",
                 "Allowance",
-                s -> SettingsEdits.allowance(s, amount, period),
+                s -> s.withAllowance(amount, period),
                 SettingCommands::showAllowance,
                 s -> List.of("allowance " + showAllowance(s)));
     }
@@ -46,7 +46,7 @@ final class SettingCommands {
         return new SettingChange(
                 "allowance hr-exempt",
                 "HR admins exempt from the allowance",
-                s -> SettingsEdits.hrExempt(s, exempt),
+                s -> s.withHrAdminsExempt(exempt),
                 s -> onOff(s.hrAdminsExempt()),
                 s -> List.of("allowance hr-exempt " + onOff(s.hrAdminsExempt())));
     }
@@ -57,7 +57,7 @@ final class SettingCommands {
         return new SettingChange(
                 "values require",
                 "A value tag required in every kudos",
-                s -> SettingsEdits.valueRequired(s, required),
+                s -> s.withValueRequired(required),
                 s -> onOff(s.valueRequired()),
                 s -> List.of("values require " + onOff(s.valueRequired())));
     }
@@ -67,7 +67,7 @@ final class SettingCommands {
         String first = words.lower(1);
         if (words.size() == 2 && (first.equals("on") || first.equals("off"))) {
             boolean enabled = first.equals("on");
-            return digestChange(s -> SettingsEdits.digest(s, enabled, s.digestDay(), s.digestTime()));
+            return digestChange(s -> s.withDigest(enabled, s.digestDay(), s.digestTime()));
         }
         DayOfWeek day = day(first);
         Matcher time = TIME.matcher(words.word(2));
@@ -75,7 +75,7 @@ final class SettingCommands {
             throw new AdminUsage("Give the time as HH:MM on a 24-hour clock, e.g. 09:30 or 16:00.", AdminSyntax.DIGEST);
         }
         LocalTime at = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
-        return digestChange(s -> SettingsEdits.digest(s, true, day.getValue(), at));
+        return digestChange(s -> s.withDigest(true, day.getValue(), at));
     }
 
     private static SettingChange digestChange(UnaryOperator<KudosSettings> update) {
@@ -98,7 +98,7 @@ final class SettingCommands {
         return new SettingChange(
                 "reaction-emoji",
                 "Reaction that gives kudos",
-                s -> SettingsEdits.reactionEmoji(s, name),
+                s -> s.withReactionEmoji(name),
                 s -> ":" + s.reactionEmoji() + ":",
                 s -> List.of("reaction-emoji :" + s.reactionEmoji() + ":"));
     }
@@ -109,7 +109,7 @@ final class SettingCommands {
         return new SettingChange(
                 "min-length",
                 "Minimum kudos length",
-                s -> SettingsEdits.minLength(s, minimum),
+                s -> s.withMinMessageLength(minimum),
                 s -> s.minMessageLength() + " characters",
                 s -> List.of("min-length " + s.minMessageLength()));
     }
@@ -120,7 +120,7 @@ final class SettingCommands {
         return new SettingChange(
                 "gap-weeks",
                 "Manager nudge after weeks without kudos",
-                s -> SettingsEdits.gapWeeks(s, weeks),
+                s -> s.withGapWeeks(weeks),
                 s -> s.gapWeeks() + (s.gapWeeks() == 1 ? " week" : " weeks"),
                 s -> List.of("gap-weeks " + s.gapWeeks()));
     }

@@ -46,8 +46,7 @@ class AllowanceTest {
     @Test
     void countsOnePerRecipientAndExemptsHrAdminsOnlyWhenConfigured() {
         KudosSettings settings = KudosSettings.defaults(1);
-        KudosSettings exempting = new KudosSettings(
-                1, 5, AllowancePeriod.DAY, true, false, 10, null, null, "clap", true, 5, settings.digestTime(), 6);
+        KudosSettings exempting = settings.withHrAdminsExempt(true);
 
         Allowance employee = Allowance.of(settings, Role.EMPLOYEE, 3);
         assertThat(employee.remaining()).isEqualTo(2);

@@ -186,36 +186,10 @@ class KudosServiceTest {
     }
 
     static KudosSettings withValueRequired(KudosSettings s) {
-        return new KudosSettings(
-                s.orgId(),
-                s.allowanceAmount(),
-                s.allowancePeriod(),
-                s.hrAdminsExempt(),
-                true,
-                s.minMessageLength(),
-                s.slackKudosChannel(),
-                s.teamsKudosChannel(),
-                s.reactionEmoji(),
-                s.digestEnabled(),
-                s.digestDay(),
-                s.digestTime(),
-                s.gapWeeks());
+        return s.withValueRequired(true);
     }
 
     static KudosSettings withKudosChannel(KudosSettings s, String channel) {
-        return new KudosSettings(
-                s.orgId(),
-                s.allowanceAmount(),
-                s.allowancePeriod(),
-                s.hrAdminsExempt(),
-                s.valueRequired(),
-                s.minMessageLength(),
-                channel,
-                s.teamsKudosChannel(),
-                s.reactionEmoji(),
-                s.digestEnabled(),
-                s.digestDay(),
-                s.digestTime(),
-                s.gapWeeks());
+        return s.withKudosChannels(channel, s.teamsKudosChannel());
     }
 }

@@ -231,19 +231,6 @@ class SlackReactionsTest {
     }
 
     private static KudosSettings withKudosChannel(KudosSettings s, String channel) {
-        return new KudosSettings(
-                s.orgId(),
-                s.allowanceAmount(),
-                s.allowancePeriod(),
-                s.hrAdminsExempt(),
-                s.valueRequired(),
-                s.minMessageLength(),
-                channel,
-                s.teamsKudosChannel(),
-                s.reactionEmoji(),
-                s.digestEnabled(),
-                s.digestDay(),
-                s.digestTime(),
-                s.gapWeeks());
+        return s.withKudosChannels(channel, s.teamsKudosChannel());
     }
 }

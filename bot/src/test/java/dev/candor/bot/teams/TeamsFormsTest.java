@@ -50,22 +50,7 @@ class TeamsFormsTest {
                 .save(orgId, "ownership", "Ownership", "🚀", "We finish what we start");
         // Gil gives many kudos here; the allowance is tested elsewhere.
         KudosSettings defaults = KudosSettings.defaults(orgId);
-        teams.jdbi()
-                .onDemand(KudosSettingsDao.class)
-                .save(new KudosSettings(
-                        orgId,
-                        100,
-                        defaults.allowancePeriod(),
-                        defaults.hrAdminsExempt(),
-                        defaults.valueRequired(),
-                        defaults.minMessageLength(),
-                        null,
-                        null,
-                        defaults.reactionEmoji(),
-                        defaults.digestEnabled(),
-                        defaults.digestDay(),
-                        defaults.digestTime(),
-                        defaults.gapWeeks()));
+        teams.jdbi().onDemand(KudosSettingsDao.class).save(defaults.withAllowance(100, defaults.allowancePeriod()));
     }
 
     @AfterAll

@@ -50,40 +50,16 @@ final class RecognitionFixture {
         KudosSettings defaults = KudosSettings.defaults(orgId);
         jdbi.useExtension(
                 KudosSettingsDao.class,
-                settings -> settings.save(new KudosSettings(
-                        orgId,
-                        defaults.allowanceAmount(),
-                        defaults.allowancePeriod(),
-                        defaults.hrAdminsExempt(),
-                        defaults.valueRequired(),
-                        defaults.minMessageLength(),
-                        slackChannel,
-                        teamsChannel,
-                        defaults.reactionEmoji(),
-                        true,
-                        day,
-                        LocalTime.parse(time),
-                        defaults.gapWeeks())));
+                settings -> settings.save(defaults.withKudosChannels(slackChannel, teamsChannel)
+                        .withDigest(true, day, LocalTime.parse(time))));
     }
 
     void gapWeeks(long orgId, int weeks) {
         KudosSettings defaults = KudosSettings.defaults(orgId);
         jdbi.useExtension(
                 KudosSettingsDao.class,
-                settings -> settings.save(new KudosSettings(
-                        orgId,
-                        defaults.allowanceAmount(),
-                        defaults.allowancePeriod(),
-                        defaults.hrAdminsExempt(),
-                        defaults.valueRequired(),
-                        defaults.minMessageLength(),
-                        null,
-                        null,
-                        defaults.reactionEmoji(),
-                        false,
-                        defaults.digestDay(),
-                        defaults.digestTime(),
-                        weeks)));
+                settings -> settings.save(defaults.withDigest(false, defaults.digestDay(), defaults.digestTime())
+                        .withGapWeeks(weeks)));
     }
 
     long person(long orgId, String name, String timezone, Long managerId) {

@@ -147,20 +147,7 @@ class KudosTalliesTest {
     private void kudosChannel(String channel) {
         KudosSettingsDao settings = database.jdbi().onDemand(KudosSettingsDao.class);
         KudosSettings s = settings.get(org.orgId());
-        settings.save(new KudosSettings(
-                s.orgId(),
-                s.allowanceAmount(),
-                s.allowancePeriod(),
-                s.hrAdminsExempt(),
-                s.valueRequired(),
-                s.minMessageLength(),
-                channel,
-                s.teamsKudosChannel(),
-                s.reactionEmoji(),
-                s.digestEnabled(),
-                s.digestDay(),
-                s.digestTime(),
-                s.gapWeeks()));
+        settings.save(s.withKudosChannels(channel, s.teamsKudosChannel()));
     }
 
     private static Reaction reaction(Actor actor, String messageId, String emoji, boolean added, String author) {

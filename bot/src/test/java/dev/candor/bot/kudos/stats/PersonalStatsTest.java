@@ -114,20 +114,7 @@ class PersonalStatsTest {
         StatsFixture org = workspace("T0MONTHLY");
         KudosSettingsDao settings = database.jdbi().onDemand(KudosSettingsDao.class);
         KudosSettings defaults = settings.get(org.orgId());
-        settings.save(new KudosSettings(
-                defaults.orgId(),
-                20,
-                AllowancePeriod.MONTH,
-                true,
-                false,
-                10,
-                null,
-                null,
-                "clap",
-                true,
-                5,
-                defaults.digestTime(),
-                6));
+        settings.save(defaults.withAllowance(20, AllowancePeriod.MONTH).withHrAdminsExempt(true));
         long ritaId = org.person("U0RITA", "Rita").personId();
         database.jdbi().useHandle(handle -> handle.execute("UPDATE people SET role = 'hr_admin' WHERE id = ?", ritaId));
         Actor rita = org.person("U0RITA", "Rita");

@@ -82,20 +82,7 @@ final class StatsFixture {
     void generousAllowance() {
         KudosSettingsDao settings = database.jdbi().onDemand(KudosSettingsDao.class);
         KudosSettings current = settings.get(orgId());
-        settings.save(new KudosSettings(
-                current.orgId(),
-                1000,
-                AllowancePeriod.DAY,
-                current.hrAdminsExempt(),
-                current.valueRequired(),
-                current.minMessageLength(),
-                current.slackKudosChannel(),
-                current.teamsKudosChannel(),
-                current.reactionEmoji(),
-                current.digestEnabled(),
-                current.digestDay(),
-                current.digestTime(),
-                current.gapWeeks()));
+        settings.save(current.withAllowance(1000, AllowancePeriod.DAY));
     }
 
     void values(String... tags) {
