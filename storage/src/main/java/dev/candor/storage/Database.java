@@ -58,6 +58,9 @@ public final class Database implements AutoCloseable {
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.toAbsolutePath())
                     .setCleanDataDirectory(false)
+                    // Candor stops it itself, after in-flight requests and the scheduler: zonky's own hook would
+                    // stop it at the same moment as they finish.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(
