@@ -9,8 +9,4 @@ public final class Syntax {
     public static String command(Platform platform, String word) {
         return platform == Platform.SLACK ? "/" + word : "@Candor " + word;
     }
-
-    public static String mention(Platform platform, String name) {
-        return "@" + name;
-    }
 }
