@@ -38,6 +38,7 @@ class TeamsAdminTest {
 
     @BeforeEach
     void reset() {
+        teams.awaitOutboxIdle();
         teams.microsoft.reset();
         teams.jdbi().useHandle(handle -> {
             handle.execute("DELETE FROM kudos_settings");

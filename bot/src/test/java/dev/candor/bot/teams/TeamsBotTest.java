@@ -30,6 +30,7 @@ class TeamsBotTest {
 
     @BeforeEach
     void reset() {
+        teams.awaitOutboxIdle();
         teams.microsoft.reset();
     }
 

@@ -37,6 +37,7 @@ class TeamsEndpointTest {
 
     @BeforeEach
     void reset() {
+        teams.awaitOutboxIdle();
         teams.microsoft.reset();
     }
 

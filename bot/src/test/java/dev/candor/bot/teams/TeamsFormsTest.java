@@ -60,6 +60,7 @@ class TeamsFormsTest {
 
     @BeforeEach
     void reset() {
+        teams.awaitOutboxIdle();
         teams.microsoft.reset();
     }
 

@@ -34,6 +34,7 @@ class TeamsKudosStatsTest {
 
     @BeforeEach
     void reset() {
+        teams.awaitOutboxIdle();
         teams.microsoft.reset();
     }
 

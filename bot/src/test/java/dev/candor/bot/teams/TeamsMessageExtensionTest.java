@@ -43,6 +43,7 @@ class TeamsMessageExtensionTest {
 
     @BeforeEach
     void reset() {
+        teams.awaitOutboxIdle();
         teams.microsoft.reset();
     }
 

@@ -30,6 +30,7 @@ class TeamsReactionsTest {
 
     @BeforeEach
     void reset() {
+        teams.awaitOutboxIdle();
         teams.microsoft.reset();
     }
 

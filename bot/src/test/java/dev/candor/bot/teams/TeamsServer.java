@@ -47,6 +47,29 @@ final class TeamsServer implements AutoCloseable {
                 Optional.empty());
     }
 
+    /**
+     * Waits until the outbox has nothing due (or about to be due, after pacing) left to send, so that what an earlier test queued (posts, DMs) doesn't
+     * reach the fake Bot Connector while the next test watches it.
+     */
+    void awaitOutboxIdle() {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long due = jdbi().withHandle(handle -> handle.select("SELECT count(*) FROM outbox WHERE status = 'sending'"
+                            + " OR (status = 'pending' AND next_attempt_at <= now() + interval '5 seconds')")
+                    .mapTo(Long.class)
+                    .one());
+            if (due == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     Jdbi jdbi() {
         return database.jdbi();
     }

@@ -137,6 +137,10 @@ final class TestActivity {
         return this;
     }
 
+    String conversationId() {
+        return activity.path("conversation").path("id").asText();
+    }
+
     String id() {
         return activity.get("id").asText();
     }
