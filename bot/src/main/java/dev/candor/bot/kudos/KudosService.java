@@ -7,13 +7,14 @@ import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.storage.kudos.Kudos;
 import dev.candor.storage.kudos.KudosDao;
+import dev.candor.storage.kudos.KudosGivingDao;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosTallyDao;
 import dev.candor.storage.kudos.NewKudos;
 import dev.candor.storage.kudos.Via;
 import dev.candor.storage.outbox.OutboxDao;
 import dev.candor.storage.people.Person;
-import dev.candor.storage.people.PersonDao;
+import dev.candor.storage.people.PersonLookupDao;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class KudosService {
     public Allowance allowanceOf(Actor actor) {
         KudosSettings settings = this.settings.get(actor.orgId()).settings();
         Instant since = Allowance.periodStart(settings.allowancePeriod(), actor.zone(), clock.instant());
-        int spent = jdbi.onDemand(KudosDao.class).countSpentSince(actor.orgId(), actor.personId(), since);
+        int spent = jdbi.onDemand(KudosGivingDao.class).countSpentSince(actor.orgId(), actor.personId(), since);
         return Allowance.of(settings, actor.role(), spent);
     }
 
@@ -85,9 +86,9 @@ public final class KudosService {
             List<Person> recipients) {
         Actor giver = request.giver();
         KudosSettings settings = configured.settings();
-        KudosDao kudosDao = handle.attach(KudosDao.class);
+        KudosGivingDao kudosDao = handle.attach(KudosGivingDao.class);
         // Serialises this giver's requests: concurrent ones can't both see room for the last kudos.
-        handle.attach(PersonDao.class).lockForUpdate(giver.orgId(), giver.personId());
+        handle.attach(PersonLookupDao.class).lockForUpdate(giver.orgId(), giver.personId());
         Instant since = Allowance.periodStart(settings.allowancePeriod(), giver.zone(), clock.instant());
         Allowance allowance =
                 Allowance.of(settings, giver.role(), kudosDao.countSpentSince(giver.orgId(), giver.personId(), since));
@@ -131,7 +132,7 @@ public final class KudosService {
         return new GiveOutcome.Given(kudos, values, allowance.afterSpending(recipients.size()), postedTo);
     }
 
-    private static Optional<Kudos> findEarlier(KudosDao kudosDao, GiveRequest request) {
+    private static Optional<Kudos> findEarlier(KudosGivingDao kudosDao, GiveRequest request) {
         Actor giver = request.giver();
         if (request.via() == Via.REACTION || request.via() == Via.PLUS_ONE) {
             return kudosDao.findReaction(giver.orgId(), giver.personId(), request.sourceMessageId());

@@ -5,7 +5,7 @@ import dev.candor.storage.kudos.CompanyValueDao;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
 import dev.candor.storage.org.Organisation;
-import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.org.OrganisationLookupDao;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,7 +27,7 @@ public final class RecognitionSettings {
         return jdbi.withHandle(handle -> new Snapshot(
                 handle.attach(KudosSettingsDao.class).get(orgId),
                 List.copyOf(handle.attach(CompanyValueDao.class).list(orgId)),
-                handle.attach(OrganisationDao.class)
+                handle.attach(OrganisationLookupDao.class)
                         .findById(orgId)
                         .map(Organisation::timezone)
                         .orElse("UTC")));

@@ -3,7 +3,7 @@ package dev.candor.bot.outbox;
 import dev.candor.bot.chat.Message;
 import dev.candor.storage.Platform;
 import dev.candor.storage.outbox.NewOutboxMessage;
-import dev.candor.storage.outbox.OutboxDao;
+import dev.candor.storage.outbox.OutboxQueueDao;
 import dev.candor.storage.outbox.TargetKind;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class Outbox {
     /** Queues a DM to a person's platform account; false when this key was queued before. */
     public static boolean toUser(
             Handle handle, long orgId, Platform platform, String platformUserId, String key, Message message) {
-        return handle.attach(OutboxDao.class)
+        return handle.attach(OutboxQueueDao.class)
                 .enqueue(orgId, key, platform, TargetKind.USER, platformUserId, MessageJson.write(message));
     }
 
@@ -37,7 +37,8 @@ public final class Outbox {
                         dm.platformUserId(),
                         MessageJson.write(dm.message())))
                 .toList();
-        return Arrays.stream(handle.attach(OutboxDao.class).enqueueAll(rows)).sum();
+        return Arrays.stream(handle.attach(OutboxQueueDao.class).enqueueAll(rows))
+                .sum();
     }
 
     /** A DM for {@link #toUsers}: to a person's platform account, with its idempotency key. */
@@ -61,7 +62,7 @@ public final class Outbox {
             String key,
             Message message,
             String replyUrl) {
-        return handle.attach(OutboxDao.class)
+        return handle.attach(OutboxQueueDao.class)
                 .enqueue(
                         orgId,
                         key,

@@ -6,6 +6,7 @@ import dev.candor.storage.Platform;
 import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
+import dev.candor.storage.people.PersonLookupDao;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -57,12 +58,13 @@ public final class PeopleDirectory {
     /** The person behind a request, provisioned if new. */
     public Actor actorFor(PlatformUser user) {
         long orgId = orgId(user);
-        PersonDao people = jdbi.onDemand(PersonDao.class);
-        Person person = people.findByPlatformUser(orgId, user.platform(), user.userId())
-                .orElseGet(() -> provision(orgId, user, people.hasUnlinkedPeople(orgId, user.platform())));
+        PersonLookupDao lookup = jdbi.onDemand(PersonLookupDao.class);
+        Person person = lookup.findByPlatformUser(orgId, user.platform(), user.userId())
+                .orElseGet(() -> provision(
+                        orgId, user, jdbi.onDemand(PersonDao.class).hasUnlinkedPeople(orgId, user.platform())));
         if (user.timezone() != null && !user.timezone().equals(person.timezone()) && isZone(user.timezone())) {
-            people.updateTimezone(orgId, person.id(), user.timezone());
-            person = people.findById(orgId, person.id()).orElse(person);
+            jdbi.onDemand(PersonDao.class).updateTimezone(orgId, person.id(), user.timezone());
+            person = lookup.findById(orgId, person.id()).orElse(person);
         }
         if (!person.profileSynced()) {
             enrichLater(orgId, person.id(), user);
@@ -93,8 +95,8 @@ public final class PeopleDirectory {
                 null,
                 null,
                 null);
-        PersonDao people = jdbi.onDemand(PersonDao.class);
-        return people.findByPlatformUser(actor.orgId(), user.platform(), user.userId())
+        return jdbi.onDemand(PersonLookupDao.class)
+                .findByPlatformUser(actor.orgId(), user.platform(), user.userId())
                 .orElseGet(() -> provision(actor.orgId(), user, true));
     }
 
@@ -106,7 +108,7 @@ public final class PeopleDirectory {
         if (known != null && now - known.readAt() < NAMES_FRESH_NANOS) {
             return known.name();
         }
-        String name = jdbi.onDemand(PersonDao.class)
+        String name = jdbi.onDemand(PersonLookupDao.class)
                 .findByPlatformUser(orgId, platform, platformUserId)
                 .map(Person::name)
                 .orElse(null);
@@ -133,7 +135,7 @@ public final class PeopleDirectory {
             } catch (Provisioning.LostRace race) {
                 // Another request provisioned the same account at the same moment: use theirs.
                 Optional<Person> winner =
-                        jdbi.onDemand(PersonDao.class).findByPlatformUser(orgId, user.platform(), user.userId());
+                        jdbi.onDemand(PersonLookupDao.class).findByPlatformUser(orgId, user.platform(), user.userId());
                 if (winner.isPresent() || attempt >= 2) {
                     return winner.orElseThrow(() -> new IllegalStateException("could not provision", race));
                 }

@@ -9,7 +9,7 @@ import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ConversationResourceResponse;
 import dev.candor.storage.conversation.ConversationKind;
 import dev.candor.storage.org.Organisation;
-import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.org.OrganisationLookupDao;
 import dev.candor.storage.people.Person;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +51,7 @@ final class TeamsDirectChats {
         if (stored.isPresent()) {
             return stored;
         }
-        Optional<Organisation> org = jdbi.withExtension(OrganisationDao.class, orgs -> orgs.findById(orgId));
+        Optional<Organisation> org = jdbi.withExtension(OrganisationLookupDao.class, orgs -> orgs.findById(orgId));
         if (org.isEmpty() || org.get().teamsServiceUrl() == null || org.get().teamsTenantId() == null) {
             return Optional.empty();
         }

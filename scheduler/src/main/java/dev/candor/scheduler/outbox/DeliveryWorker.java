@@ -3,6 +3,7 @@ package dev.candor.scheduler.outbox;
 import dev.candor.storage.Database;
 import dev.candor.storage.outbox.OutboxDao;
 import dev.candor.storage.outbox.OutboxMessage;
+import dev.candor.storage.outbox.OutboxSendingDao;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class DeliveryWorker implements AutoCloseable {
         this.outbox = jdbi.onDemand(OutboxDao.class);
         this.listener = new OutboxListener(database);
         this.metrics = new DeliveryMetrics(registry);
-        this.sender = new MessageSender(gateway, outbox, new Pacer(jdbi), config, metrics);
+        this.sender =
+                new MessageSender(gateway, jdbi.onDemand(OutboxSendingDao.class), new Pacer(jdbi), config, metrics);
         this.capacity = new Semaphore(config.batchSize());
         this.senders = Executors.newFixedThreadPool(config.threads(), daemonThreads("candor-outbox-send-"));
         this.loop = daemonThreads("candor-outbox-loop-").newThread(this::run);

@@ -1,7 +1,7 @@
 package dev.candor.scheduler.outbox;
 
-import dev.candor.storage.outbox.OutboxDao;
 import dev.candor.storage.outbox.OutboxMessage;
+import dev.candor.storage.outbox.OutboxSendingDao;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,12 +17,13 @@ final class MessageSender {
     private static final int MAX_REASON_LENGTH = 500;
 
     private final ChatGateway gateway;
-    private final OutboxDao outbox;
+    private final OutboxSendingDao outbox;
     private final Pacer pacer;
     private final DeliveryConfig config;
     private final DeliveryMetrics metrics;
 
-    MessageSender(ChatGateway gateway, OutboxDao outbox, Pacer pacer, DeliveryConfig config, DeliveryMetrics metrics) {
+    MessageSender(
+            ChatGateway gateway, OutboxSendingDao outbox, Pacer pacer, DeliveryConfig config, DeliveryMetrics metrics) {
         this.gateway = gateway;
         this.outbox = outbox;
         this.pacer = pacer;

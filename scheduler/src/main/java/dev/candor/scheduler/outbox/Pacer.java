@@ -1,6 +1,6 @@
 package dev.candor.scheduler.outbox;
 
-import dev.candor.storage.outbox.OutboxDao;
+import dev.candor.storage.outbox.DeliveryPacingDao;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +23,11 @@ final class Pacer {
      */
     Optional<Denial> tryAcquire(List<PaceLimit> limits) {
         return jdbi.inTransaction(handle -> {
-            OutboxDao outbox = handle.attach(OutboxDao.class);
+            DeliveryPacingDao pacing = handle.attach(DeliveryPacingDao.class);
             for (PaceLimit limit : limits) {
-                if (!outbox.tryAcquireSlot(limit.key(), limit.interval().toMillis())) {
+                if (!pacing.tryAcquireSlot(limit.key(), limit.interval().toMillis())) {
                     // Read before the rollback releases the earlier keys: the statement sees the latest commit.
-                    Instant next = outbox.findNextSlot(limit.key()).orElseGet(Instant::now);
+                    Instant next = pacing.findNextSlot(limit.key()).orElseGet(Instant::now);
                     handle.rollback();
                     return Optional.of(new Denial(limit, next));
                 }

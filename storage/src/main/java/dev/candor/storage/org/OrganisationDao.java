@@ -8,10 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Organisation.class)
-public interface OrganisationDao {
-
-    @SqlQuery("SELECT * FROM organisations WHERE id = :id")
-    Optional<Organisation> findById(@Bind("id") long id);
+public interface OrganisationDao extends OrganisationLookupDao {
 
     @SqlQuery("SELECT * FROM organisations WHERE slack_team_id = :teamId")
     Optional<Organisation> findBySlackTeam(@Bind("teamId") String teamId);

@@ -11,10 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Person.class)
 @RegisterConstructorMapper(PlatformIdentity.class)
-public interface PersonDao {
-
-    @SqlQuery("SELECT * FROM people WHERE org_id = :orgId AND id = :id")
-    Optional<Person> findById(@Bind("orgId") long orgId, @Bind("id") long id);
+/** Everything about people; the lookups of every request are in {@link PersonLookupDao}. */
+public interface PersonDao extends PersonLookupDao {
 
     @SqlQuery("SELECT * FROM people WHERE org_id = :orgId AND id IN (<ids>)")
     List<Person> listByIds(@Bind("orgId") long orgId, @BindList("ids") List<Long> ids);
@@ -26,22 +24,9 @@ public interface PersonDao {
             """
             SELECT p.* FROM people p
             JOIN platform_identities i ON i.org_id = p.org_id AND i.person_id = p.id
-            WHERE i.org_id = :orgId AND i.platform = :platform AND i.platform_user_id = :userId
-            """)
-    Optional<Person> findByPlatformUser(
-            @Bind("orgId") long orgId, @Bind("platform") Platform platform, @Bind("userId") String platformUserId);
-
-    @SqlQuery(
-            """
-            SELECT p.* FROM people p
-            JOIN platform_identities i ON i.org_id = p.org_id AND i.person_id = p.id
             WHERE i.org_id = :orgId AND i.aad_object_id = :aad
             """)
     Optional<Person> findByAadObjectId(@Bind("orgId") long orgId, @Bind("aad") String aadObjectId);
-
-    /** Locks a person's row until the transaction ends: serialises everything that spends their allowance. */
-    @SqlQuery("SELECT id FROM people WHERE org_id = :orgId AND id = :id FOR UPDATE")
-    Optional<Long> lockForUpdate(@Bind("orgId") long orgId, @Bind("id") long id);
 
     @SqlQuery("SELECT * FROM people WHERE org_id = :orgId ORDER BY id")
     List<Person> listByOrg(@Bind("orgId") long orgId);
