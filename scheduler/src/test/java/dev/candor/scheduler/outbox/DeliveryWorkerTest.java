@@ -92,6 +92,24 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void sendsWithoutWritingAWorkspaceKeyThatHasNoInterval() {
+        // Slack's workspace key has no interval: writing it on every send would queue all sends for one row lock.
+        startWorker(OutboxFixture.quickConfig().withPacing(PacingPolicy.perTarget(Duration.ofMillis(50))));
+        fixture.enqueue("one", "C1");
+        fixture.enqueue("two", "C2");
+
+        await(
+                WAIT,
+                "both messages are sent",
+                () -> fixture.hasStatus("one", OutboxStatus.SENT) && fixture.hasStatus("two", OutboxStatus.SENT));
+        List<String> keys = database.jdbi()
+                .withHandle(handle -> handle.select("SELECT pace_key FROM delivery_pacing ORDER BY pace_key")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(keys).hasSize(2).allMatch(key -> key.endsWith(":C1") || key.endsWith(":C2"));
+    }
+
+    @Test
     void aSlackRateLimitHoldsEveryTargetInTheWorkspace() {
         gateway.answer("to-c1", new DeliveryResult.RateLimited(Duration.ofMillis(700)));
         startWorker(OutboxFixture.quickConfig());

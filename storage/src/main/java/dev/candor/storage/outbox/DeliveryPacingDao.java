@@ -30,4 +30,8 @@ public interface DeliveryPacingDao {
     /** When the next send on a pacing key may happen; empty for a key that was never used. */
     @SqlQuery("SELECT next_slot_at FROM delivery_pacing WHERE pace_key = :key")
     Optional<Instant> findNextSlot(@Bind("key") String paceKey);
+
+    /** Until when a key is held by a 429 answer (or taken by a send); empty when it is free now. */
+    @SqlQuery("SELECT next_slot_at FROM delivery_pacing WHERE pace_key = :key AND next_slot_at > clock_timestamp()")
+    Optional<Instant> findHold(@Bind("key") String paceKey);
 }
