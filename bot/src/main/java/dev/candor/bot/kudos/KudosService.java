@@ -17,6 +17,7 @@ import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonLookupDao;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -122,8 +123,15 @@ public final class KudosService {
                 kudos.id(), giver.orgId(), recipients.stream().map(Person::id).toList());
         kudosDao.insertValues(kudos.id(), giver.orgId(), values);
         handle.attach(KudosTallyDao.class).count(giver.orgId(), kudos.id(), kudos.createdAt(), configured.timezone());
-        String postedTo = announce(handle, request, settings, kudos, values);
-        notifyRecipients(handle, request, kudos, recipients, values);
+        // The public post and the recipients' DMs, queued in one round trip.
+        List<Outbox.Queued> messages = new ArrayList<>(recipients.size() + 1);
+        Outbox.Queued post = announcement(request, settings, kudos, values);
+        if (post != null) {
+            messages.add(post);
+        }
+        messages.addAll(directMessages(request, kudos, recipients, values));
+        Outbox.queueAll(handle, messages);
+        String postedTo = post == null ? null : post.target();
         log.info(
                 "kudos {} ({}) stored for {} recipient(s)",
                 kudos.id(),
@@ -142,9 +150,9 @@ public final class KudosService {
                 : kudosDao.findBySourceKey(giver.orgId(), request.sourceKey());
     }
 
-    /** Queues the public post; returns the conversation it goes to, or null when there is none. */
-    private static String announce(
-            Handle handle, GiveRequest request, KudosSettings settings, Kudos kudos, List<String> values) {
+    /** The public post of a kudos, or null when there is none. */
+    private static Outbox.Queued announcement(
+            GiveRequest request, KudosSettings settings, Kudos kudos, List<String> values) {
         String target = KudosRules.announcementTarget(request, settings);
         if (target == null) {
             return null;
@@ -157,28 +165,28 @@ public final class KudosService {
                 values,
                 request.sourceUrl());
         String replyUrl = target.equals(request.where().conversationId()) ? request.replyUrl() : null;
-        Outbox.toConversation(
-                handle, giver.orgId(), giver.platform(), target, "kudos:" + kudos.id() + ":post", post, replyUrl);
-        return target;
+        return Outbox.Queued.toConversation(
+                giver.orgId(), giver.platform(), target, "kudos:" + kudos.id() + ":post", post, replyUrl);
     }
 
-    private static void notifyRecipients(
-            Handle handle, GiveRequest request, Kudos kudos, List<Person> recipients, List<String> values) {
+    /** A DM to each recipient. */
+    private static List<Outbox.Queued> directMessages(
+            GiveRequest request, Kudos kudos, List<Person> recipients, List<String> values) {
         Actor giver = request.giver();
         Mention from = new Mention(giver.platformUserId(), giver.name());
         Message dm = request.via() == Via.PLUS_ONE
                 ? KudosMessages.joined(from, request.message())
                 : KudosMessages.received(from, request.message(), values, request.sourceUrl());
-        List<Outbox.UserMessage> dms = new java.util.ArrayList<>();
+        List<Outbox.Queued> dms = new ArrayList<>(recipients.size());
         for (int i = 0; i < recipients.size(); i++) {
-            dms.add(new Outbox.UserMessage(
+            dms.add(Outbox.Queued.toUser(
                     giver.orgId(),
                     giver.platform(),
                     request.recipients().get(i).platformUserId(),
                     "kudos:" + kudos.id() + ":" + recipients.get(i).id(),
                     dm));
         }
-        Outbox.toUsers(handle, dms);
+        return dms;
     }
 
     /** Takes back a reaction kudos removed within ten minutes: the kudos and any DM not yet sent. */

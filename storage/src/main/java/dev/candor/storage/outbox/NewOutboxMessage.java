@@ -2,6 +2,15 @@ package dev.candor.storage.outbox;
 
 import dev.candor.storage.Platform;
 
-/** A message to queue with {@link OutboxDao#enqueueAll}; {@code payload} is the neutral message as JSON. */
+/**
+ * A message to queue with {@link OutboxQueueDao#enqueueAll}; {@code payload} is the neutral message as JSON, and
+ * {@code replyUrl} (or null) a platform reply URL to fall back on when the bot can't post to the target by itself.
+ */
 public record NewOutboxMessage(
-        long orgId, String idempotencyKey, Platform platform, TargetKind targetKind, String target, String payload) {}
+        long orgId,
+        String idempotencyKey,
+        Platform platform,
+        TargetKind targetKind,
+        String target,
+        String payload,
+        String replyUrl) {}

@@ -41,13 +41,13 @@ public interface OutboxQueueDao {
             @Bind("replyUrl") String replyUrl);
 
     /**
-     * Queues many messages in one batch (a sweep's nudges); per message 1 when queued, 0 when its key was queued
+     * Queues many messages in one batch (a sweep's nudges, a kudos' post and DMs); per message 1 when queued, 0 when its key was queued
      * before.
      */
     @SqlBatch(
             """
-            INSERT INTO outbox (org_id, idempotency_key, platform, target_kind, target, payload)
-            VALUES (:orgId, :idempotencyKey, :platform, :targetKind, :target, CAST(:payload AS jsonb))
+            INSERT INTO outbox (org_id, idempotency_key, platform, target_kind, target, payload, reply_url)
+            VALUES (:orgId, :idempotencyKey, :platform, :targetKind, :target, CAST(:payload AS jsonb), :replyUrl)
             ON CONFLICT (org_id, idempotency_key) DO NOTHING
             """)
     int[] enqueueAll(@BindMethods List<NewOutboxMessage> messages);
