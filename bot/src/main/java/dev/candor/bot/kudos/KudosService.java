@@ -119,10 +119,14 @@ public final class KudosService {
         }
         Kudos kudos = inserted.get();
         List<String> values = rules.values(request.message());
-        kudosDao.insertRecipients(
-                kudos.id(), giver.orgId(), recipients.stream().map(Person::id).toList());
-        kudosDao.insertValues(kudos.id(), giver.orgId(), values);
-        handle.attach(KudosTallyDao.class).count(giver.orgId(), kudos.id(), kudos.createdAt(), configured.timezone());
+        kudosDao.insertRecipientsAndValuesCounted(
+                giver.orgId(),
+                kudos.id(),
+                giver.personId(),
+                recipients.stream().map(Person::id).toList(),
+                values,
+                kudos.createdAt(),
+                configured.timezone());
         // The public post and the recipients' DMs, queued in one round trip.
         List<Outbox.Queued> messages = new ArrayList<>(recipients.size() + 1);
         Outbox.Queued post = announcement(request, settings, kudos, values);

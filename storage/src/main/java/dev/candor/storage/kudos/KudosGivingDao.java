@@ -1,6 +1,7 @@
 package dev.candor.storage.kudos;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -8,6 +9,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The statements of giving a kudos, apart from the rest of {@link KudosDao}: attaching a JDBI SqlObject prepares
@@ -57,4 +59,73 @@ public interface KudosGivingDao {
 
     @SqlQuery("SELECT * FROM kudos WHERE org_id = :orgId AND source_key = :sourceKey")
     Optional<Kudos> findBySourceKey(@Bind("orgId") long orgId, @Bind("sourceKey") String sourceKey);
+
+    /**
+     * Stores a new kudos' recipients and value tags and counts it in the tallies (as {@link KudosTallyDao#count} does),
+     * in one statement: the busiest transaction saves two round trips. {@code timezone} is the organisation's, which
+     * decides the periods the kudos falls in.
+     */
+    default void insertRecipientsAndValuesCounted(
+            long orgId,
+            long kudosId,
+            long giverId,
+            List<Long> recipientIds,
+            List<String> tags,
+            Instant createdAt,
+            String timezone) {
+        LocalDate day = createdAt.atZone(TallyPeriod.zone(timezone)).toLocalDate();
+        insertCounted(
+                orgId,
+                kudosId,
+                giverId,
+                recipientIds.stream().mapToLong(Long::longValue).toArray(),
+                tags.toArray(String[]::new),
+                TallyPeriod.WEEK.start(day),
+                TallyPeriod.MONTH.start(day),
+                TallyPeriod.QUARTER.start(day),
+                TallyPeriod.YEAR.start(day),
+                TallyPeriod.ALL_TIME);
+    }
+
+    /**
+     * The statement behind {@link #insertRecipientsAndValuesCounted}. The tallies are counted from what the two
+     * inserts return (a statement doesn't see its own inserts in the tables): one row per person × period × tag,
+     * as {@link KudosTallyDao#add} counts them.
+     */
+    @SqlUpdate(
+            """
+            WITH recipients AS (
+                INSERT INTO kudos_recipients (kudos_id, org_id, person_id)
+                SELECT :kudosId, :orgId, person_id FROM unnest(CAST(:recipientIds AS bigint[])) AS r (person_id)
+                RETURNING person_id
+            ), tags AS (
+                INSERT INTO kudos_values (kudos_id, org_id, tag)
+                SELECT :kudosId, :orgId, tag FROM unnest(CAST(:tags AS text[])) AS v (tag)
+                RETURNING tag
+            )
+            INSERT INTO kudos_tallies AS t (org_id, person_id, period_kind, period_start, tag, received, given)
+            SELECT :orgId, x.person_id, p.kind, p.start, v.tag, sum(x.received), sum(x.given)
+            FROM (SELECT person_id, 1 AS received, 0 AS given FROM recipients
+                  UNION ALL
+                  SELECT :giverId, 0, (SELECT count(*) FROM recipients)) x
+            CROSS JOIN (VALUES ('week', CAST(:week AS date)), ('month', CAST(:month AS date)),
+                               ('quarter', CAST(:quarter AS date)), ('year', CAST(:year AS date)),
+                               ('all', CAST(:allTime AS date))) p (kind, start)
+            CROSS JOIN (SELECT '' UNION ALL SELECT tag FROM tags) v (tag)
+            GROUP BY x.person_id, p.kind, p.start, v.tag
+            ORDER BY x.person_id, p.kind, p.start, v.tag
+            ON CONFLICT (org_id, person_id, period_kind, period_start, tag) DO UPDATE
+                SET received = t.received + EXCLUDED.received, given = t.given + EXCLUDED.given
+            """)
+    void insertCounted(
+            @Bind("orgId") long orgId,
+            @Bind("kudosId") long kudosId,
+            @Bind("giverId") long giverId,
+            @Bind("recipientIds") long[] recipientIds,
+            @Bind("tags") String[] tags,
+            @Bind("week") LocalDate week,
+            @Bind("month") LocalDate month,
+            @Bind("quarter") LocalDate quarter,
+            @Bind("year") LocalDate year,
+            @Bind("allTime") LocalDate allTime);
 }

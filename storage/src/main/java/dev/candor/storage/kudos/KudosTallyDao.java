@@ -33,14 +33,6 @@ public interface KudosTallyDao {
         }
     }
 
-    /**
-     * Counts a kudos just stored, when the caller knows when it was given and the organisation's time zone: saves
-     * looking them up again on the hot path of giving kudos.
-     */
-    default void count(long orgId, long kudosId, Instant createdAt, String timezone) {
-        tally(orgId, kudosId, 1, new Moment(createdAt, timezone));
-    }
-
     /** Adds ({@code sign} 1) or subtracts (-1) one kudos in the periods it was given in. */
     default void tally(long orgId, long kudosId, int sign) {
         tally(orgId, kudosId, sign, findMoment(orgId, kudosId));

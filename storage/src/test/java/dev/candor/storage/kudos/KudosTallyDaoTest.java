@@ -3,7 +3,10 @@ package dev.candor.storage.kudos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.storage.Database;
+import dev.candor.storage.Platform;
 import dev.candor.storage.TestDatabase;
+import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.people.PersonDao;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -62,5 +65,47 @@ class KudosTallyDaoTest {
         assertThat(TallyPeriod.YEAR.start(sunday)).isEqualTo("2025-01-01");
         assertThat(TallyPeriod.ALL.start(sunday)).isEqualTo(TallyPeriod.ALL_TIME);
         assertThat(TallyPeriod.zone("Not/AZone")).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    /** Giving counts a kudos in the same statement that stores its recipients and values: as a rebuild would. */
+    @Test
+    void countsAKudosAsItIsStoredTheWayARebuildCountsIt() {
+        long orgId = database.jdbi()
+                .onDemand(OrganisationDao.class)
+                .upsertSlack("T0TALLY", "Tally")
+                .id();
+        PersonDao people = database.jdbi().onDemand(PersonDao.class);
+        long gil = people.insert(orgId, "Gil", null, "UTC", "en", false).id();
+        long ana = people.insert(orgId, "Ana", null, "UTC", "en", false).id();
+        long li = people.insert(orgId, "Li", null, "UTC", "en", false).id();
+        KudosGivingDao giving = database.jdbi().onDemand(KudosGivingDao.class);
+        String zone = "America/St_Johns";
+        record Given(List<Long> to, List<String> tags) {}
+        List<Given> gives = List.of(
+                new Given(List.of(ana, li), List.of("ownership", "craft")),
+                new Given(List.of(ana), List.of()),
+                new Given(List.of(li, gil), List.of("craft")));
+        for (int i = 0; i < gives.size(); i++) {
+            Kudos stored = giving.insert(NewKudos.command(orgId, gil, "thanks", Platform.SLACK, "C1", "tally-" + i))
+                    .orElseThrow();
+            giving.insertRecipientsAndValuesCounted(
+                    orgId, stored.id(), gil, gives.get(i).to(), gives.get(i).tags(), stored.createdAt(), zone);
+        }
+        List<String> counted = tallies(orgId);
+
+        database.jdbi()
+                .useTransaction(handle -> handle.attach(KudosTallyDao.class).rebuild(orgId, ZoneId.of(zone)));
+
+        assertThat(counted).hasSize(5 * 3 * 3).isEqualTo(tallies(orgId));
+        assertThat(counted).contains("" + ana + " all  2 0", "" + gil + " all  1 5", "" + li + " week craft 2 0");
+    }
+
+    private static List<String> tallies(long orgId) {
+        return database.jdbi().withHandle(handle -> handle.select(
+                        "SELECT person_id || ' ' || period_kind || ' ' || tag || ' ' || received || ' ' || given"
+                                + " FROM kudos_tallies WHERE org_id = ? ORDER BY 1",
+                        orgId)
+                .mapTo(String.class)
+                .list());
     }
 }
