@@ -26,6 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class SlackModule {
     private final Slack slack;
     private final MethodsClient client;
+    private final String botToken;
     private final AppConfig appConfig;
 
     public SlackModule(String signingSecret, String botToken, String apiUrl) {
@@ -34,6 +35,7 @@ public final class SlackModule {
         slackConfig.setPrettyResponseLoggingEnabled(false);
         this.slack = Slack.getInstance(slackConfig);
         this.client = slack.methods(botToken);
+        this.botToken = botToken;
         this.appConfig = AppConfig.builder()
                 .slack(slack)
                 .signingSecret(signingSecret)
@@ -46,7 +48,7 @@ public final class SlackModule {
     }
 
     public ChatGateway gateway() {
-        return new SlackGateway(slack, client);
+        return new SlackGateway(slack, client, botToken);
     }
 
     /** The Bolt app behind {@code POST /slack/events}, with every Slack command and event Candor handles. */
