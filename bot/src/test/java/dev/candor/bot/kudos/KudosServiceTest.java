@@ -11,6 +11,7 @@ import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
 import dev.candor.storage.TestDatabase;
 import dev.candor.storage.conversation.ConversationKind;
+import dev.candor.storage.kudos.AllowancePeriod;
 import dev.candor.storage.kudos.CompanyValueDao;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
@@ -71,6 +72,40 @@ class KudosServiceTest {
         assertThat(outcomes).filteredOn(GiveOutcome.Given.class::isInstance).hasSize(5);
         assertThat(outcomes).filteredOn(GiveOutcome.Refused.class::isInstance).hasSize(45);
         assertThat(count("SELECT count(*) FROM kudos_recipients")).isEqualTo(5);
+    }
+
+    /** Two people thanking each other at the same moment: each locks their own allowance, never the other's. */
+    @Test
+    void peopleGivingEachOtherKudosAtOnceNeverDeadlock() throws Exception {
+        var settings = database.jdbi().onDemand(KudosSettingsDao.class);
+        settings.save(settings.get(gil.orgId()).withAllowance(1000, AllowancePeriod.DAY));
+        List<Actor> givers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            givers.add(directory.actorFor(PlatformUser.slack("T0ACME", "U0G" + i, "Giver " + i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Callable<GiveOutcome>> requests = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < givers.size(); i++) {
+                Actor giver = givers.get(i);
+                List<Mention> others = new ArrayList<>();
+                for (int j = 0; j < givers.size(); j++) {
+                    if (j != i) {
+                        others.add(new Mention("U0G" + j, "Giver " + j));
+                    }
+                }
+                requests.add(() -> service.give(GiveRequest.command(
+                        giver, GENERAL, others, "thanks for the pairing", "mutual:" + keys.incrementAndGet(), null)));
+            }
+        }
+        List<GiveOutcome> outcomes = new ArrayList<>();
+        for (Future<GiveOutcome> future : pool.invokeAll(requests)) {
+            outcomes.add(future.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).hasSize(120).allMatch(GiveOutcome.Given.class::isInstance);
+        assertThat(count("SELECT count(*) FROM kudos_recipients")).isEqualTo(120 * 5);
     }
 
     @Test
