@@ -32,7 +32,7 @@ public interface KudosGivingDao {
 
     /**
      * How many kudos a giver has spent since a moment: one per recipient. Call with the giver's row locked
-     * ({@code PersonDao.lockForUpdate}) so that concurrent requests can't both see room for the last one.
+     * ({@code PersonLookupDao.lockForUpdate}) so that concurrent requests can't both see room for the last one.
      */
     @SqlQuery(
             """
