@@ -72,7 +72,12 @@ public final class Bench {
     private static Report run(Settings settings, Path dataDir, String loadBefore) throws Exception {
         progress("embedded PostgreSQL in " + dataDir + ", Candor, bare Bolt and a fake Slack: starting");
         try (FakeSlackServer slack = new FakeSlackServer();
-                Database database = Database.embedded(dataDir.resolve("pg"), settings.poolSize())) {
+                Database database = Database.embedded(
+                        dataDir.resolve("pg"),
+                        settings.poolSize(),
+                        settings.durable()
+                                ? Database.Embedded.durable()
+                                : Database.Embedded.durable().withoutDurability())) {
             database.migrate();
             allowEnoughKudos(database);
             Config config = config(dataDir, slack.apiUrl());
@@ -125,15 +130,28 @@ public final class Bench {
         return new Report.Outbox(byStatus, slack.postedMessages(), kudos);
     }
 
-    /** The server's version and commit durability: zonky's embedded PostgreSQL does not wait for fsync. */
+    /**
+     * The server's version and commit durability: Candor runs its embedded PostgreSQL with fsync and synchronous
+     * commit on; the benchmark turns them off unless durable=true, and says so here.
+     */
     private static String describe(Database database, int poolSize) {
-        return database.jdbi().withHandle(handle -> "PostgreSQL %s (embedded), synchronous_commit=%s, pool of %d"
-                .formatted(
-                        handle.select("SHOW server_version").mapTo(String.class).one(),
-                        handle.select("SHOW synchronous_commit")
-                                .mapTo(String.class)
-                                .one(),
-                        poolSize));
+        return database.jdbi()
+                .withHandle(handle -> "PostgreSQL %s (embedded), fsync=%s, synchronous_commit=%s%s, pool of %d"
+                        .formatted(
+                                handle.select("SHOW server_version")
+                                        .mapTo(String.class)
+                                        .one(),
+                                handle.select("SHOW fsync").mapTo(String.class).one(),
+                                handle.select("SHOW synchronous_commit")
+                                        .mapTo(String.class)
+                                        .one(),
+                                handle.select("SHOW synchronous_commit")
+                                                .mapTo(String.class)
+                                                .one()
+                                                .equals("off")
+                                        ? " (durability OFF for this benchmark; Candor itself runs with it on)"
+                                        : "",
+                                poolSize));
     }
 
     static void progress(String what) {

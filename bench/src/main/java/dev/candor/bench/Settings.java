@@ -20,6 +20,7 @@ record Settings(
         Duration max,
         Duration drain,
         int poolSize,
+        boolean durable,
         String logFile) {
 
     static final String USAGE =
@@ -36,6 +37,8 @@ record Settings(
               max=10            seconds per max-rate run
               drain=5           seconds to wait at the end for queued DMs to reach the fake Slack
               pool=20           database connection pool size (Candor's default)
+              durable=false     fsync and synchronous commit as Candor runs them (true), or off as in earlier
+                                runs of this benchmark (false; the report says which)
               log=candor-bench.log  where Candor's log goes (warnings are also printed)""";
 
     static Settings from(String[] args) {
@@ -62,6 +65,7 @@ record Settings(
                 reader.seconds("max", 10),
                 reader.seconds("drain", 5),
                 reader.number("pool", 20),
+                Boolean.parseBoolean(values.getOrDefault("durable", "false")),
                 values.getOrDefault("log", "candor-bench.log"));
         values.keySet().removeAll(Reader.KNOWN);
         if (!values.isEmpty()) {
@@ -75,7 +79,18 @@ record Settings(
 
     private record Reader(Map<String, String> values) {
         static final Set<String> KNOWN = Set.of(
-                "users", "rate", "senders", "concurrency", "rounds", "warmup", "fixed", "max", "drain", "pool", "log");
+                "users",
+                "rate",
+                "senders",
+                "concurrency",
+                "rounds",
+                "warmup",
+                "fixed",
+                "max",
+                "drain",
+                "pool",
+                "durable",
+                "log");
 
         int number(String name, int fallback) {
             String text = values.get(name);

@@ -78,9 +78,17 @@ public final class Candor implements AutoCloseable {
 
     /** Starts Candor on the configured database (embedded when DATABASE_URL is unset). */
     public static Candor start(Config config) {
+        return start(config, Database.Embedded.durable());
+    }
+
+    /**
+     * Starts Candor on the configured database; an embedded one runs with {@code embedded} (e.g. what to do when it
+     * died and could not be restarted).
+     */
+    public static Candor start(Config config, Database.Embedded embedded) {
         Database database = config.databaseUrl()
                 .map(url -> Database.connect(url, 20))
-                .orElseGet(() -> Database.embedded(config.dataDir(), 20));
+                .orElseGet(() -> Database.embedded(config.dataDir(), 20, embedded));
         try {
             database.migrate();
             return start(config, database, true, Options.defaults());

@@ -1,5 +1,6 @@
 package dev.candor.bot;
 
+import dev.candor.storage.DataDirectoryInUse;
 import dev.candor.storage.Database;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -14,6 +15,9 @@ public final class Main {
 
     /** What {@code serve} returns: the server keeps the JVM running until it is stopped. */
     static final int RUNNING = -1;
+
+    /** Exit status when the embedded database died and could not be restarted (EX_UNAVAILABLE). */
+    static final int EXIT_DATABASE_LOST = 69;
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
@@ -40,12 +44,20 @@ public final class Main {
         } catch (Config.ConfigException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (DataDirectoryInUse e) {
+            err.println(e.getMessage());
+            return 1;
         }
     }
 
     private static int serve() {
         Config config = Config.fromEnvironment();
-        Candor candor = Candor.start(config);
+        // A supervisor (systemd, Kubernetes, Docker) restarts Candor, and with it a database that could not be
+        // brought back; without one, the log says what happened.
+        Candor candor = Candor.start(config, Database.Embedded.durable().onLost(() -> {
+            log.error("embedded PostgreSQL could not be restarted: Candor exits so that it can be started anew");
+            System.exit(EXIT_DATABASE_LOST);
+        }));
         // SIGTERM and Ctrl-C: stop accepting, finish in-flight requests, stop the scheduler and the database.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

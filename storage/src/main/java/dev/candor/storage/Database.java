@@ -2,39 +2,65 @@ package dev.candor.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Candor's PostgreSQL: an external server from {@code DATABASE_URL}, or an embedded PostgreSQL 17 whose data
- * lives in a directory and survives restarts. One HikariCP pool is shared by JDBI, Quartz and the outbox worker.
+ * lives in a directory and survives restarts and crashes. One HikariCP pool is shared by JDBI, Quartz and the outbox
+ * worker; {@link DatabaseHealth} knows at every moment whether the server answers.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-    private final HikariDataSource dataSource;
-    private final EmbeddedPostgres embedded;
+    /**
+     * Driver settings for every connection: server error details (which quote row contents and bound values) stay
+     * out of exception messages, and nothing waits long for a server that doesn't answer. A {@code DATABASE_URL}'s
+     * own parameters take precedence.
+     */
+    static final Map<String, String> DRIVER_SETTINGS = Map.of(
+            "logServerErrorDetail", "false",
+            "connectTimeout", "2",
+            "loginTimeout", "3",
+            "socketTimeout", "300",
+            "tcpKeepAlive", "true",
+            "ApplicationName", "candor");
+
+    private final HikariDataSource pool;
+    private final DataSource guarded;
+    private final DatabaseHealth health;
+    private final EmbeddedServer embedded;
+    private final DatabaseHealth.Connector connector;
     private final Jdbi jdbi;
     private final String description;
+    private volatile boolean migrated;
 
-    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, String description) {
-        this.dataSource = dataSource;
+    private Database(
+            HikariConfig config, EmbeddedServer embedded, DatabaseHealth.Connector connector, String description) {
         this.embedded = embedded;
+        this.connector = connector;
         this.description = description;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.health = new DatabaseHealth(connector);
+        this.pool = new HikariDataSource(config);
+        this.guarded = new GuardedDataSource(pool, health);
+        this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin());
+        // Exception messages name the statement but never quote bound arguments: they are people's words.
+        jdbi.getConfig(StatementExceptions.class)
+                .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         DbEnums.register(jdbi);
+        health.start();
     }
 
     /** Connects to an external PostgreSQL server. */
@@ -47,38 +73,105 @@ public final class Database implements AutoCloseable {
         if (url.password() != null) {
             config.setPassword(url.password());
         }
-        return new Database(new HikariDataSource(config), null, url.describe());
+        DRIVER_SETTINGS.forEach(config::addDataSourceProperty);
+        DatabaseHealth.Connector connector = () -> {
+            Properties properties = new Properties();
+            properties.putAll(DRIVER_SETTINGS);
+            if (url.user() != null) {
+                properties.setProperty("user", url.user());
+            }
+            if (url.password() != null) {
+                properties.setProperty("password", url.password());
+            }
+            return DriverManager.getConnection(url.jdbcUrl(), properties);
+        };
+        return new Database(config, null, connector, url.describe());
     }
 
-    /** Starts (or reopens) an embedded PostgreSQL whose data is kept in {@code dataDir}. */
+    /** Starts (or reopens) a durable embedded PostgreSQL whose data is kept in {@code dataDir}. */
     public static Database embedded(Path dataDir, int poolSize) {
-        EmbeddedPostgres postgres;
+        return embedded(dataDir, poolSize, Embedded.durable());
+    }
+
+    /**
+     * Starts (or reopens) an embedded PostgreSQL in {@code dataDir}, first stopping one that a killed Candor left
+     * running there. When the server dies it is restarted; when that fails, {@code options.onLost()} runs.
+     *
+     * @throws DataDirectoryInUse when another running Candor uses {@code dataDir}
+     */
+    public static Database embedded(Path dataDir, int poolSize, Embedded options) {
+        Map<String, String> settings = new HashMap<>(EmbeddedServer.DURABLE);
+        settings.putAll(options.serverSettings());
+        HealthRelay relay = new HealthRelay(options.onLost());
+        EmbeddedServer server = EmbeddedServer.start(dataDir, settings, relay);
         try {
-            Files.createDirectories(dataDir);
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir.toAbsolutePath())
-                    .setCleanDataDirectory(false)
-                    // Candor stops it itself, after in-flight requests and the scheduler: zonky's own hook would
-                    // stop it at the same moment as they finish.
-                    .setRegisterShutdownHook(false)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Could not start embedded PostgreSQL in " + dataDir.toAbsolutePath()
-                            + " (is another Candor using this CANDOR_DATA_DIR?)",
-                    e);
+            DataSource source = server.dataSource(DRIVER_SETTINGS);
+            HikariConfig config = poolConfig(poolSize);
+            config.setDataSource(source);
+            String description =
+                    "embedded PostgreSQL in " + dataDir.toAbsolutePath().normalize() + " on port " + server.port();
+            Database database = new Database(config, server, source::getConnection, description);
+            relay.health = database.health;
+            return database;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
         }
-        HikariConfig config = poolConfig(poolSize);
-        config.setDataSource(postgres.getPostgresDatabase());
-        String description = "embedded PostgreSQL in " + dataDir.toAbsolutePath() + " on port " + postgres.getPort();
-        return new Database(new HikariDataSource(config), postgres, description);
+    }
+
+    /**
+     * How the embedded server runs: its settings on top of the durable defaults (the benchmark may relax them), and
+     * what to do when it died and could not be restarted (the product exits so that a supervisor starts it anew).
+     */
+    public record Embedded(Map<String, String> serverSettings, Runnable onLost) {
+        public static Embedded durable() {
+            return new Embedded(Map.of(), () -> log.error("embedded PostgreSQL is gone; Candor can't save anything"));
+        }
+
+        public Embedded onLost(Runnable action) {
+            return new Embedded(serverSettings, action);
+        }
+
+        /** Durability off: a crash loses the last acknowledged commits. For benchmarks only. */
+        public Embedded withoutDurability() {
+            return new Embedded(Map.of("fsync", "off", "synchronous_commit", "off"), onLost);
+        }
+    }
+
+    /** Tells the health of the embedded server's death at once, before the probe would notice. */
+    private static final class HealthRelay implements EmbeddedServer.Listener {
+        private final Runnable onLost;
+        private volatile DatabaseHealth health;
+
+        HealthRelay(Runnable onLost) {
+            this.onLost = onLost;
+        }
+
+        @Override
+        public void down() {
+            if (health != null) {
+                health.markDown("embedded server stopped");
+            }
+        }
+
+        @Override
+        public void restarted() {
+            // The probe marks it up once it answers.
+        }
+
+        @Override
+        public void lost() {
+            onLost.run();
+        }
     }
 
     private static HikariConfig poolConfig(int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("candor");
         config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(10_000);
+        // A request waits at most this long for a connection: within Slack's 3 s, there is time left to say so.
+        config.setConnectionTimeout(1_000);
+        config.setValidationTimeout(500);
         // Startup must not hang on an unreachable server: fail fast with a clear message instead.
         config.setInitializationFailTimeout(15_000);
         return config;
@@ -88,6 +181,7 @@ public final class Database implements AutoCloseable {
     public void migrate() {
         Flyway flyway = flyway();
         var result = flyway.migrate();
+        migrated = true;
         log.info(
                 "database schema at version {} ({} migration(s) applied now) on {}",
                 flyway.info().current().getVersion(),
@@ -95,19 +189,36 @@ public final class Database implements AutoCloseable {
                 description);
     }
 
-    /** True when the database answers and every migration on the classpath has been applied. */
+    /**
+     * True when the database answers and every migration on the classpath has been applied; answers at once from
+     * what the health probe last saw (migrations are looked up once, the first time the database answers).
+     */
     public boolean isReady() {
-        try {
-            return flyway().info().pending().length == 0;
-        } catch (RuntimeException e) {
-            log.warn("readiness check failed: {}", e.getMessage());
+        if (!health.isUp() || !serverRunning()) {
             return false;
         }
+        if (!migrated) {
+            try {
+                migrated = flyway().info().pending().length == 0;
+            } catch (RuntimeException e) {
+                log.warn("readiness check failed: {}", e.getClass().getSimpleName());
+                return false;
+            }
+        }
+        return migrated;
+    }
+
+    /**
+     * False while Candor's own embedded server is down (being restarted, or lost); always true on an external
+     * database, which is not Candor's to restart (its reachability is {@link #isReady()}'s business).
+     */
+    public boolean serverRunning() {
+        return embedded == null || embedded.isRunning();
     }
 
     private Flyway flyway() {
         return Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(guarded)
                 .locations("classpath:db/migration")
                 .loggers("slf4j")
                 .load();
@@ -118,7 +229,7 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return guarded;
     }
 
     /**
@@ -127,11 +238,7 @@ public final class Database implements AutoCloseable {
      * through an unwrapped driver call (PGConnection#getNotifications): it would hand the dead connection out again.
      */
     public Connection openConnection() throws SQLException {
-        DataSource embeddedServer = dataSource.getDataSource();
-        if (embeddedServer != null) {
-            return embeddedServer.getConnection();
-        }
-        return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+        return connector.open();
     }
 
     public String description() {
@@ -140,13 +247,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        health.close();
+        pool.close();
         if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                log.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-            }
+            embedded.close();
         }
     }
 }

@@ -41,7 +41,8 @@ class DatabaseTest {
     void opensLongLivedConnectionsOutsideThePool() throws SQLException {
         try (Database database = TestDatabase.fresh();
                 Connection own = database.openConnection()) {
-            HikariPoolMXBean pool = ((HikariDataSource) database.dataSource()).getHikariPoolMXBean();
+            HikariPoolMXBean pool =
+                    database.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean();
 
             assertThat(own.isValid(1)).isTrue();
             assertThat(pool.getActiveConnections()).isZero();

@@ -40,7 +40,7 @@ public final class WebServer implements AutoCloseable {
                 router.after(RequestIds::end);
                 router.post("/slack/events", routes.slackEvents());
                 router.post("/api/messages", routes.teamsMessages());
-                router.get("/healthz", ctx -> ctx.result("ok"));
+                router.get("/healthz", ctx -> live(ctx, database));
                 router.get("/readyz", ctx -> ready(ctx, database));
                 router.get("/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
             });
@@ -51,6 +51,15 @@ public final class WebServer implements AutoCloseable {
             log.error("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(Map.of("error", "internal error", "requestId", RequestIds.current()));
         });
+    }
+
+    /** Alive unless Candor's own embedded database is down: then a supervisor may restart the whole thing. */
+    private static void live(Context ctx, Database database) {
+        if (database.serverRunning()) {
+            ctx.result("ok");
+        } else {
+            ctx.status(503).result("embedded database down");
+        }
     }
 
     private static void ready(Context ctx, Database database) {
