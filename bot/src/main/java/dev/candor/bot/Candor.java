@@ -25,6 +25,7 @@ import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
+import dev.candor.scheduler.outbox.PruneOutboxJob;
 import dev.candor.scheduler.recognition.RecognitionGapJob;
 import dev.candor.scheduler.recognition.WeeklyDigestJob;
 import dev.candor.storage.Database;
@@ -138,6 +139,7 @@ public final class Candor implements AutoCloseable {
         delivery.start();
         CandorScheduler scheduler = new CandorScheduler(database);
         scheduler.register(PruneProcessedEventsJob.hourly(database.jdbi()));
+        scheduler.register(PruneOutboxJob.hourly(database.jdbi(), config.outboxRetention()));
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.start();

@@ -1,5 +1,6 @@
 package dev.candor.bot;
 
+import dev.candor.scheduler.outbox.OutboxRetention;
 import dev.candor.storage.DatabaseUrl;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,7 +23,20 @@ public record Config(
         Path dataDir,
         Slack slack,
         Teams teams,
-        Optional<byte[]> encryptionKey) {
+        Optional<byte[]> encryptionKey,
+        OutboxRetention outboxRetention) {
+
+    /** A configuration with the default outbox retention (30 days' payloads, 90 days' rows). */
+    public Config(
+            String host,
+            int port,
+            Optional<DatabaseUrl> databaseUrl,
+            Path dataDir,
+            Slack slack,
+            Teams teams,
+            Optional<byte[]> encryptionKey) {
+        this(host, port, databaseUrl, dataDir, slack, teams, encryptionKey, OutboxRetention.defaults());
+    }
 
     /** Slack settings; {@code enabled()} when a signing secret and a bot token are set. */
     public record Slack(String signingSecret, String botToken, String apiUrl) {
@@ -97,7 +111,8 @@ public record Config(
                     Path.of(value("CANDOR_DATA_DIR").orElse("./data")),
                     slack(),
                     teams(host),
-                    encryptionKey());
+                    encryptionKey(),
+                    outboxRetention());
         }
 
         private int port() {
@@ -184,6 +199,37 @@ public record Config(
                 problems.add("CANDOR_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)");
                 return Optional.empty();
             });
+        }
+
+        private OutboxRetention outboxRetention() {
+            int problemsBefore = problems.size();
+            int payloadDays = days("CANDOR_OUTBOX_PAYLOAD_DAYS", OutboxRetention.DEFAULT_PAYLOAD_DAYS, 1);
+            int retentionDays = days(
+                    "CANDOR_OUTBOX_RETENTION_DAYS", OutboxRetention.DEFAULT_RETENTION_DAYS, OutboxRetention.MIN_DAYS);
+            if (problems.size() > problemsBefore) {
+                return OutboxRetention.defaults();
+            }
+            if (retentionDays < payloadDays) {
+                problems.add("CANDOR_OUTBOX_PAYLOAD_DAYS (" + payloadDays + ") must not exceed"
+                        + " CANDOR_OUTBOX_RETENTION_DAYS (" + retentionDays + "): a deleted message keeps no payload");
+                return OutboxRetention.defaults();
+            }
+            return new OutboxRetention(payloadDays, retentionDays);
+        }
+
+        /** A whole number of days, at least {@code min}; the default after reporting anything else. */
+        private int days(String name, int defaultDays, int min) {
+            String text = value(name).orElse(Integer.toString(defaultDays));
+            try {
+                int days = Integer.parseInt(text);
+                if (days >= min) {
+                    return days;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add(name + " must be a whole number of days, at least " + min + " (got '" + text + "')");
+            return defaultDays;
         }
 
         private Optional<String> url(String name) {

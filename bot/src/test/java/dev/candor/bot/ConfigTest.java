@@ -3,6 +3,7 @@ package dev.candor.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.candor.scheduler.outbox.OutboxRetention;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ class ConfigTest {
         assertThat(config.slack().enabled()).isFalse();
         assertThat(config.slack().apiUrl()).isEqualTo("https://slack.com/api/");
         assertThat(config.teams().enabled()).isFalse();
+        assertThat(config.outboxRetention()).isEqualTo(new OutboxRetention(30, 90));
     }
 
     @Test
@@ -76,5 +78,45 @@ class ConfigTest {
         assertThat(config.slack().apiUrl()).isEqualTo("http://localhost:9999/api/");
         assertThat(config.teams().enabled()).isTrue();
         assertThat(config.teams().singleTenant()).isTrue();
+    }
+
+    @Test
+    void readsTheOutboxRetention() {
+        Config config = Config.from(Map.of("CANDOR_OUTBOX_PAYLOAD_DAYS", "7", "CANDOR_OUTBOX_RETENTION_DAYS", "365"));
+
+        assertThat(config.outboxRetention()).isEqualTo(new OutboxRetention(7, 365));
+        assertThat(Config.from(Map.of("CANDOR_OUTBOX_PAYLOAD_DAYS", "90")).outboxRetention())
+                .isEqualTo(new OutboxRetention(90, 90));
+    }
+
+    @Test
+    void refusesOutboxRetentionsThatAreNotWholeDaysOrTooShort() {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class,
+                () -> Config.from(Map.of("CANDOR_OUTBOX_PAYLOAD_DAYS", "0", "CANDOR_OUTBOX_RETENTION_DAYS", "7")));
+
+        assertThat(error.problems())
+                .containsExactly(
+                        "CANDOR_OUTBOX_PAYLOAD_DAYS must be a whole number of days, at least 1 (got '0')",
+                        "CANDOR_OUTBOX_RETENTION_DAYS must be a whole number of days, at least 14 (got '7')");
+        assertThat(catchThrowableOfType(
+                                Config.ConfigException.class,
+                                () -> Config.from(Map.of("CANDOR_OUTBOX_RETENTION_DAYS", "30d")))
+                        .problems())
+                .singleElement()
+                .asString()
+                .startsWith("CANDOR_OUTBOX_RETENTION_DAYS must be a whole number");
+    }
+
+    @Test
+    void refusesToKeepPayloadsLongerThanTheMessages() {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class,
+                () -> Config.from(Map.of("CANDOR_OUTBOX_PAYLOAD_DAYS", "60", "CANDOR_OUTBOX_RETENTION_DAYS", "30")));
+
+        assertThat(error.problems())
+                .singleElement()
+                .asString()
+                .contains("CANDOR_OUTBOX_PAYLOAD_DAYS (60) must not exceed CANDOR_OUTBOX_RETENTION_DAYS (30)");
     }
 }
