@@ -8,11 +8,16 @@ public final class TestConfigs {
     private TestConfigs() {}
 
     public static Config slack(String signingSecret, String apiUrl) {
+        return slack(signingSecret, apiUrl, Path.of("target/unused-data"));
+    }
+
+    /** Slack on, and Candor's own embedded PostgreSQL in {@code dataDir} when it is started from the config alone. */
+    public static Config slack(String signingSecret, String apiUrl, Path dataDir) {
         return new Config(
                 "127.0.0.1",
                 0,
                 Optional.empty(),
-                Path.of("target/unused-data"),
+                dataDir,
                 new Config.Slack(signingSecret, "xoxb-test-token", apiUrl),
                 new Config.Teams(null, null, null, "MultiTenant", null, false),
                 Optional.empty());

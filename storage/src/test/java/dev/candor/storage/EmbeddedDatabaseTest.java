@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.candor.storage.org.OrganisationDao;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class EmbeddedDatabaseTest {
             database.migrate();
             OrganisationDao orgs = database.jdbi().onDemand(OrganisationDao.class);
             long before = Postmasters.pid(dataDir).orElseThrow();
-            Runnable kill = serverKiller(dataDir);
+            Runnable kill = EmbeddedProcesses.killer(dataDir);
             IntStream.range(0, 200).forEach(i -> orgs.upsertSlack("T" + i, "Org " + i));
 
             kill.run(); // the moment the last commit was acknowledged
@@ -68,20 +67,6 @@ class EmbeddedDatabaseTest {
                 assertThat(Postmasters.pid(dataDir)).isPresent().get().isNotEqualTo(orphan);
             }
         }
-    }
-
-    /**
-     * kill -9 of the server and every process it started, the way a crash or the OOM killer would; the processes are
-     * looked up now, so that the kill itself is instant.
-     */
-    static Runnable serverKiller(Path dataDir) {
-        ProcessHandle postmaster = Postmasters.running(dataDir).orElseThrow();
-        List<ProcessHandle> all = postmaster.descendants().toList();
-        return () -> {
-            postmaster.destroyForcibly();
-            all.forEach(ProcessHandle::destroyForcibly);
-            assertThat(Postmasters.exited(postmaster, Duration.ofSeconds(10))).isTrue();
-        };
     }
 
     private static String setting(Database database, String name) {
