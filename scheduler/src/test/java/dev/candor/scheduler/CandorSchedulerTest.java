@@ -1,7 +1,7 @@
 package dev.candor.scheduler;
 
-import static dev.candor.scheduler.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
@@ -78,7 +78,10 @@ class CandorSchedulerTest {
             first.start();
             second.start();
 
-            await(Duration.ofSeconds(20), "ten firings are recorded", () -> firings() >= 10);
+            await("ten firings are recorded")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> firings() >= 10);
             assertThat(countRows("qrtz_scheduler_state"))
                     .as("both nodes checked in to the cluster")
                     .isEqualTo(2);

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,8 @@ class KudosServiceTest {
             requests.add(() -> service.give(give(GENERAL, List.of(someone), "thanks for the help today")));
         }
         List<GiveOutcome> outcomes = new ArrayList<>();
-        for (Future<GiveOutcome> future : pool.invokeAll(requests)) {
+        // Bounded: a deadlock fails the test (its futures are cancelled) instead of hanging the build.
+        for (Future<GiveOutcome> future : pool.invokeAll(requests, 60, TimeUnit.SECONDS)) {
             outcomes.add(future.get());
         }
         pool.shutdown();
@@ -99,7 +101,7 @@ class KudosServiceTest {
             }
         }
         List<GiveOutcome> outcomes = new ArrayList<>();
-        for (Future<GiveOutcome> future : pool.invokeAll(requests)) {
+        for (Future<GiveOutcome> future : pool.invokeAll(requests, 60, TimeUnit.SECONDS)) {
             outcomes.add(future.get());
         }
         pool.shutdown();

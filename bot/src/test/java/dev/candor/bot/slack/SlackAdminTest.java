@@ -1,6 +1,7 @@
 package dev.candor.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import dev.candor.storage.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,8 +107,17 @@ class SlackAdminTest {
 
         assertThat(answer.get("blocks").toString()).contains("where each kudos is given → #kudos (C0KUDOS)");
         assertThat(row("SELECT slack_kudos_channel FROM kudos_settings")).containsExactly("C0KUDOS");
-        await(() -> slack.postedMessages().stream()
-                .anyMatch(body -> body.contains("channel=C0KUDOS") && body.contains("crisp incident summary")));
+        await("the recognition is posted in the kudos channel")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> slack.postedMessages().stream()
+                        .anyMatch(body -> body.contains("channel=C0KUDOS") && body.contains("crisp incident summary")));
+        // Only once nothing is left to send does "nothing went to #general" mean anything.
+        await("the outbox has nothing left to send")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> row("SELECT count(*)::text FROM outbox WHERE status IN ('pending', 'sending')")
+                        .equals(List.of("0")));
         assertThat(slack.postedMessages())
                 .noneMatch(body -> body.contains("channel=C0GENERAL") && body.contains("crisp incident summary"));
     }
@@ -133,15 +142,5 @@ class SlackAdminTest {
     private static List<String> row(String sql) {
         return database.jdbi()
                 .withHandle(handle -> handle.select(sql).mapTo(String.class).list());
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -27,13 +28,17 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox through the real Slack gateway to a fake Slack Web API: pacing, 429, 5xx, permanent errors. */
 class SlackDeliveryTest {
+    /** A thousand messages paced per channel by two nodes take a while on a slow machine. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
     private FakeSlack slack;
     private Database database;
     private Candor candor;
@@ -73,7 +78,8 @@ class SlackDeliveryTest {
 
         new SlackClient(candor.port()).command("/kudos", "<@U0ANA|ana> thanks for the release notes", "U0GIL");
 
-        await(() -> slack.postedMessages().stream().anyMatch(body -> body.contains("channel=U0ANA")));
+        await("the DM reaches Ana").atMost(WAIT).pollInterval(POLL).until(() -> slack.postedMessages().stream()
+                .anyMatch(body -> body.contains("channel=U0ANA")));
         String posted = slack.postedMessages().stream()
                 .filter(body -> body.contains("channel=U0ANA"))
                 .findFirst()
@@ -83,7 +89,10 @@ class SlackDeliveryTest {
                 .contains("You received kudos from")
                 .contains("\\u003c@U0GIL\\u003e");
         assertThat(posted).contains("thanks for the release notes");
-        await(() -> countSent() == 2);
+        await("the DM and the channel post are sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> countSent() == 2);
         assertThat(slack.postedMessages())
                 .anySatisfy(
                         body -> assertThat(body).contains("channel=C0GENERAL").contains("received kudos from"));
@@ -95,7 +104,10 @@ class SlackDeliveryTest {
 
         queue("rate-limited", "U0ANA");
 
-        await(() -> statusOf("rate-limited") == OutboxStatus.SENT);
+        await("the rate-limited message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> statusOf("rate-limited") == OutboxStatus.SENT);
         List<LoggedRequest> calls = postMessageCalls();
         assertThat(calls).hasSize(2);
         Instant first = calls.get(0).getLoggedDate().toInstant();
@@ -110,7 +122,10 @@ class SlackDeliveryTest {
 
         queue("server-error", "U0ANA");
 
-        await(() -> statusOf("server-error") == OutboxStatus.SENT);
+        await("the message is sent after the 500")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> statusOf("server-error") == OutboxStatus.SENT);
         assertThat(postMessageCalls()).hasSize(2);
         assertThat(message("server-error").attempts()).isEqualTo(2);
     }
@@ -123,8 +138,11 @@ class SlackDeliveryTest {
 
         queue("gone", "U0GONE");
 
-        await(() -> statusOf("gone") == OutboxStatus.FAILED);
-        Thread.sleep(600);
+        // Parked and nothing left to send: the worker is done with it, so one call now means it never retried.
+        await("the message is parked")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> statusOf("gone") == OutboxStatus.FAILED && nothingLeftToSend());
         assertThat(message("gone").lastError()).isEqualTo("user_not_found");
         assertThat(postMessageCalls()).hasSize(1);
     }
@@ -138,7 +156,7 @@ class SlackDeliveryTest {
                 }
             });
 
-            await(() -> countSent() == 1_000);
+            await("all are sent").atMost(WAIT).pollInterval(POLL).until(() -> countSent() == 1_000);
         }
         List<String> posted = slack.postedMessages();
         assertThat(posted).hasSize(1_000);
@@ -198,13 +216,9 @@ class SlackDeliveryTest {
                 .one());
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(50);
-        }
+    private boolean nothingLeftToSend() {
+        Map<OutboxStatus, Long> byStatus =
+                database.jdbi().onDemand(OutboxDao.class).countByStatus();
+        return !byStatus.containsKey(OutboxStatus.PENDING) && !byStatus.containsKey(OutboxStatus.SENDING);
     }
 }

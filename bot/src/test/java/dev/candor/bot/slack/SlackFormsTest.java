@@ -1,11 +1,13 @@
 package dev.candor.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.storage.kudos.CompanyValueDao;
 import dev.candor.storage.org.OrganisationDao;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -195,12 +197,18 @@ class SlackFormsTest {
                 "V0DM",
                 SlackRequests.kudosState(List.of("U0ANA"), "thanks for covering my on-call", null));
 
-        SlackServer.await(() -> !slack.responses("dm-form").isEmpty());
+        await("the kudos is posted through the response URL")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !slack.responses("dm-form").isEmpty());
         JsonNode posted = Golden.parse(slack.responses("dm-form").get(0));
         assertThat(posted.get("response_type").asText()).isEqualTo("in_channel");
         assertThat(posted.get("text").asText()).contains("received kudos from").contains("covering my on-call");
-        SlackServer.await(
-                () -> server.count("SELECT count(*) FROM outbox WHERE target = 'D0PEOPLE' AND status = 'sent'") == 1);
+        await("the DM post is marked sent")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() ->
+                        server.count("SELECT count(*) FROM outbox WHERE target = 'D0PEOPLE' AND status = 'sent'") == 1);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.candor.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,12 +129,18 @@ class SlackGroupsAndFallbackTest {
         JsonNode posted = firstResponse("hidden");
         assertThat(posted.get("response_type").asText()).isEqualTo("in_channel");
         assertThat(posted.get("text").asText()).contains("security review");
-        SlackServer.await(
-                () -> server.count("SELECT count(*) FROM outbox WHERE target = 'C0HIDDEN' AND status = 'sent'") == 1);
+        await("the private channel post is marked sent")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() ->
+                        server.count("SELECT count(*) FROM outbox WHERE target = 'C0HIDDEN' AND status = 'sent'") == 1);
     }
 
     private static JsonNode firstResponse(String name) throws Exception {
-        SlackServer.await(() -> !slack.responses(name).isEmpty());
+        await("a response reaches the response URL")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !slack.responses(name).isEmpty());
         return Golden.parse(slack.responses(name).get(0));
     }
 

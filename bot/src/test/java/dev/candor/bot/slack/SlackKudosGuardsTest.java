@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class SlackKudosGuardsTest {
             requests.add(() -> client.command("/kudos", "<@" + recipient + "> thanks for the help today", "U0RUSH"));
         }
         List<String> answers = new ArrayList<>();
-        for (Future<HttpResponse<String>> response : pool.invokeAll(requests)) {
+        // Bounded: a deadlock fails the test (its futures are cancelled) instead of hanging the build.
+        for (Future<HttpResponse<String>> response : pool.invokeAll(requests, 60, TimeUnit.SECONDS)) {
             assertThat(response.get().statusCode()).isEqualTo(200);
             answers.add(response.get().body());
         }

@@ -1,10 +1,12 @@
 package dev.candor.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
 import dev.candor.storage.org.OrganisationDao;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -79,8 +81,11 @@ class SlackReactionsTest {
         client.command("/kudos", "<@U0ANA|ana> <@U0LI|li> thanks for the calm incident review", "U0BO");
         long parent = server.count("SELECT max(id) FROM kudos WHERE via = 'command'");
         String postKey = "kudos:" + parent + ":post";
-        SlackServer.await(
-                () -> server.count("SELECT count(*) FROM outbox WHERE idempotency_key = ? AND status = 'sent'", postKey)
+        await("the recognition post is sent")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> server.count(
+                                "SELECT count(*) FROM outbox WHERE idempotency_key = ? AND status = 'sent'", postKey)
                         == 1);
         server.jdbi()
                 .useHandle(handle -> handle.execute(

@@ -4,11 +4,8 @@ import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** Candor running for real on loopback with Slack on, a fresh database, WireMock as Slack, and a signing client. */
@@ -45,17 +42,6 @@ final class SlackServer implements AutoCloseable {
     List<String> strings(String sql, Object... arguments) {
         return jdbi().withHandle(handle ->
                 handle.select(sql, arguments).mapTo(String.class).list());
-    }
-
-    /** Waits for something the delivery worker does in the background; fails after ten seconds. */
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(25);
-        }
     }
 
     @Override

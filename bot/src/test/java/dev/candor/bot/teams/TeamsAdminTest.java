@@ -1,12 +1,12 @@
 package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,10 +81,15 @@ class TeamsAdminTest {
         assertThat(Rows.strings(
                         teams.jdbi(), "SELECT action || ': ' || old_value || ' → ' || new_value FROM audit_log"))
                 .containsExactly("kudos-channel teams: where each kudos is given → channel 19:kudos@thread.tacv2");
-        await(() -> !posts("19:kudos@thread.tacv2").isEmpty());
+        await("the recognition is posted in the kudos channel")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !posts("19:kudos@thread.tacv2").isEmpty());
         JsonNode post = FakeBotFramework.json(posts("19:kudos@thread.tacv2").get(0));
         assertThat(post.path("summary").asText()).contains("received kudos from", "migration plan");
         assertThat(post.path("replyToId").isMissingNode()).isTrue();
+        // Only once the worker has sent everything due does "nothing went to the general thread" mean anything.
+        teams.awaitOutboxIdle();
         assertThat(posts(GENERAL_THREAD)).isEmpty();
     }
 
@@ -160,15 +165,5 @@ class TeamsAdminTest {
     private static String cardText(LoggedRequest reply) {
         JsonNode activity = FakeBotFramework.json(reply);
         return activity.path("attachments").get(0).path("content").path("body").toString();
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }

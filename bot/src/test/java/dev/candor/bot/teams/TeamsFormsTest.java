@@ -1,6 +1,7 @@
 package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.candor.storage.kudos.CompanyValueDao;
 import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -245,13 +247,16 @@ class TeamsFormsTest {
         assertThat(recipients(kudosId)).containsExactly(zed);
         assertThat(outbox(kudosId)).contains("user " + zed);
         // The delivery worker opens Zed's 1:1 chat by his object id.
-        Waits.until(
-                () -> teams.microsoft.conversationsCreated().stream().anyMatch(created -> FakeBotFramework.json(created)
-                        .path("members")
-                        .path(0)
-                        .path("id")
-                        .asText()
-                        .equals(zed)));
+        await("the delivery worker opened Zed's chat")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> teams.microsoft.conversationsCreated().stream()
+                        .anyMatch(created -> FakeBotFramework.json(created)
+                                .path("members")
+                                .path(0)
+                                .path("id")
+                                .asText()
+                                .equals(zed)));
 
         teams.post(message("help")
                 .from("29:zed", "Zed Novak", zed)

@@ -1,7 +1,9 @@
 package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +46,14 @@ class TeamsReactionsTest {
         long kudosId =
                 Rows.count(teams.jdbi(), "SELECT id FROM kudos WHERE source_key = ?", "teams:activity:" + give.id());
         // The delivery worker posts the recognition; Teams' id for it is what reactions name.
-        Waits.until(() -> Rows.strings(
-                        teams.jdbi(),
-                        "SELECT platform_message_id FROM outbox WHERE idempotency_key = ? AND status = 'sent'",
-                        "kudos:" + kudosId + ":post")
-                .contains("post-777"));
+        await("the recognition is posted")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> Rows.strings(
+                                teams.jdbi(),
+                                "SELECT platform_message_id FROM outbox WHERE idempotency_key = ? AND status = 'sent'",
+                                "kudos:" + kudosId + ":post")
+                        .contains("post-777"));
 
         teams.post(like(true).json());
 

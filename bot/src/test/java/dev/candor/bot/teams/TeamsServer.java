@@ -1,5 +1,7 @@
 package dev.candor.bot.teams;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.candor.bot.Candor;
 import dev.candor.bot.Config;
 import dev.candor.storage.Database;
@@ -48,26 +50,22 @@ final class TeamsServer implements AutoCloseable {
     }
 
     /**
-     * Waits until the outbox has nothing due (or about to be due, after pacing) left to send, so that what an earlier test queued (posts, DMs) doesn't
-     * reach the fake Bot Connector while the next test watches it.
+     * Waits until the outbox has nothing due (or about to be due, after pacing) left to send, so that what an earlier
+     * test queued (posts, DMs) doesn't reach the fake Bot Connector while the next test watches it. Fails if the
+     * outbox never settles: a test that went on would watch the wrong messages.
      */
     void awaitOutboxIdle() {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            long due = jdbi().withHandle(handle -> handle.select("SELECT count(*) FROM outbox WHERE status = 'sending'"
-                            + " OR (status = 'pending' AND next_attempt_at <= now() + interval '5 seconds')")
-                    .mapTo(Long.class)
-                    .one());
-            if (due == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        await("the outbox has nothing due to send")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbi().withHandle(handle -> handle.select(
+                                        """
+                                        SELECT count(*) FROM outbox WHERE status = 'sending'
+                                            OR (status = 'pending' AND next_attempt_at <= now() + interval '5 seconds')
+                                        """)
+                                .mapTo(Long.class)
+                                .one())
+                        == 0);
     }
 
     Jdbi jdbi() {

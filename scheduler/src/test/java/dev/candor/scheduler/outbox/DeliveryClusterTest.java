@@ -1,7 +1,7 @@
 package dev.candor.scheduler.outbox;
 
-import static dev.candor.scheduler.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** Several nodes on one database, each with its own connection pool, LISTEN connection and worker id. */
 class DeliveryClusterTest {
+    private static final Duration POLL = Duration.ofMillis(20);
+
     private Database database;
     private Database otherNode;
     private OutboxFixture fixture;
@@ -48,10 +50,10 @@ class DeliveryClusterTest {
 
             database.jdbi().useHandle(this::enqueueThousand);
 
-            await(
-                    Duration.ofSeconds(30),
-                    "all are sent",
-                    () -> fixture.outbox.countByStatus().getOrDefault(OutboxStatus.SENT, 0L) == 1000);
+            await("all are sent")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(POLL)
+                    .until(() -> fixture.outbox.countByStatus().getOrDefault(OutboxStatus.SENT, 0L) == 1000);
         }
 
         Map<String, Long> callsPerKey = gateway.calls().stream()
@@ -74,7 +76,10 @@ class DeliveryClusterTest {
         try (DeliveryWorker survivor = worker(otherNode)) {
             survivor.start();
 
-            await(Duration.ofSeconds(10), "the orphan is sent", () -> fixture.hasStatus("orphan", OutboxStatus.SENT));
+            await("the orphan is sent")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(POLL)
+                    .until(() -> fixture.hasStatus("orphan", OutboxStatus.SENT));
 
             assertThat(gateway.callsFor("orphan")).hasSize(1);
             String claimedBy = database.jdbi().withHandle(handle -> handle.select(

@@ -1,7 +1,7 @@
 package dev.candor.scheduler.outbox;
 
-import static dev.candor.scheduler.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DeliveryWorkerTest {
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private Database database;
     private OutboxFixture fixture;
@@ -50,11 +51,17 @@ class DeliveryWorkerTest {
         // A poll interval far beyond the wait below: only the NOTIFY can wake the worker in time.
         startWorker(OutboxFixture.quickConfig().withPollInterval(Duration.ofSeconds(60)));
         fixture.enqueue("first", "C1");
-        await(WAIT, "the first message is sent", () -> fixture.hasStatus("first", OutboxStatus.SENT));
+        await("the first message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("first", OutboxStatus.SENT));
 
         fixture.enqueue("second", "C2");
 
-        await(WAIT, "the second message is sent", () -> fixture.hasStatus("second", OutboxStatus.SENT));
+        await("the second message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("second", OutboxStatus.SENT));
         assertThat(fixture.find("second").platformMessageId())
                 .isEqualTo("ts-" + fixture.find("second").id());
     }
@@ -73,7 +80,10 @@ class DeliveryWorkerTest {
 
         fixture.enqueue("after-kill", "C1");
 
-        await(WAIT, "the message is sent", () -> fixture.hasStatus("after-kill", OutboxStatus.SENT));
+        await("the message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("after-kill", OutboxStatus.SENT));
     }
 
     @Test
@@ -83,7 +93,10 @@ class DeliveryWorkerTest {
 
         fixture.enqueue("nudge", "C1");
 
-        await(WAIT, "the message is sent", () -> fixture.hasStatus("nudge", OutboxStatus.SENT));
+        await("the message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("nudge", OutboxStatus.SENT));
         List<RecordingGateway.Call> calls = gateway.callsFor("nudge");
         assertThat(calls).hasSize(2);
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
@@ -98,10 +111,11 @@ class DeliveryWorkerTest {
         fixture.enqueue("one", "C1");
         fixture.enqueue("two", "C2");
 
-        await(
-                WAIT,
-                "both messages are sent",
-                () -> fixture.hasStatus("one", OutboxStatus.SENT) && fixture.hasStatus("two", OutboxStatus.SENT));
+        await("both messages are sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() ->
+                        fixture.hasStatus("one", OutboxStatus.SENT) && fixture.hasStatus("two", OutboxStatus.SENT));
         List<String> keys = database.jdbi()
                 .withHandle(handle -> handle.select("SELECT pace_key FROM delivery_pacing ORDER BY pace_key")
                         .mapTo(String.class)
@@ -114,15 +128,18 @@ class DeliveryWorkerTest {
         gateway.answer("to-c1", new DeliveryResult.RateLimited(Duration.ofMillis(700)));
         startWorker(OutboxFixture.quickConfig());
         fixture.enqueue("to-c1", "C1");
-        await(WAIT, "the first attempt is rate limited", () -> !gateway.callsFor("to-c1")
-                .isEmpty());
+        await("the first attempt is rate limited")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> !gateway.callsFor("to-c1").isEmpty());
 
         fixture.enqueue("to-c2", "C2");
 
-        await(
-                WAIT,
-                "both messages are sent",
-                () -> fixture.hasStatus("to-c2", OutboxStatus.SENT) && fixture.hasStatus("to-c1", OutboxStatus.SENT));
+        await("both messages are sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() ->
+                        fixture.hasStatus("to-c2", OutboxStatus.SENT) && fixture.hasStatus("to-c1", OutboxStatus.SENT));
         RecordingGateway.Call limited = gateway.callsFor("to-c1").get(0);
         RecordingGateway.Call other = gateway.callsFor("to-c2").get(0);
         assertThat(Duration.between(limited.at(), other.at())).isGreaterThanOrEqualTo(Duration.ofMillis(700));
@@ -135,7 +152,10 @@ class DeliveryWorkerTest {
 
         fixture.enqueue("digest", "C1");
 
-        await(WAIT, "the message is sent", () -> fixture.hasStatus("digest", OutboxStatus.SENT));
+        await("the message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("digest", OutboxStatus.SENT));
         assertThat(gateway.callsFor("digest")).hasSize(3);
         assertThat(fixture.find("digest").attempts()).isEqualTo(3);
         awaitDeliveries("retried", "transient", 2);
@@ -152,7 +172,10 @@ class DeliveryWorkerTest {
 
         fixture.enqueue("digest", "C1");
 
-        await(WAIT, "the message is parked", () -> fixture.hasStatus("digest", OutboxStatus.FAILED));
+        await("the message is parked")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("digest", OutboxStatus.FAILED));
         OutboxMessage parked = fixture.find("digest");
         assertThat(parked.lastError()).isEqualTo("retries exhausted: HTTP 500");
         assertThat(parked.attempts()).isEqualTo(3);
@@ -167,7 +190,10 @@ class DeliveryWorkerTest {
 
         fixture.enqueue("kudos", "C1");
 
-        await(WAIT, "the message is sent", () -> fixture.hasStatus("kudos", OutboxStatus.SENT));
+        await("the message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("kudos", OutboxStatus.SENT));
         assertThat(gateway.callsFor("kudos")).hasSize(2);
         assertThat(fixture.find("kudos").attempts()).isEqualTo(2);
     }
@@ -178,10 +204,16 @@ class DeliveryWorkerTest {
         startWorker(OutboxFixture.quickConfig());
 
         fixture.enqueue("to-gone", "U404");
-        await(WAIT, "the message is parked", () -> fixture.hasStatus("to-gone", OutboxStatus.FAILED));
+        await("the message is parked")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("to-gone", OutboxStatus.FAILED));
         // Later work flows past it, and by then a retry would have happened.
         fixture.enqueue("later", "U2");
-        await(WAIT, "a later message is sent", () -> fixture.hasStatus("later", OutboxStatus.SENT));
+        await("a later message is sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> fixture.hasStatus("later", OutboxStatus.SENT));
 
         assertThat(fixture.find("to-gone").lastError()).isEqualTo("user_not_found");
         assertThat(gateway.callsFor("to-gone")).hasSize(1);
@@ -199,7 +231,10 @@ class DeliveryWorkerTest {
             fixture.enqueue("quiet-" + i, "C-quiet-" + i);
         }
 
-        await(Duration.ofSeconds(10), "all are sent", () -> gateway.calls().size() == 10);
+        await("all are sent")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> gateway.calls().size() == 10);
 
         List<RecordingGateway.Call> busy = gateway.callsTo("C-busy");
         // Pacing spaces the slots; a send reaches the gateway a variable moment after its slot, so on a loaded
@@ -229,19 +264,22 @@ class DeliveryWorkerTest {
 
         startWorker(OutboxFixture.quickConfig());
 
-        await(
-                WAIT,
-                "two are sent and one is rate limited",
-                () -> deliveries("sent", "none") == 2 && deliveries("rate_limited", "none") >= 1);
-        await(WAIT, "the gauge shows the three still waiting", () -> depth() == 3.0);
+        await("two are sent and one is rate limited")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> deliveries("sent", "none") == 2 && deliveries("rate_limited", "none") >= 1);
+        await("the gauge shows the three still waiting")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> depth() == 3.0);
     }
 
     /** Counters move just after the row is updated, so a test that saw the row may have to wait for them. */
     private void awaitDeliveries(String result, String reason, int expected) {
-        await(
-                WAIT,
-                expected + " deliveries counted as " + result + "/" + reason,
-                () -> deliveries(result, reason) == expected);
+        await(expected + " deliveries counted as " + result + "/" + reason)
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .until(() -> deliveries(result, reason) == expected);
     }
 
     private double depth() {

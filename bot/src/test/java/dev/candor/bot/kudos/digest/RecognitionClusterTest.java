@@ -1,6 +1,7 @@
 package dev.candor.bot.kudos.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.candor.scheduler.CandorScheduler;
 import dev.candor.scheduler.Schedule;
@@ -25,8 +26,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,10 @@ class RecognitionClusterTest {
             one.start();
             two.start();
 
-            await(() -> first.reads() + second.reads() >= 12 && first.reads() > 0 && second.reads() > 0);
+            await("both nodes swept, twelve sweeps in all")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> first.reads() + second.reads() >= 12 && first.reads() > 0 && second.reads() > 0);
         }
 
         assertThat(fixture.outbox("digest:"))
@@ -101,7 +105,7 @@ class RecognitionClusterTest {
             List<Future<Integer>> queued = new ArrayList<>();
             for (Database node : nodes) {
                 queued.add(threads.submit(() -> {
-                    start.await();
+                    start.await(10, TimeUnit.SECONDS);
                     int count = 0;
                     for (int i = 0; i < 5; i++) {
                         count += new WeeklyDigestJob(node.jdbi(), clock, new DigestPlanner(), new DigestOutbox())
@@ -114,7 +118,7 @@ class RecognitionClusterTest {
             }
             int total = 0;
             for (Future<Integer> node : queued) {
-                total += node.get();
+                total += node.get(30, TimeUnit.SECONDS);
             }
             assertThat(total).as("queued, summed over both nodes").isEqualTo(3);
         } finally {
@@ -134,19 +138,6 @@ class RecognitionClusterTest {
                 RecognitionGapJob.NAME,
                 new RecognitionGapJob(database.jdbi(), clock, new GapNudgePlanner(), new DigestOutbox()),
                 often));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("both nodes swept within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /** A fixed clock that counts how often a sweep asked it the time: one read per sweep. */

@@ -1,6 +1,7 @@
 package dev.candor.bot.kudos.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Reaction;
@@ -13,6 +14,7 @@ import dev.candor.storage.kudos.KudosSettingsDao;
 import dev.candor.storage.kudos.KudosTallyDao;
 import dev.candor.storage.kudos.TallyPeriod;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -116,18 +118,15 @@ class KudosTalliesTest {
         return handle.attach(KudosDao.class).delete(org.orgId(), kudosId);
     }
 
-    private void awaitSomeoneWaitingForALock() throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            long waiting = database.jdbi().withHandle(handle -> handle.select(
-                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
-                    .mapTo(Long.class)
-                    .one());
-            if (waiting > 0) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the second take-back never waited for the first");
+    private void awaitSomeoneWaitingForALock() {
+        await("the second take-back waits for the first one's lock")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> database.jdbi().withHandle(handle -> handle.select(
+                                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                                .mapTo(Long.class)
+                                .one())
+                        > 0);
     }
 
     @Test
