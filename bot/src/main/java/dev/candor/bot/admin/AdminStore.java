@@ -14,6 +14,7 @@ import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
 import dev.candor.storage.people.Role;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,10 +128,11 @@ final class AdminStore {
             boolean changed = !was.equals(zone);
             if (changed) {
                 audit(handle, actor, "timezone", was, zone);
-                // Leaderboard periods follow the organisation's zone: recount them in the new one. Holding the
-                // tallies while recounting makes gives that arrive meanwhile wait and count once, in the new zone.
-                handle.execute("LOCK TABLE kudos_tallies IN SHARE ROW EXCLUSIVE MODE");
-                handle.attach(KudosTallyDao.class).rebuild(actor.orgId(), java.time.ZoneId.of(zone));
+                // Leaderboard periods follow the organisation's zone: recount them in the new one. The recount holds
+                // this organisation's tally lock: its gives that arrive meanwhile wait and count once, in the new
+                // zone; other organisations' gives don't wait. No deadlock with a give holding that lock: gives never
+                // lock the settings row, and only key-share the organisation's row, which the update above allows.
+                handle.attach(KudosTallyDao.class).rebuild(actor.orgId(), ZoneId.of(zone));
             }
             return new Change("Organisation time zone", was, zone, List.of("timezone " + was), changed, null);
         });

@@ -14,7 +14,6 @@ import dev.candor.storage.kudos.NewKudos;
 import dev.candor.storage.kudos.Via;
 import dev.candor.storage.outbox.OutboxDao;
 import dev.candor.storage.people.Person;
-import dev.candor.storage.people.PersonLookupDao;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,11 +87,13 @@ public final class KudosService {
         Actor giver = request.giver();
         KudosSettings settings = configured.settings();
         KudosGivingDao kudosDao = handle.attach(KudosGivingDao.class);
-        // Serialises this giver's requests: concurrent ones can't both see room for the last kudos.
-        handle.attach(PersonLookupDao.class).lockForUpdate(giver.orgId(), giver.personId());
+        // Serialises this giver's requests (concurrent ones can't both see room for the last kudos), and holds off a
+        // recount of the organisation's tallies until this kudos is counted. The zone is read again under that lock:
+        // the one in the settings may be from before a zone change that has committed since.
+        kudosDao.lockGiver(giver.orgId(), giver.personId());
         Instant since = Allowance.periodStart(settings.allowancePeriod(), giver.zone(), clock.instant());
-        Allowance allowance =
-                Allowance.of(settings, giver.role(), kudosDao.countSpentSince(giver.orgId(), giver.personId(), since));
+        KudosGivingDao.Spent spent = kudosDao.countSpentAndZone(giver.orgId(), giver.personId(), since);
+        Allowance allowance = Allowance.of(settings, giver.role(), spent.kudos());
         if (!allowance.allows(recipients.size())) {
             // A repeat of a submission that already spent the last kudos is not a new request.
             Optional<Kudos> earlier = findEarlier(kudosDao, request);
@@ -126,7 +127,7 @@ public final class KudosService {
                 recipients.stream().map(Person::id).toList(),
                 values,
                 kudos.createdAt(),
-                configured.timezone());
+                spent.timezone());
         // The public post and the recipients' DMs, queued in one round trip.
         List<Outbox.Queued> messages = new ArrayList<>(recipients.size() + 1);
         Outbox.Queued post = announcement(request, settings, kudos, values);

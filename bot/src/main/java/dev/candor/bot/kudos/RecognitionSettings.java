@@ -26,7 +26,10 @@ public final class RecognitionSettings {
         this.jdbi = jdbi;
     }
 
-    /** One organisation's configuration; leaderboard periods follow {@code timezone}. */
+    /**
+     * One organisation's configuration. Leaderboard periods follow {@code timezone}, but a give counts in the zone it
+     * reads under the tally lock ({@code KudosGivingDao.countSpentAndZone}): this one may be older than a change.
+     */
     public record Snapshot(KudosSettings settings, List<CompanyValue> values, String timezone) {}
 
     private record Versioned(long version, KudosSettings settings, List<CompanyValue> values) {}

@@ -16,6 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * every method of its type, and giving is the busiest transaction Candor has.
  */
 @RegisterConstructorMapper(Kudos.class)
+@RegisterConstructorMapper(KudosGivingDao.Spent.class)
 public interface KudosGivingDao {
 
     /** Stores a kudos; empty when the same submission (source key, or reaction on a message) was stored already. */
@@ -30,10 +31,34 @@ public interface KudosGivingDao {
             """)
     Optional<Kudos> insert(@BindMethods NewKudos kudos);
 
+    /** What a giver has spent since a moment (kudos, one per recipient) and the organisation's time zone. */
+    record Spent(int kudos, String timezone) {}
+
     /**
-     * How many kudos a giver has spent since a moment: one per recipient. Call with the giver's row locked
-     * ({@code PersonLookupDao.lockForUpdate}) so that concurrent requests can't both see room for the last one.
+     * Locks the giver's row and takes the organisation's tally lock (shared; see {@link KudosTallyDao}) until the
+     * transaction ends, in one round trip; the tally lock first. The giver's row serialises everything that spends
+     * their allowance. NO KEY UPDATE, not UPDATE: it must not block the key-share locks that rows pointing at the
+     * person take (a kudos to them), or two people thanking each other at the same moment would deadlock.
      */
+    @SqlQuery("SELECT (SELECT id FROM people WHERE org_id = :orgId AND id = :giverId FOR NO KEY UPDATE)"
+            + " FROM pg_advisory_xact_lock_shared(" + KudosTallyDao.LOCK_KEY + ")")
+    Optional<Long> lockGiver(@Bind("orgId") long orgId, @Bind("giverId") long giverId);
+
+    /**
+     * {@link #countSpentSince}, and the organisation's time zone in the same round trip. Call after {@link #lockGiver}:
+     * concurrent requests then can't both see room for the last kudos, and the zone is the one the tallies are
+     * counted in until this transaction ends (a zone change waits for it to recount).
+     */
+    @SqlQuery(
+            """
+            SELECT (SELECT count(*) FROM kudos k JOIN kudos_recipients r ON r.kudos_id = k.id
+                    WHERE k.org_id = :orgId AND k.giver_id = :giverId AND k.created_at >= :since) AS kudos,
+                   timezone
+            FROM organisations WHERE id = :orgId
+            """)
+    Spent countSpentAndZone(@Bind("orgId") long orgId, @Bind("giverId") long giverId, @Bind("since") Instant since);
+
+    /** How many kudos a giver has spent since a moment: one per recipient. */
     @SqlQuery(
             """
             SELECT count(*) FROM kudos k JOIN kudos_recipients r ON r.kudos_id = k.id
@@ -63,7 +88,7 @@ public interface KudosGivingDao {
     /**
      * Stores a new kudos' recipients and value tags and counts it in the tallies (as {@link KudosTallyDao#count} does),
      * in one statement: the busiest transaction saves two round trips. {@code timezone} is the organisation's, which
-     * decides the periods the kudos falls in.
+     * decides the periods the kudos falls in: read under the tally lock ({@link #countSpentAndZone}).
      */
     default void insertRecipientsAndValuesCounted(
             long orgId,

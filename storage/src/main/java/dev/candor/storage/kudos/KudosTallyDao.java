@@ -14,29 +14,56 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * Keeps {@code kudos_tallies} in step with the kudos: {@link #count} right after a kudos, its recipients and values
  * are stored, {@link #uncount} right before one is deleted, both in that transaction. Rows are written in key
  * order, so two transactions counting for the same people can't deadlock.
+ *
+ * <p>Every transaction that writes an organisation's tallies holds that organisation's tally lock (a PostgreSQL
+ * advisory lock, {@link #LOCK_KEY}) until it ends: shared while counting, so gives never wait for each other,
+ * exclusive while {@link #rebuild recounting}. A recount therefore waits for the gives in progress, and gives
+ * that arrive meanwhile wait for it and then read the time zone it committed; other organisations never wait.
+ * Read the organisation's time zone only after taking the lock, in a later statement (a statement sees what was
+ * committed when it started, not what committed while it waited).
  */
 @RegisterConstructorMapper(KudosTallyDao.Moment.class)
 public interface KudosTallyDao {
+
+    /**
+     * The arguments of PostgreSQL's two-key advisory lock functions that name one organisation's tallies: a class of
+     * its own (the two-key space is apart from the one-key space) and the organisation's id. Ids past 2^31 wrap onto
+     * a smaller one's: those two organisations would wait for each other's recounts, never count wrong.
+     */
+    String LOCK_KEY = "7301, CAST(:orgId & 2147483647 AS integer)";
 
     /** When a kudos was given, and the organisation's time zone setting. */
     record Moment(Instant createdAt, String timezone) {}
 
     /** Counts a stored kudos: once per recipient received, as many given as it has recipients. */
     default void count(long orgId, long kudosId) {
+        lockShared(orgId);
         tally(orgId, kudosId, 1);
     }
 
     /** Takes a kudos, and the +1s that joined it (deleted with it), out of the tallies. Call before deleting. */
     default void uncount(long orgId, long kudosId) {
+        lockShared(orgId);
         for (long id : listWithJoined(orgId, kudosId)) {
             tally(orgId, id, -1);
         }
     }
 
-    /** Adds ({@code sign} 1) or subtracts (-1) one kudos in the periods it was given in. */
+    /**
+     * Adds ({@code sign} 1) or subtracts (-1) one kudos in the periods it was given in, in the organisation's time
+     * zone. Call with the organisation's tally lock held ({@link #lockShared}).
+     */
     default void tally(long orgId, long kudosId, int sign) {
         tally(orgId, kudosId, sign, findMoment(orgId, kudosId));
     }
+
+    /** Takes the organisation's tally lock, shared with other counting transactions, until the transaction ends. */
+    @SqlUpdate("SELECT pg_advisory_xact_lock_shared(" + LOCK_KEY + ")")
+    void lockShared(@Bind("orgId") long orgId);
+
+    /** Takes the organisation's tally lock alone, until the transaction ends: for a recount. */
+    @SqlUpdate("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")")
+    void lockExclusive(@Bind("orgId") long orgId);
 
     private void tally(long orgId, long kudosId, int sign, Moment moment) {
         LocalDate day =
@@ -106,10 +133,12 @@ public interface KudosTallyDao {
 
     /**
      * Counts an organisation's kudos from scratch in its current time zone: after the zone changed, to repair, or
-     * to fill a database loaded in bulk. Run it in a transaction with the organisation's kudos quiet (gives that
-     * commit meanwhile would be counted twice or not at all).
+     * to fill a database loaded in bulk. Run it in a transaction: it holds the organisation's tally lock alone until
+     * that ends, so gives of the organisation wait for it (and count in the zone it commits), and it waits for the
+     * gives in progress; other organisations are not held up.
      */
     default void rebuild(long orgId, ZoneId zone) {
+        lockExclusive(orgId);
         deleteAll(orgId);
         insertAll(orgId, postgresZone(zone));
     }

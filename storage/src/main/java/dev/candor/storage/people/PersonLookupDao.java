@@ -24,12 +24,4 @@ public interface PersonLookupDao {
             """)
     Optional<Person> findByPlatformUser(
             @Bind("orgId") long orgId, @Bind("platform") Platform platform, @Bind("userId") String platformUserId);
-
-    /**
-     * Locks a person's row until the transaction ends: serialises everything that spends their allowance. NO KEY
-     * UPDATE, not UPDATE: it must not block the key-share locks that rows pointing at the person take (a kudos to
-     * them), or two people thanking each other at the same moment would deadlock.
-     */
-    @SqlQuery("SELECT id FROM people WHERE org_id = :orgId AND id = :id FOR NO KEY UPDATE")
-    Optional<Long> lockForUpdate(@Bind("orgId") long orgId, @Bind("id") long id);
 }
