@@ -12,6 +12,8 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -57,8 +59,7 @@ public final class Database implements AutoCloseable {
         this.guarded = new GuardedDataSource(pool, health);
         this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin());
         // Exception messages name the statement but never quote bound arguments: they are people's words.
-        jdbi.getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
         DbEnums.register(jdbi);
         health.start();
     }
@@ -163,6 +164,18 @@ public final class Database implements AutoCloseable {
         public void lost() {
             onLost.run();
         }
+    }
+
+    /** What went wrong and the start of the statement (Candor's own SQL), never the values bound to it. */
+    static String withoutArguments(StatementException error) {
+        StatementContext context = error.getStatementContext();
+        String sql = context == null ? null : context.getRenderedSql();
+        if (sql == null) {
+            return error.getShortMessage();
+        }
+        String start = sql.strip().replaceAll("\\s+", " ");
+        return error.getShortMessage() + " [statement: "
+                + (start.length() > 120 ? start.substring(0, 120) + "…" : start) + "]";
     }
 
     private static HikariConfig poolConfig(int poolSize) {

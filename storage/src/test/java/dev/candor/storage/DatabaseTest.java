@@ -1,6 +1,7 @@
 package dev.candor.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -46,6 +47,24 @@ class DatabaseTest {
 
             assertThat(own.isValid(1)).isTrue();
             assertThat(pool.getActiveConnections()).isZero();
+        }
+    }
+
+    @Test
+    void statementErrorsNeverQuoteWhatWasBoundOrTheFailingRow() {
+        String marker = "secret-words-" + System.nanoTime();
+        try (Database database = TestDatabase.fresh()) {
+            Throwable error = catchThrowable(() -> database.jdbi()
+                    .useHandle(handle -> handle.execute("INSERT INTO organisations (name) VALUES (?)", marker)));
+
+            assertThat(error).isNotNull();
+            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                assertThat(cause.getMessage()).doesNotContain(marker);
+                assertThat(cause.toString()).doesNotContain(marker);
+            }
+            assertThat(error.getMessage())
+                    .contains("violates check constraint")
+                    .contains("[statement: INSERT INTO organisations");
         }
     }
 
