@@ -32,8 +32,9 @@ public record Config(
     }
 
     /**
-     * Teams settings. With an app id, every activity must carry a valid Bot Framework token. Without one,
-     * authentication is off, which Candor allows only on a loopback address (for the Bot Framework Emulator).
+     * Teams settings. With an app id, every activity must carry a valid Bot Framework token. Without one, Teams is off
+     * ({@code /api/messages} refuses everything) unless {@code emulator} is set: authentication off, for the Bot
+     * Framework Emulator, which Candor allows only on a loopback address.
      */
     public record Teams(
             String appId,
@@ -41,7 +42,22 @@ public record Config(
             String tenantId,
             String appType,
             String openIdMetadataUrl,
-            boolean enabled) {
+            boolean emulator) {
+        public Teams {
+            if (appId != null && emulator) {
+                throw new IllegalArgumentException("the emulator mode has no app id");
+            }
+        }
+
+        /** Teams off: no app id, no emulator. */
+        public static Teams off() {
+            return new Teams(null, null, null, "MultiTenant", null, false);
+        }
+
+        public boolean enabled() {
+            return authenticated() || emulator;
+        }
+
         public boolean authenticated() {
             return appId != null;
         }
@@ -167,8 +183,31 @@ public record Config(
                 problems.add("MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID (your Azure AD tenant id)");
             }
             String metadata = url("BOT_OPENID_METADATA_URL").orElse(null);
-            boolean enabled = appId != null || isLoopback(host);
-            return new Teams(appId, password, tenant, type, metadata, enabled);
+            boolean emulator = emulator(appId, host);
+            return new Teams(appId, password, tenant, type, metadata, emulator && appId == null);
+        }
+
+        /**
+         * Unauthenticated Teams only when asked for by name and unreachable from other machines: without an app id
+         * anyone who reaches {@code /api/messages} could act as anyone, an HR admin included.
+         */
+        private boolean emulator(String appId, String host) {
+            String name = "CANDOR_TEAMS_EMULATOR";
+            String text = value(name).orElse("false");
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                problems.add(name + " must be true or false (got '" + text + "')");
+                return false;
+            }
+            boolean emulator = text.equalsIgnoreCase("true");
+            if (emulator && appId != null) {
+                problems.add(name + "=true turns Teams authentication off, but MICROSOFT_APP_ID is set: unset one"
+                        + " of them (the emulator mode is for the Bot Framework Emulator without an app id)");
+            }
+            if (emulator && !isLoopback(host)) {
+                problems.add(name + "=true (Teams authentication off) needs HOST=127.0.0.1 or another loopback"
+                        + " address (got HOST=" + host + ")");
+            }
+            return emulator && isLoopback(host);
         }
 
         private Optional<byte[]> encryptionKey() {

@@ -23,7 +23,7 @@ class TeamsAdapterTest {
 
     @Test
     void getsSingleTenantTokensFromTheAppsOwnTenant() {
-        Config.Teams config = new Config.Teams(APP_ID, "secret", TENANT, "SingleTenant", null, true);
+        Config.Teams config = new Config.Teams(APP_ID, "secret", TENANT, "SingleTenant", null, false);
 
         AppCredentials credentials =
                 adapter(config, null).buildAppCredentials(APP_ID, SCOPE).join();
@@ -36,7 +36,7 @@ class TeamsAdapterTest {
 
     @Test
     void getsMultiTenantTokensFromTheBotFrameworkTenant() {
-        Config.Teams config = new Config.Teams(APP_ID, "secret", TENANT, "MultiTenant", null, true);
+        Config.Teams config = new Config.Teams(APP_ID, "secret", TENANT, "MultiTenant", null, false);
 
         AppCredentials credentials =
                 adapter(config, null).buildAppCredentials(APP_ID, SCOPE).join();
@@ -46,7 +46,7 @@ class TeamsAdapterTest {
 
     @Test
     void usesInjectedCredentialsWhenGiven() {
-        Config.Teams config = new Config.Teams(APP_ID, "secret", null, "MultiTenant", null, true);
+        Config.Teams config = new Config.Teams(APP_ID, "secret", null, "MultiTenant", null, false);
         AppCredentials fixed = new FixedTokenCredentials(APP_ID, "t");
 
         assertThat(adapter(config, fixed).buildAppCredentials(APP_ID, SCOPE).join())
