@@ -35,6 +35,8 @@ public record Config(
      * Teams settings. With an app id, every activity must carry a valid Bot Framework token. Without one, Teams is off
      * ({@code /api/messages} refuses everything) unless {@code emulator} is set: authentication off, for the Bot
      * Framework Emulator, which Candor allows only on a loopback address.
+     *
+     * @param loginUrl the Azure AD authority host that issues Candor's outbound tokens, without a trailing slash
      */
     public record Teams(
             String appId,
@@ -42,6 +44,7 @@ public record Config(
             String tenantId,
             String appType,
             String openIdMetadataUrl,
+            String loginUrl,
             boolean emulator) {
         public Teams {
             if (appId != null && emulator) {
@@ -51,7 +54,7 @@ public record Config(
 
         /** Teams off: no app id, no emulator. */
         public static Teams off() {
-            return new Teams(null, null, null, "MultiTenant", null, false);
+            return new Teams(null, null, null, "MultiTenant", null, DEFAULT_MICROSOFT_LOGIN_URL, false);
         }
 
         public boolean enabled() {
@@ -68,6 +71,7 @@ public record Config(
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.com";
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -184,7 +188,7 @@ public record Config(
             }
             String metadata = url("BOT_OPENID_METADATA_URL").orElse(null);
             boolean emulator = emulator(appId, host);
-            return new Teams(appId, password, tenant, type, metadata, emulator && appId == null);
+            return new Teams(appId, password, tenant, type, metadata, loginUrl(), emulator && appId == null);
         }
 
         /**
@@ -208,6 +212,17 @@ public record Config(
                         + " address (got HOST=" + host + ")");
             }
             return emulator && isLoopback(host);
+        }
+
+        /** The client secret goes there: plain http only to this machine (a test's fake login server). */
+        private String loginUrl() {
+            String name = "MICROSOFT_LOGIN_URL";
+            String url = url(name).orElse(DEFAULT_MICROSOFT_LOGIN_URL);
+            URI uri = URI.create(url);
+            if (!"https".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+                problems.add(name + " must be an https URL (plain http only on a loopback address; got '" + url + "')");
+            }
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
 
         private Optional<byte[]> encryptionKey() {

@@ -70,7 +70,7 @@ class CandorStartupTest {
                 base.databaseUrl(),
                 base.dataDir(),
                 base.slack(),
-                new Config.Teams(null, null, null, "MultiTenant", null, true),
+                new Config.Teams(null, null, null, "MultiTenant", null, Config.DEFAULT_MICROSOFT_LOGIN_URL, true),
                 base.encryptionKey());
 
         try (Database database = TestDatabase.fresh()) {

@@ -37,10 +37,11 @@ class ConfigTest {
                         "MICROSOFT_APP_TYPE", "SingleTenant",
                         "CANDOR_ENCRYPTION_KEY", "short",
                         "SLACK_API_URL", "ftp://slack",
-                        "CANDOR_TEAMS_EMULATOR", "true")));
+                        "CANDOR_TEAMS_EMULATOR", "true",
+                        "MICROSOFT_LOGIN_URL", "http://login.example.com")));
 
         assertThat(error.problems())
-                .hasSize(11)
+                .hasSize(12)
                 .anySatisfy(problem -> assertThat(problem).startsWith("PORT"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("DATABASE_URL"))
                 .anySatisfy(problem -> assertThat(problem).contains("SLACK_SIGNING_SECRET is not"))
@@ -54,7 +55,8 @@ class ConfigTest {
                 .anySatisfy(problem ->
                         assertThat(problem).startsWith("CANDOR_TEAMS_EMULATOR").contains("MICROSOFT_APP_ID is set"))
                 .anySatisfy(problem ->
-                        assertThat(problem).startsWith("CANDOR_TEAMS_EMULATOR").contains("HOST=0.0.0.0"));
+                        assertThat(problem).startsWith("CANDOR_TEAMS_EMULATOR").contains("HOST=0.0.0.0"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("MICROSOFT_LOGIN_URL"));
         assertThat(error.getMessage()).contains("fix these settings");
     }
 
@@ -135,6 +137,31 @@ class ConfigTest {
         assertThat(withApp.enabled()).isTrue();
         assertThat(withApp.authenticated()).isTrue();
         assertThat(without.enabled()).isFalse();
+    }
+
+    @Test
+    void getsOutboundTeamsTokensFromMicrosoftsLoginByDefault() {
+        assertThat(Config.from(Map.of()).teams().loginUrl()).isEqualTo("https://login.microsoftonline.com");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "https://login.microsoftonline.us/, https://login.microsoftonline.us",
+        "http://127.0.0.1:8089, http://127.0.0.1:8089",
+        "http://localhost:8089/, http://localhost:8089"
+    })
+    void readsTheMicrosoftLoginUrl(String url, String expected) {
+        assertThat(Config.from(Map.of("MICROSOFT_LOGIN_URL", url)).teams().loginUrl())
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://login.example.com", "ftp://login.example.com", "login.microsoftonline.com"})
+    void refusesALoginUrlThatCouldSendTheAppPasswordInTheClear(String url) {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class, () -> Config.from(Map.of("MICROSOFT_LOGIN_URL", url)));
+
+        assertThat(error.problems()).singleElement(STRING).startsWith("MICROSOFT_LOGIN_URL");
     }
 
     @Test

@@ -43,7 +43,14 @@ final class TeamsServer implements AutoCloseable {
                 Optional.empty(),
                 Path.of("target/unused-data"),
                 new Config.Slack(null, null, Config.DEFAULT_SLACK_API_URL),
-                new Config.Teams(APP_ID, "test-app-password", null, "MultiTenant", metadataUrl, false),
+                new Config.Teams(
+                        APP_ID,
+                        "test-app-password",
+                        null,
+                        "MultiTenant",
+                        metadataUrl,
+                        Config.DEFAULT_MICROSOFT_LOGIN_URL,
+                        false),
                 Optional.empty());
     }
 
