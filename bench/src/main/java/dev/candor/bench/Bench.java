@@ -110,7 +110,7 @@ public final class Bench {
                 Optional.empty(),
                 dataDir.resolve("pg"),
                 new Config.Slack(SlashCommands.SIGNING_SECRET, SlashCommands.BOT_TOKEN, slackApiUrl),
-                new Config.Teams(null, null, null, "MultiTenant", null, false),
+                Config.Teams.off(),
                 Optional.empty());
     }
 

@@ -51,7 +51,7 @@ final class StatsHttp implements AutoCloseable {
                 Optional.empty(),
                 dataDir,
                 new Config.Slack(SECRET, "xoxb-stats-bench", apiUrl),
-                new Config.Teams(null, null, null, "MultiTenant", null, false),
+                Config.Teams.off(),
                 Optional.empty());
         candor = Candor.start(config, database, Candor.Options.defaults());
         endpoint = URI.create("http://127.0.0.1:" + candor.port() + "/slack/events");

@@ -105,6 +105,7 @@ public final class Candor implements AutoCloseable {
     }
 
     private static Candor start(Config config, Database database, boolean ownsDatabase, Options options) {
+        checkTeamsEmulator(config);
         PrometheusMeterRegistry metrics = metrics();
         ExecutorService background = new ThreadPoolExecutor(
                 2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), new ThreadPoolExecutor.AbortPolicy());
@@ -132,8 +133,7 @@ public final class Candor implements AutoCloseable {
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
         Handler teamsMessages = teams != null
                 ? teams.endpoint(database.jdbi(), directory, router)
-                : Routes.notConfigured("Teams is not configured: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or"
-                        + " run on HOST=127.0.0.1 without them for the Bot Framework Emulator)");
+                : Routes.refuseAll("Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
         DeliveryWorker delivery =
                 new DeliveryWorker(database, new PlatformGateways(gateways), options.delivery(), metrics);
         delivery.start();
@@ -150,9 +150,25 @@ public final class Candor implements AutoCloseable {
                 config.host(),
                 server.port(),
                 slack != null ? "on" : "off",
-                teams != null ? "on" : "off",
+                teams == null ? "off" : config.teams().emulator() ? "on without authentication" : "on",
                 database.description());
         return new Candor(database, ownsDatabase, background, delivery, scheduler, server);
+    }
+
+    /**
+     * Config only allows Teams without authentication (the emulator mode) on a loopback address; checked again here,
+     * before anything starts, because a Config may also be built in code.
+     */
+    private static void checkTeamsEmulator(Config config) {
+        if (!config.teams().emulator()) {
+            return;
+        }
+        if (!Config.isLoopback(config.host())) {
+            throw new IllegalStateException(
+                    "Teams authentication can only be off on a loopback address, not on " + config.host());
+        }
+        log.warn("Teams authentication is OFF (CANDOR_TEAMS_EMULATOR=true): for the Bot Framework Emulator on this"
+                + " machine only");
     }
 
     /** Every feature behind one router; public so that feature tests route through the production wiring. */

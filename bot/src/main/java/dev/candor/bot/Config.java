@@ -46,8 +46,11 @@ public record Config(
     }
 
     /**
-     * Teams settings. With an app id, every activity must carry a valid Bot Framework token. Without one,
-     * authentication is off, which Candor allows only on a loopback address (for the Bot Framework Emulator).
+     * Teams settings. With an app id, every activity must carry a valid Bot Framework token. Without one, Teams is off
+     * ({@code /api/messages} refuses everything) unless {@code emulator} is set: authentication off, for the Bot
+     * Framework Emulator, which Candor allows only on a loopback address.
+     *
+     * @param loginUrl the Azure AD authority host that issues Candor's outbound tokens, without a trailing slash
      */
     public record Teams(
             String appId,
@@ -55,7 +58,23 @@ public record Config(
             String tenantId,
             String appType,
             String openIdMetadataUrl,
-            boolean enabled) {
+            String loginUrl,
+            boolean emulator) {
+        public Teams {
+            if (appId != null && emulator) {
+                throw new IllegalArgumentException("the emulator mode has no app id");
+            }
+        }
+
+        /** Teams off: no app id, no emulator. */
+        public static Teams off() {
+            return new Teams(null, null, null, "MultiTenant", null, DEFAULT_MICROSOFT_LOGIN_URL, false);
+        }
+
+        public boolean enabled() {
+            return authenticated() || emulator;
+        }
+
         public boolean authenticated() {
             return appId != null;
         }
@@ -66,6 +85,7 @@ public record Config(
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.com";
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -182,8 +202,42 @@ public record Config(
                 problems.add("MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID (your Azure AD tenant id)");
             }
             String metadata = url("BOT_OPENID_METADATA_URL").orElse(null);
-            boolean enabled = appId != null || isLoopback(host);
-            return new Teams(appId, password, tenant, type, metadata, enabled);
+            boolean emulator = emulator(appId, host);
+            return new Teams(appId, password, tenant, type, metadata, loginUrl(), emulator && appId == null);
+        }
+
+        /**
+         * Unauthenticated Teams only when asked for by name and unreachable from other machines: without an app id
+         * anyone who reaches {@code /api/messages} could act as anyone, an HR admin included.
+         */
+        private boolean emulator(String appId, String host) {
+            String name = "CANDOR_TEAMS_EMULATOR";
+            String text = value(name).orElse("false");
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                problems.add(name + " must be true or false (got '" + text + "')");
+                return false;
+            }
+            boolean emulator = text.equalsIgnoreCase("true");
+            if (emulator && appId != null) {
+                problems.add(name + "=true turns Teams authentication off, but MICROSOFT_APP_ID is set: unset one"
+                        + " of them (the emulator mode is for the Bot Framework Emulator without an app id)");
+            }
+            if (emulator && !isLoopback(host)) {
+                problems.add(name + "=true (Teams authentication off) needs HOST=127.0.0.1 or another loopback"
+                        + " address (got HOST=" + host + ")");
+            }
+            return emulator && isLoopback(host);
+        }
+
+        /** The client secret goes there: plain http only to this machine (a test's fake login server). */
+        private String loginUrl() {
+            String name = "MICROSOFT_LOGIN_URL";
+            String url = url(name).orElse(DEFAULT_MICROSOFT_LOGIN_URL);
+            URI uri = URI.create(url);
+            if (!"https".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+                problems.add(name + " must be an https URL (plain http only on a loopback address; got '" + url + "')");
+            }
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
 
         private Optional<byte[]> encryptionKey() {

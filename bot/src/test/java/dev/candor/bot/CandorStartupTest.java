@@ -1,6 +1,8 @@
 package dev.candor.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 import dev.candor.scheduler.outbox.OutboxRetention;
@@ -15,8 +17,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CandorStartupTest {
@@ -45,26 +49,23 @@ class CandorStartupTest {
     @Test
     void answersUnconfiguredPlatformsWithWhatToSet() throws Exception {
         try (Database database = TestDatabase.fresh();
-                Candor candor = Candor.start(
-                        new Config(
-                                "127.0.0.1",
-                                0,
-                                java.util.Optional.empty(),
-                                java.nio.file.Path.of("target/unused"),
-                                new Config.Slack(null, null, Config.DEFAULT_SLACK_API_URL),
-                                new Config.Teams(null, null, null, "MultiTenant", null, false),
-                                java.util.Optional.empty()),
-                        database,
-                        Candor.Options.defaults())) {
-            HttpResponse<String> slack = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + candor.port() + "/slack/events"))
-                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                LogCapture logs = new LogCapture();
+                Candor candor = Candor.start(nothingConfigured("127.0.0.1"), database, Candor.Options.defaults())) {
+            HttpResponse<String> slack = post(candor, "/slack/events", "{}");
+            HttpResponse<String> teams = post(candor, "/api/messages", "{\"type\":\"message\"}");
 
             assertThat(slack.statusCode()).isEqualTo(503);
             assertThat(slack.body()).contains("SLACK_SIGNING_SECRET");
+            assertThat(teams.statusCode()).isEqualTo(401);
+            String requestId = teams.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(teams.body())
+                    .contains("Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD")
+                    .contains("\"requestId\":\"" + requestId + "\"");
+            assertThat(logs.lines())
+                    .filteredOn(line -> line.contains("/api/messages"))
+                    .singleElement(STRING)
+                    .startsWith("WARN")
+                    .contains("401");
         }
     }
 
@@ -112,5 +113,45 @@ class CandorStartupTest {
                     Instant.now().minus(Duration.ofDays(days)).minus(Duration.ofHours(1)),
                     key);
         });
+    }
+
+    @Test
+    void refusesToStartWithoutTeamsAuthenticationOnAnAddressOtherMachinesReach() {
+        Config base = nothingConfigured("0.0.0.0");
+        Config emulatorInPublic = new Config(
+                base.host(),
+                base.port(),
+                base.databaseUrl(),
+                base.dataDir(),
+                base.slack(),
+                new Config.Teams(null, null, null, "MultiTenant", null, Config.DEFAULT_MICROSOFT_LOGIN_URL, true),
+                base.encryptionKey());
+
+        try (Database database = TestDatabase.fresh()) {
+            assertThatThrownBy(() -> Candor.start(emulatorInPublic, database, Candor.Options.defaults())
+                            .close())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("loopback");
+        }
+    }
+
+    private static Config nothingConfigured(String host) {
+        return new Config(
+                host,
+                0,
+                Optional.empty(),
+                Path.of("target/unused"),
+                new Config.Slack(null, null, Config.DEFAULT_SLACK_API_URL),
+                Config.Teams.off(),
+                Optional.empty());
+    }
+
+    private static HttpResponse<String> post(Candor candor, String path, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + candor.port() + path))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

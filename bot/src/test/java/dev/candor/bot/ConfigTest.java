@@ -2,10 +2,14 @@ package dev.candor.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.candor.scheduler.outbox.OutboxRetention;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigTest {
 
@@ -34,10 +38,12 @@ class ConfigTest {
                         "MICROSOFT_APP_ID", "5f3c",
                         "MICROSOFT_APP_TYPE", "SingleTenant",
                         "CANDOR_ENCRYPTION_KEY", "short",
-                        "SLACK_API_URL", "ftp://slack")));
+                        "SLACK_API_URL", "ftp://slack",
+                        "CANDOR_TEAMS_EMULATOR", "true",
+                        "MICROSOFT_LOGIN_URL", "http://login.example.com")));
 
         assertThat(error.problems())
-                .hasSize(9)
+                .hasSize(12)
                 .anySatisfy(problem -> assertThat(problem).startsWith("PORT"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("DATABASE_URL"))
                 .anySatisfy(problem -> assertThat(problem).contains("SLACK_SIGNING_SECRET is not"))
@@ -47,17 +53,117 @@ class ConfigTest {
                 .anySatisfy(problem -> assertThat(problem).startsWith("CANDOR_ENCRYPTION_KEY"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("SLACK_API_URL"))
                 .anySatisfy(problem ->
-                        assertThat(problem).contains("SLACK_CLIENT_ID").doesNotContain("secret="));
+                        assertThat(problem).contains("SLACK_CLIENT_ID").doesNotContain("secret="))
+                .anySatisfy(problem ->
+                        assertThat(problem).startsWith("CANDOR_TEAMS_EMULATOR").contains("MICROSOFT_APP_ID is set"))
+                .anySatisfy(problem ->
+                        assertThat(problem).startsWith("CANDOR_TEAMS_EMULATOR").contains("HOST=0.0.0.0"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("MICROSOFT_LOGIN_URL"));
         assertThat(error.getMessage()).contains("fix these settings");
     }
 
+    @ParameterizedTest(name = "HOST={0}")
+    @ValueSource(strings = {"", "0.0.0.0", "127.0.0.1", "::1", "localhost", "10.1.2.3"})
+    void neverTurnsTeamsAuthenticationOffWithoutTheEmulatorFlag(String host) {
+        Config.Teams teams = Config.from(Map.of("HOST", host)).teams();
+
+        assertThat(teams.enabled()).isFalse();
+        assertThat(teams.emulator()).isFalse();
+    }
+
+    @ParameterizedTest(name = "HOST={0} CANDOR_TEAMS_EMULATOR={1}")
+    @CsvSource({"127.0.0.1,true", "::1,TRUE", "localhost,True", "127.0.0.2,true"})
+    void turnsTeamsAuthenticationOffOnlyWithTheEmulatorFlagOnALoopbackHost(String host, String flag) {
+        Config.Teams teams =
+                Config.from(Map.of("HOST", host, "CANDOR_TEAMS_EMULATOR", flag)).teams();
+
+        assertThat(teams.enabled()).isTrue();
+        assertThat(teams.emulator()).isTrue();
+        assertThat(teams.authenticated()).isFalse();
+    }
+
+    @ParameterizedTest(name = "HOST={0}")
+    @ValueSource(strings = {"0.0.0.0", "10.1.2.3", "::"})
+    void refusesTheEmulatorFlagOnAnAddressOtherMachinesReach(String host) {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class, () -> Config.from(Map.of("HOST", host, "CANDOR_TEAMS_EMULATOR", "true")));
+
+        assertThat(error.problems())
+                .singleElement(STRING)
+                .startsWith("CANDOR_TEAMS_EMULATOR=true")
+                .contains("loopback")
+                .contains("HOST=" + host);
+    }
+
     @Test
-    void neverAllowsUnauthenticatedTeamsOnAPublicAddress() {
-        assertThat(Config.from(Map.of()).teams().enabled()).isFalse();
-        assertThat(Config.from(Map.of("HOST", "0.0.0.0")).teams().enabled()).isFalse();
-        assertThat(Config.from(Map.of("HOST", "127.0.0.1")).teams().enabled()).isTrue();
-        assertThat(Config.from(Map.of("HOST", "127.0.0.1")).teams().authenticated())
-                .isFalse();
+    void refusesTheEmulatorFlagWithoutAHostBecauseTheDefaultIsEveryAddress() {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class, () -> Config.from(Map.of("CANDOR_TEAMS_EMULATOR", "true")));
+
+        assertThat(error.problems()).singleElement(STRING).contains("HOST=0.0.0.0");
+    }
+
+    @Test
+    void refusesTheEmulatorFlagTogetherWithAnAppId() {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class,
+                () -> Config.from(Map.of(
+                        "HOST", "127.0.0.1",
+                        "CANDOR_TEAMS_EMULATOR", "true",
+                        "MICROSOFT_APP_ID", "app",
+                        "MICROSOFT_APP_PASSWORD", "pw")));
+
+        assertThat(error.problems()).singleElement(STRING).contains("MICROSOFT_APP_ID is set");
+    }
+
+    @ParameterizedTest(name = "CANDOR_TEAMS_EMULATOR={0}")
+    @ValueSource(strings = {"yes", "1", "on", "truee"})
+    void acceptsOnlyTrueOrFalseForTheEmulatorFlag(String flag) {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class,
+                () -> Config.from(Map.of("HOST", "127.0.0.1", "CANDOR_TEAMS_EMULATOR", flag)));
+
+        assertThat(error.problems())
+                .singleElement(STRING)
+                .isEqualTo("CANDOR_TEAMS_EMULATOR must be true or false (got '" + flag + "')");
+    }
+
+    @Test
+    void theEmulatorFlagFalseLeavesTeamsAsItWas() {
+        Config.Teams withApp = Config.from(Map.of(
+                        "CANDOR_TEAMS_EMULATOR", "FALSE", "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "pw"))
+                .teams();
+        Config.Teams without = Config.from(Map.of("HOST", "127.0.0.1", "CANDOR_TEAMS_EMULATOR", "false"))
+                .teams();
+
+        assertThat(withApp.enabled()).isTrue();
+        assertThat(withApp.authenticated()).isTrue();
+        assertThat(without.enabled()).isFalse();
+    }
+
+    @Test
+    void getsOutboundTeamsTokensFromMicrosoftsLoginByDefault() {
+        assertThat(Config.from(Map.of()).teams().loginUrl()).isEqualTo("https://login.microsoftonline.com");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "https://login.microsoftonline.us/, https://login.microsoftonline.us",
+        "http://127.0.0.1:8089, http://127.0.0.1:8089",
+        "http://localhost:8089/, http://localhost:8089"
+    })
+    void readsTheMicrosoftLoginUrl(String url, String expected) {
+        assertThat(Config.from(Map.of("MICROSOFT_LOGIN_URL", url)).teams().loginUrl())
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://login.example.com", "ftp://login.example.com", "login.microsoftonline.com"})
+    void refusesALoginUrlThatCouldSendTheAppPasswordInTheClear(String url) {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class, () -> Config.from(Map.of("MICROSOFT_LOGIN_URL", url)));
+
+        assertThat(error.problems()).singleElement(STRING).startsWith("MICROSOFT_LOGIN_URL");
     }
 
     @Test
@@ -77,6 +183,8 @@ class ConfigTest {
         assertThat(config.slack().enabled()).isTrue();
         assertThat(config.slack().apiUrl()).isEqualTo("http://localhost:9999/api/");
         assertThat(config.teams().enabled()).isTrue();
+        assertThat(config.teams().authenticated()).isTrue();
+        assertThat(config.teams().emulator()).isFalse();
         assertThat(config.teams().singleTenant()).isTrue();
     }
 

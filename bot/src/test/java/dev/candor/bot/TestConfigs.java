@@ -1,6 +1,7 @@
 package dev.candor.bot;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configurations for servers under test: loopback, a random port, the caller's fake platform endpoints. */
@@ -19,7 +20,20 @@ public final class TestConfigs {
                 Optional.empty(),
                 dataDir,
                 new Config.Slack(signingSecret, "xoxb-test-token", apiUrl),
-                new Config.Teams(null, null, null, "MultiTenant", null, false),
+                Config.Teams.off(),
                 Optional.empty());
+    }
+
+    /** What Candor reads from this environment, on a random port (PORT=0 is not a valid setting). */
+    public static Config fromEnvironment(Map<String, String> env) {
+        Config config = Config.from(env);
+        return new Config(
+                config.host(),
+                0,
+                config.databaseUrl(),
+                Path.of("target/unused-data"),
+                config.slack(),
+                config.teams(),
+                config.encryptionKey());
     }
 }

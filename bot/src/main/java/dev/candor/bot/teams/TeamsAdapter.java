@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The SDK's HTTP adapter with Candor's credentials and connector clients. With an app id every inbound activity
- * must carry a valid Bot Framework token; without one authentication is off (Config allows that only on loopback).
+ * must carry a valid Bot Framework token; without one authentication is off (the emulator mode, which Config allows
+ * only with CANDOR_TEAMS_EMULATOR=true on a loopback address).
  */
 final class TeamsAdapter extends BotFrameworkHttpAdapter {
     private final TeamsCredentials credentials;

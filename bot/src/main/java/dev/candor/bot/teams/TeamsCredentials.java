@@ -4,19 +4,24 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import dev.candor.bot.Config;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.OkHttpClient;
 
 /**
  * How Candor proves itself to the Bot Connector. The SDK would always build multi-tenant credentials; new Azure bot
- * registrations are single-tenant and must get their tokens from their own tenant ({@code MICROSOFT_APP_TENANT_ID}).
- * One instance per scope, so MSAL's token cache is shared by the adapter and the outbox gateway.
+ * registrations are single-tenant and must get their tokens from their own tenant ({@code MICROSOFT_APP_TENANT_ID}),
+ * and the login server must be configurable ({@code MICROSOFT_LOGIN_URL}). One instance per scope, so a token is
+ * shared by the adapter and the outbox gateway.
  */
 final class TeamsCredentials {
     private final String appId;
     private final String password;
     private final String tenantId;
+    private final String loginUrl;
     private final AppCredentials override;
+    private final OkHttpClient login = TeamsLoginCredentials.httpClient();
     private final Map<String, AppCredentials> byScope = new ConcurrentHashMap<>();
 
     /** @param override fixed credentials (tests: Microsoft's login server is not reachable), or null */
@@ -24,6 +29,7 @@ final class TeamsCredentials {
         this.appId = config.appId();
         this.password = config.appPassword();
         this.tenantId = config.singleTenant() ? config.tenantId() : null;
+        this.loginUrl = config.loginUrl();
         this.override = override;
     }
 
@@ -37,10 +43,12 @@ final class TeamsCredentials {
             return override;
         }
         if (appId == null) {
-            // Authentication is off (Bot Framework Emulator on loopback): the SDK then sends no token.
+            // Emulator mode, authentication off: the SDK then sends no token.
             return MicrosoftAppCredentials.empty();
         }
-        return byScope.computeIfAbsent(scope, key -> new MicrosoftAppCredentials(appId, password, tenantId, key));
+        return byScope.computeIfAbsent(
+                scope,
+                key -> new TeamsLoginCredentials(loginUrl, appId, password, tenantId, key, login, Clock.systemUTC()));
     }
 
     /** The bot's own account id in Teams, or null without an app id. */

@@ -28,7 +28,7 @@ public final class TeamsModule {
     private final TeamsConnectors connectors = new TeamsConnectors();
     private final TeamsAdapter adapter;
 
-    /** @param credentials fixed outbound credentials (tests), or null for the app's own from Microsoft's login */
+    /** @param credentials fixed outbound credentials (tests), or null for the app's own from MICROSOFT_LOGIN_URL */
     public TeamsModule(Config.Teams config, AppCredentials credentials) {
         useOpenIdMetadata(config.openIdMetadataUrl());
         this.credentials = new TeamsCredentials(config, credentials);

@@ -4,40 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.bot.Candor;
 import dev.candor.bot.Config;
+import dev.candor.bot.LogCapture;
+import dev.candor.bot.TestConfigs;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without an app id (allowed only on loopback) Candor talks to the Bot Framework Emulator: no tokens either way,
- * and activities without a tenant belong to a stand-in organisation.
+ * With CANDOR_TEAMS_EMULATOR=true on loopback (and no app id) Candor talks to the Bot Framework Emulator: no tokens
+ * either way, and activities without a tenant belong to a stand-in organisation.
  */
 class TeamsEmulatorTest {
     private static FakeBotFramework emulator;
     private static Database database;
     private static Candor candor;
+    private static List<String> startLog;
 
     @BeforeAll
     static void start() {
         emulator = new FakeBotFramework();
         database = TestDatabase.fresh();
-        Config config = new Config(
-                "127.0.0.1",
-                0,
-                Optional.empty(),
-                Path.of("target/unused-data"),
-                new Config.Slack(null, null, Config.DEFAULT_SLACK_API_URL),
-                new Config.Teams(null, null, null, "MultiTenant", null, true),
-                Optional.empty());
-        candor = Candor.start(config, database, Candor.Options.defaults());
+        Config config = TestConfigs.fromEnvironment(Map.of("HOST", "127.0.0.1", "CANDOR_TEAMS_EMULATOR", "true"));
+        try (LogCapture logs = new LogCapture()) {
+            candor = Candor.start(config, database, Candor.Options.defaults());
+            startLog = logs.lines();
+        }
     }
 
     @AfterAll
@@ -45,6 +44,13 @@ class TeamsEmulatorTest {
         candor.close();
         database.close();
         emulator.close();
+    }
+
+    @Test
+    void warnsAtStartThatTeamsAuthenticationIsOff() {
+        assertThat(startLog)
+                .contains("WARN Teams authentication is OFF (CANDOR_TEAMS_EMULATOR=true): for the Bot Framework"
+                        + " Emulator on this machine only");
     }
 
     @Test

@@ -28,7 +28,7 @@ final class TeamsServer implements AutoCloseable {
     final FakeBotFramework microsoft = new FakeBotFramework();
     final Database database = TestDatabase.fresh();
     final Candor candor;
-    private final HttpClient http =
+    private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TeamsServer() {
@@ -45,7 +45,14 @@ final class TeamsServer implements AutoCloseable {
                 Optional.empty(),
                 Path.of("target/unused-data"),
                 new Config.Slack(null, null, Config.DEFAULT_SLACK_API_URL),
-                new Config.Teams(APP_ID, "test-app-password", null, "MultiTenant", metadataUrl, true),
+                new Config.Teams(
+                        APP_ID,
+                        "test-app-password",
+                        null,
+                        "MultiTenant",
+                        metadataUrl,
+                        Config.DEFAULT_MICROSOFT_LOGIN_URL,
+                        false),
                 Optional.empty());
     }
 
@@ -78,8 +85,13 @@ final class TeamsServer implements AutoCloseable {
     }
 
     HttpResponse<String> post(String body, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + candor.port() + "/api/messages"))
+        return post(candor.port(), body, authorization);
+    }
+
+    /** Posts to the Candor on this port, with this Authorization header (or none for null). */
+    static HttpResponse<String> post(int port, String body, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
