@@ -13,6 +13,23 @@ public final class RequestDeadline {
 
     private RequestDeadline() {}
 
+    /** Work that may throw, for {@link #call}. */
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code work} with a deadline {@code budget} from now; nested calls keep the earlier deadline. */
+    public static <T> T call(Duration budget, Work<T> work) throws Exception {
+        Long outer = deadline.get();
+        long mine = System.nanoTime() + budget.toNanos();
+        deadline.set(outer != null && outer - mine < 0 ? outer : mine);
+        try {
+            return work.run();
+        } finally {
+            restore(outer);
+        }
+    }
+
     /** Runs {@code work} with a deadline {@code budget} from now; nested calls keep the earlier deadline. */
     public static <T> T within(Duration budget, Supplier<T> work) {
         Long outer = deadline.get();
@@ -21,11 +38,15 @@ public final class RequestDeadline {
         try {
             return work.get();
         } finally {
-            if (outer == null) {
-                deadline.remove();
-            } else {
-                deadline.set(outer);
-            }
+            restore(outer);
+        }
+    }
+
+    private static void restore(Long outer) {
+        if (outer == null) {
+            deadline.remove();
+        } else {
+            deadline.set(outer);
         }
     }
 

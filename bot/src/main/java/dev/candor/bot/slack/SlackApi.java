@@ -51,6 +51,17 @@ final class SlackApi {
                         .blocks(SlackRenderer.blocks(message))));
     }
 
+    /**
+     * {@code chat.postMessage} to a user id, straight away: only for telling someone at once that their request
+     * could not be handled (when even the outbox is out of reach); everything else goes through the outbox.
+     */
+    boolean postDirect(String userId, Message message) {
+        return call(
+                "chat.postMessage",
+                () -> client.chatPostMessage(r ->
+                        r.channel(userId).text(SlackRenderer.fallback(message)).blocks(SlackRenderer.blocks(message))));
+    }
+
     /** {@code chat.getPermalink}: a link to a message, or empty when Slack can't say. */
     Optional<String> permalink(String channel, String ts) {
         try {

@@ -5,10 +5,13 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.candor.bot.chat.Unavailable;
 import dev.candor.bot.server.BadRequest;
+import dev.candor.storage.RequestDeadline;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,14 +21,22 @@ import java.util.TreeMap;
  * back. Served from a plain Javalin handler so Javalin's size limit, error mapping and metrics apply.
  */
 public final class SlackEndpoint implements Handler {
+    /**
+     * How long a request may spend on the database: Slack shows an error after 3 s, and the answer must reach it
+     * before then, saying whether the action was saved.
+     */
+    static final Duration DATABASE_BUDGET = Duration.ofMillis(2_000);
+
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignature signature;
+    private final SlackOutage outage;
 
-    SlackEndpoint(App app, SlackSignature signature) {
+    SlackEndpoint(App app, SlackSignature signature, SlackOutage outage) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signature = signature;
+        this.outage = outage;
     }
 
     @Override
@@ -34,7 +45,7 @@ public final class SlackEndpoint implements Handler {
         signature.verify(
                 ctx.header(SlackSignature.TIMESTAMP_HEADER), ctx.header(SlackSignature.SIGNATURE_HEADER), body);
         Request<?> request = parse(ctx, new String(body, StandardCharsets.UTF_8));
-        Response response = app.run(request);
+        Response response = run(request);
         ctx.status(response.getStatusCode());
         response.getHeaders()
                 .forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
@@ -43,6 +54,17 @@ public final class SlackEndpoint implements Handler {
         }
         if (response.getBody() != null) {
             ctx.result(response.getBody());
+        }
+    }
+
+    private Response run(Request<?> request) throws Exception {
+        try {
+            return RequestDeadline.call(DATABASE_BUDGET, () -> app.run(request));
+        } catch (Exception e) {
+            if (Unavailable.is(e)) {
+                return outage.answer(request, e);
+            }
+            throw e;
         }
     }
 

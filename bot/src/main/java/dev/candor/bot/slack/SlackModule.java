@@ -17,6 +17,11 @@ import dev.candor.scheduler.outbox.ChatGateway;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -66,7 +71,27 @@ public final class SlackModule {
         new SlackInteractions(new SlackPayloads(mapper), dispatch, api).register(app);
         SlackReactions reactions = new SlackReactions(jdbi, mapper, conversations, dispatch, api);
         new SlackEvents(jdbi, mapper, groups, dispatch, reactions, api).register(app);
-        return new SlackEndpoint(app, new SlackSignature(appConfig.getSigningSecret(), clock));
+        return new SlackEndpoint(
+                app, new SlackSignature(appConfig.getSigningSecret(), clock), new SlackOutage(api, outageReplies()));
+    }
+
+    /** A thread or two to tell people after the acknowledgement; when they can't keep up, the oldest waits. */
+    private static ExecutorService outageReplies() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                2,
+                2,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(200),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "slack-outage-reply-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.DiscardPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**

@@ -12,8 +12,11 @@ import dev.candor.bot.chat.Inbound;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reaction;
 import dev.candor.bot.chat.Reply;
+import dev.candor.bot.chat.Unavailable;
 import dev.candor.bot.server.BadRequest;
 import dev.candor.bot.server.RequestIds;
+import dev.candor.storage.RequestDeadline;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +36,8 @@ final class TeamsBot {
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
     private static final Set<String> CHANNELS = Set.of("msteams", "emulator");
     private static final String EXECUTE = "adaptiveCard/action";
+    /** Teams shows an error after 15 s; what is saved must be saved well before, and the answer sent. */
+    private static final Duration DATABASE_BUDGET = Duration.ofSeconds(10);
 
     private final TeamsMapper mapper;
     private final TeamsReferences references;
@@ -69,12 +74,27 @@ final class TeamsBot {
                     MDC.put(RequestIds.MDC_KEY, requestId);
                     MDC.put("platform", "teams");
                     try {
-                        handle(turn);
+                        RequestDeadline.within(DATABASE_BUDGET, () -> {
+                            handleOrSayUnavailable(turn);
+                            return null;
+                        });
                     } finally {
                         MDC.clear();
                     }
                 },
                 turns);
+    }
+
+    /** The database may be out of reach anywhere in a turn: when it is, the person is told so instead of a 500. */
+    private void handleOrSayUnavailable(TurnContext turn) {
+        try {
+            handle(turn);
+        } catch (RuntimeException e) {
+            if (!Unavailable.is(e)) {
+                throw e;
+            }
+            TeamsOutage.answer(turn, e);
+        }
     }
 
     private void handle(TurnContext turn) {
@@ -180,6 +200,9 @@ final class TeamsBot {
         } catch (BadRequest e) {
             throw e;
         } catch (RuntimeException e) {
+            if (Unavailable.is(e)) {
+                throw e;
+            }
             String kind = request == null ? "request" : request.getClass().getSimpleName();
             log.error("teams {} failed: {}", kind, ErrorSummary.of(e));
             return Reply.privately(TeamsReplies.failure());

@@ -26,12 +26,24 @@ final class TeamsServer implements AutoCloseable {
     static final String OUTBOUND_TOKEN = "outbound-test-token";
 
     final FakeBotFramework microsoft = new FakeBotFramework();
-    final Database database = TestDatabase.fresh();
+    final Database database;
     final Candor candor;
+    private final boolean ownsDatabase;
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TeamsServer() {
+        this(TestDatabase.fresh(), true);
+    }
+
+    /** On a database the caller keeps (and closes). */
+    TeamsServer(Database database) {
+        this(database, false);
+    }
+
+    private TeamsServer(Database database, boolean ownsDatabase) {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
         candor = Candor.start(
                 config(microsoft.metadataUrl()),
                 database,
@@ -104,7 +116,9 @@ final class TeamsServer implements AutoCloseable {
     @Override
     public void close() {
         candor.close();
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
         microsoft.close();
     }
 }
