@@ -10,6 +10,6 @@ public final class HoldEmbeddedDatabase {
         Database database = Database.embedded(Path.of(args[0]), 2);
         database.migrate();
         System.out.println("HOLDING " + Postmasters.pid(Path.of(args[0])).orElseThrow());
-        Thread.sleep(Long.MAX_VALUE);
+        Thread.currentThread().join(); // until the test kills this JVM
     }
 }
