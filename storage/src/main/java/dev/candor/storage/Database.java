@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
         jdbi.getConfig(StatementExceptions.class)
                 .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         DbEnums.register(jdbi);
+        jdbi.registerArgument(new StorableStrings());
         health.start();
     }
 
