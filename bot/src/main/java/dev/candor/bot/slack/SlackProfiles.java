@@ -35,7 +35,7 @@ final class SlackProfiles implements ProfileSource {
             return Optional.of(profile(response.getUser()));
         } catch (IOException | SlackApiException e) {
             // Not the message: the client's exception quotes Slack's response body.
-            log.warn("users.info for {} failed: {}", userId, e.getClass().getSimpleName());
+            log.warn("users.info for {} failed: {}", userId, SlackApi.failure(e));
             return Optional.empty();
         }
     }
