@@ -139,6 +139,10 @@ final class SlackTriage {
     private static Verdict interaction(JsonNode payload) {
         JsonNode type = payload.path("type");
         if (type.isTextual() && INTERACTIONS.contains(type.asText())) {
+            if (!hasListenerId(payload, type.asText())) {
+                // Bolt would find no listener, log a multi-line suggestion and answer 404.
+                throw BadRequest.malformed("Slack " + type.asText() + " without an action or callback id");
+            }
             return pass(Kind.OTHER, null);
         }
         if (type.isTextual() && IGNORED_INTERACTIONS.contains(type.asText())) {
@@ -146,6 +150,17 @@ final class SlackTriage {
             return answered(Response.ok());
         }
         return unrecognised(type.isTextual() ? type.asText() : null, 400);
+    }
+
+    /** The id Bolt picks the listener by: every listener of Candor's takes any id that isn't empty. */
+    private static boolean hasListenerId(JsonNode payload, String type) {
+        JsonNode id =
+                switch (type) {
+                    case "block_actions" -> payload.path("actions").path(0).path("action_id");
+                    case "view_submission" -> payload.path("view").path("callback_id");
+                    default -> payload.path("callback_id");
+                };
+        return id.isTextual() && !id.asText().isEmpty();
     }
 
     private static Verdict unknownCommand() {
