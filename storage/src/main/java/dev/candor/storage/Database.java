@@ -56,9 +56,9 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(config);
         this.guarded = new GuardedDataSource(pool, health);
         this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin());
-        // Exception messages name the statement but never quote bound arguments: they are people's words.
-        jdbi.getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        // Exception messages never quote bound arguments: they are people's words. (SHORT_STATEMENT would: it renders
+        // the statement *and* its arguments; NONE keeps the driver's own message only.)
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         DbEnums.register(jdbi);
         jdbi.registerArgument(new StorableStrings());
         health.start();

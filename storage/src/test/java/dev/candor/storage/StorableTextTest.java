@@ -1,10 +1,13 @@
 package dev.candor.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.StatementException;
 import org.junit.jupiter.api.Test;
 
 class StorableTextTest {
@@ -37,6 +40,29 @@ class StorableTextTest {
 
             assertThat(people.findById(orgId, person.id()).orElseThrow().name())
                     .isEqualTo("Ana \uFFFD" + RTL_EMOJI_COMBINING);
+        }
+    }
+
+    @Test
+    void statementExceptionsQuoteNeitherBoundArgumentsNorTheFailingRow() {
+        try (Database database = TestDatabase.fresh()) {
+            long orgId = database.jdbi()
+                    .onDemand(OrganisationDao.class)
+                    .upsertSlack("T2", "Acme")
+                    .id();
+
+            Throwable failure = catchThrowable(() -> database.jdbi()
+                    .useHandle(handle -> handle.execute(
+                            "INSERT INTO company_values (org_id, tag, name) VALUES (?, ?, ?)",
+                            orgId,
+                            "ZQX-MARKER-TAG",
+                            "ZQX-MARKER-NAME")));
+
+            assertThat(failure).isInstanceOf(StatementException.class);
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                assertThat(String.valueOf(cause.getMessage())).doesNotContain("ZQX-MARKER");
+            }
+            assertThat(((SQLException) failure.getCause()).getSQLState()).isEqualTo("23514");
         }
     }
 }
