@@ -72,8 +72,7 @@ public final class SafeThrowableConverter extends ThrowableHandlingConverter {
         StackTraceElementProxy[] frames = proxy.getStackTraceElementProxyArray();
         for (int i = 0; frames != null && i < frames.length && own.size() < OWN_FRAMES; i++) {
             StackTraceElement frame = frames[i].getStackTraceElement();
-            if (frame.getClassName().startsWith(OWN_PACKAGE)
-                    && !frame.getClassName().startsWith("dev.candor.bot.logging.")) {
+            if (frame.getClassName().startsWith(OWN_PACKAGE)) {
                 own.add(frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
                         + frame.getLineNumber() + ")");
             }

@@ -86,6 +86,18 @@ class SlackHostileTextTest {
     }
 
     @Test
+    void storesAProfileNameWithoutNulAndWithLoneSurrogatesReplaced() throws Exception {
+        server.slack.user("U0NULNAME", "Nul\\u0000Name \\ud83d", null, "UTC", false);
+
+        var response = server.client.command("/kudos", "<@U0NULNAME> thanks for the review", "U0PROFILE");
+
+        assertThat(response.body()).contains("Kudos to");
+        assertThat(server.strings("SELECT p.name FROM people p JOIN platform_identities i ON i.person_id = p.id"
+                        + " WHERE i.platform_user_id = 'U0NULNAME'"))
+                .containsExactly("NulName \uFFFD");
+    }
+
+    @Test
     void answersAHundredKilobyteCommandWithoutFailing() throws Exception {
         var response = server.client.command("/kudos", "<@U0ANA> " + "thanks\u0000 ".repeat(14_000), "U0LONG");
 
