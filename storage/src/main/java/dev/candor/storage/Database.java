@@ -61,6 +61,7 @@ public final class Database implements AutoCloseable {
         // Exception messages name the statement but never quote bound arguments: they are people's words.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
         DbEnums.register(jdbi);
+        jdbi.registerArgument(new StorableStrings());
         health.start();
     }
 

@@ -1,5 +1,7 @@
 package dev.candor.bot.chat;
 
+import dev.candor.storage.StorableText;
+
 /**
  * A button pressed on one of Candor's messages (Slack {@code block_actions}, a Teams card action).
  *
@@ -8,4 +10,9 @@ package dev.candor.bot.chat;
  */
 public record Action(
         Actor actor, ConversationRef where, String actionId, String value, String messageId, String sourceKey)
-        implements Inbound {}
+        implements Inbound {
+
+    public Action {
+        value = StorableText.clean(value);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.candor.bot.chat;
 
+import dev.candor.storage.StorableText;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public record Command(
     public Command {
         mentions = List.copyOf(mentions);
         channels = List.copyOf(channels);
-        text = text == null ? "" : text.strip();
+        text = text == null ? "" : StorableText.clean(text).strip();
     }
 
     public Command(

@@ -5,6 +5,7 @@ import dev.candor.bot.chat.Handlers.FormHandler;
 import dev.candor.bot.chat.Handlers.HomeHandler;
 import dev.candor.bot.chat.Handlers.ReactionHandler;
 import dev.candor.bot.chat.Handlers.ShortcutHandler;
+import dev.candor.bot.logging.LogIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class ConversationRouter {
     }
 
     private static Reply unknown(String kind, String id) {
-        log.warn("no handler for {} {}", kind, id);
+        log.warn("no handler for {} {}", kind, LogIds.of(id));
         return Reply.privately("That button or form is no longer supported. Type the command again to start over.");
     }
 

@@ -1,7 +1,10 @@
 package dev.candor.bot.chat;
 
+import dev.candor.storage.StorableText;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A filled-in {@link Form} (Slack {@code view_submission}, a Teams card submit).
@@ -23,7 +26,8 @@ public record FormSubmission(
         implements Inbound {
 
     public FormSubmission {
-        values = Map.copyOf(values);
+        values = cleaned(values);
+        context = StorableText.clean(context);
     }
 
     public FormSubmission(
@@ -34,6 +38,20 @@ public record FormSubmission(
             String context,
             String sourceKey) {
         this(actor, where, formId, values, context, sourceKey, null);
+    }
+
+    /** Answers as PostgreSQL can store them; an answer that is null is dropped. */
+    private static Map<String, List<String>> cleaned(Map<String, List<String>> values) {
+        Map<String, List<String>> cleaned = new LinkedHashMap<>();
+        values.forEach((input, answers) -> cleaned.put(
+                StorableText.clean(input),
+                answers == null
+                        ? List.of()
+                        : answers.stream()
+                                .filter(Objects::nonNull)
+                                .map(StorableText::clean)
+                                .toList()));
+        return Map.copyOf(cleaned);
     }
 
     /** The text typed into an input, trimmed, or "" when empty. */

@@ -1,5 +1,7 @@
 package dev.candor.bot.chat;
 
+import dev.candor.storage.StorableText;
+
 /**
  * An action started from someone's message (Slack message shortcut, Teams message extension action).
  *
@@ -17,4 +19,9 @@ public record MessageShortcut(
         String messageText,
         String permalink,
         String sourceKey)
-        implements Inbound {}
+        implements Inbound {
+
+    public MessageShortcut {
+        messageText = StorableText.clean(messageText);
+    }
+}

@@ -1,5 +1,7 @@
 package dev.candor.bot.chat;
 
+import dev.candor.storage.StorableText;
+
 /**
  * An emoji reaction added to or removed from a message (Slack {@code reaction_added}/{@code reaction_removed},
  * Teams {@code messageReaction}, which Teams sends only for the bot's own messages).
@@ -17,4 +19,9 @@ public record Reaction(
         String authorUserId,
         String messageUrl,
         String sourceKey)
-        implements Inbound {}
+        implements Inbound {
+
+    public Reaction {
+        emoji = StorableText.clean(emoji);
+    }
+}

@@ -135,6 +135,17 @@ public final class KudosMessages {
                 + " left the organisation, so they can't receive kudos. Try again without them.");
     }
 
+    /** People mentioned by an id the platform doesn't know, or by no id at all (an empty {@code <@>}). */
+    static Message unknownPeople(Platform platform, List<String> names) {
+        String who = names.stream().allMatch(String::isBlank)
+                ? "someone you mentioned"
+                : String.join(
+                        ", ", names.stream().filter(name -> !name.isBlank()).toList());
+        return Message.of("I couldn't find " + who + ", so no kudos were given and your allowance is unchanged."
+                + " Mention people by picking them from the list that opens as you type @: "
+                + Syntax.command(platform, "kudos") + " @person what they did");
+    }
+
     public static Message tooMany(Platform platform) {
         return Message.of("That's more than " + KudosRequest.MAX_RECIPIENTS + " people. Please split it: "
                 + Syntax.command(platform, "kudos") + " takes up to " + KudosRequest.MAX_RECIPIENTS

@@ -1,7 +1,9 @@
 package dev.candor.bot.kudos;
 
 import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.people.PlatformIds;
 import dev.candor.storage.Platform;
 import dev.candor.storage.kudos.CompanyValue;
 import dev.candor.storage.kudos.KudosSettings;
@@ -31,6 +33,22 @@ final class KudosRules {
             return Optional.of(KudosMessages.tooMany(platform));
         }
         return Optional.empty();
+    }
+
+    /** People named by an id their platform can't have made: empty ({@code <@>}), too long, or not an id at all. */
+    Optional<Message> checkMentionIds(GiveRequest request) {
+        Platform platform = request.giver().platform();
+        List<String> unknown = request.recipients().stream()
+                .filter(mention -> !PlatformIds.valid(platform, mention.platformUserId()))
+                .map(KudosRules::shortName)
+                .toList();
+        return unknown.isEmpty() ? Optional.empty() : Optional.of(KudosMessages.unknownPeople(platform, unknown));
+    }
+
+    /** A name to show back, short: whatever followed an id that isn't one may be anything. */
+    static String shortName(Mention mention) {
+        String name = mention.displayName() == null ? "" : mention.displayName().strip();
+        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
     }
 
     /** A message too short, or value tags the organisation doesn't have or needs. */

@@ -5,6 +5,7 @@ import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.ProfileSource;
 import dev.candor.storage.kudos.Kudos;
 import dev.candor.storage.kudos.KudosDao;
 import dev.candor.storage.kudos.KudosGivingDao;
@@ -56,13 +57,25 @@ public final class KudosService {
         if (problem.isPresent()) {
             return new GiveOutcome.Refused(problem.get(), "people");
         }
+        problem = rules.checkMentionIds(request);
+        if (problem.isPresent()) {
+            return new GiveOutcome.Refused(problem.get(), "people");
+        }
         problem = rules.checkMessage(request);
         if (problem.isPresent()) {
             return new GiveOutcome.Refused(problem.get(), "message");
         }
-        List<Person> recipients = request.recipients().stream()
-                .map(mention -> directory.personFor(giver, mention))
-                .toList();
+        List<Person> recipients = new ArrayList<>(request.recipients().size());
+        for (Mention mention : request.recipients()) {
+            try {
+                recipients.add(directory.personFor(giver, mention));
+            } catch (ProfileSource.NoSuchUser unknown) {
+                log.info("kudos refused: a recipient is unknown to {}", giver.platform());
+                return new GiveOutcome.Refused(
+                        KudosMessages.unknownPeople(giver.platform(), List.of(KudosRules.shortName(mention))),
+                        "people");
+            }
+        }
         problem = rules.checkRecipients(giver, recipients);
         if (problem.isPresent()) {
             return new GiveOutcome.Refused(problem.get(), "people");

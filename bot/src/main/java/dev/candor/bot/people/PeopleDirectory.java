@@ -61,7 +61,7 @@ public final class PeopleDirectory {
         PersonLookupDao lookup = jdbi.onDemand(PersonLookupDao.class);
         Person person = lookup.findByPlatformUser(orgId, user.platform(), user.userId())
                 .orElseGet(() -> provision(
-                        orgId, user, jdbi.onDemand(PersonDao.class).hasUnlinkedPeople(orgId, user.platform())));
+                        orgId, user, jdbi.onDemand(PersonDao.class).hasUnlinkedPeople(orgId, user.platform()), false));
         if (user.timezone() != null && !user.timezone().equals(person.timezone()) && isZone(user.timezone())) {
             jdbi.onDemand(PersonDao.class).updateTimezone(orgId, person.id(), user.timezone());
             person = lookup.findById(orgId, person.id()).orElse(person);
@@ -84,6 +84,8 @@ public final class PeopleDirectory {
     /**
      * A person named in a request, provisioned if new. Unknown people are looked up now, because whether
      * they are a bot or deactivated decides what the command may do.
+     *
+     * @throws ProfileSource.NoSuchUser when the platform says there is nobody by that id; nothing is stored then
      */
     public Person personFor(Actor actor, Mention mention) {
         PlatformUser user = new PlatformUser(
@@ -97,7 +99,7 @@ public final class PeopleDirectory {
                 null);
         return jdbi.onDemand(PersonLookupDao.class)
                 .findByPlatformUser(actor.orgId(), user.platform(), user.userId())
-                .orElseGet(() -> provision(actor.orgId(), user, true));
+                .orElseGet(() -> provision(actor.orgId(), user, true, true));
     }
 
     /** The name Candor knows for a platform account, or null. */
@@ -124,8 +126,8 @@ public final class PeopleDirectory {
     /** Display names shown in texts: a name changed a minute ago may still show the old one. */
     private record KnownName(String name, long readAt) {}
 
-    private Person provision(long orgId, PlatformUser user, boolean lookUpNow) {
-        Optional<Profile> profile = lookUpNow ? lookup(user) : Optional.empty();
+    private Person provision(long orgId, PlatformUser user, boolean lookUpNow, boolean mentioned) {
+        Optional<Profile> profile = lookUpNow ? lookupProfile(user, mentioned) : Optional.empty();
         for (int attempt = 0; ; attempt++) {
             try {
                 Person person = jdbi.inTransaction(handle -> new Provisioning(handle.attach(PersonDao.class))
@@ -143,6 +145,18 @@ public final class PeopleDirectory {
         }
     }
 
+    /** A mentioned account the platform doesn't know is refused; one that sent the request exists all the same. */
+    private Optional<Profile> lookupProfile(PlatformUser user, boolean mentioned) {
+        try {
+            return lookup(user);
+        } catch (ProfileSource.NoSuchUser unknown) {
+            if (mentioned) {
+                throw unknown;
+            }
+            return Optional.empty();
+        }
+    }
+
     private void enrichLater(long orgId, long personId, PlatformUser user) {
         if (!profiles.containsKey(user.platform()) || !enriching.add(personId)) {
             return;
@@ -153,6 +167,8 @@ public final class PeopleDirectory {
                     lookup(user)
                             .ifPresent(profile ->
                                     Provisioning.store(jdbi.onDemand(PersonDao.class), orgId, personId, profile));
+                } catch (ProfileSource.NoSuchUser unknown) {
+                    log.info("profile of person {} not found on {}", personId, user.platform());
                 } finally {
                     enriching.remove(personId);
                 }
@@ -169,8 +185,13 @@ public final class PeopleDirectory {
         }
         try {
             return source.lookup(user.workspaceId(), user.userId());
+        } catch (ProfileSource.NoSuchUser unknown) {
+            throw unknown;
         } catch (RuntimeException e) {
-            log.warn("profile lookup for {} failed: {}", user.userId(), e.toString());
+            log.warn(
+                    "profile lookup for {} failed: {}",
+                    user.userId(),
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package dev.candor.bot.people;
 
 import dev.candor.storage.Platform;
+import dev.candor.storage.StorableText;
 
 /**
  * A chat user as one request describes them, before Candor knows who they are.
@@ -20,6 +21,12 @@ public record PlatformUser(
         String timezone,
         String locale,
         String teamsServiceUrl) {
+
+    public PlatformUser {
+        name = StorableText.clean(name);
+        timezone = StorableText.clean(timezone);
+        locale = StorableText.clean(locale);
+    }
 
     public static PlatformUser slack(String teamId, String userId, String name) {
         return new PlatformUser(Platform.SLACK, teamId, userId, name, null, null, null, null);

@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.logging.LogIds;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -69,9 +70,9 @@ final class SlackApi {
             if (response.isOk() && response.getPermalink() != null) {
                 return Optional.of(response.getPermalink());
             }
-            log.warn("chat.getPermalink for {} {} answered {}", channel, ts, response.getError());
+            log.warn("chat.getPermalink for {} {} answered {}", LogIds.of(channel), LogIds.of(ts), response.getError());
         } catch (IOException | SlackApiException e) {
-            log.warn("chat.getPermalink for {} {} failed: {}", channel, ts, e.toString());
+            log.warn("chat.getPermalink for {} {} failed: {}", LogIds.of(channel), LogIds.of(ts), failure(e));
         }
         return Optional.empty();
     }
@@ -87,9 +88,9 @@ final class SlackApi {
                 var channel = response.getChannel();
                 return Optional.of(channel.isPrivate() || channel.isIm() || channel.isMpim());
             }
-            log.warn("conversations.info for {} answered {}", channelId, response.getError());
+            log.warn("conversations.info for {} answered {}", LogIds.of(channelId), response.getError());
         } catch (IOException | SlackApiException e) {
-            log.warn("conversations.info for {} failed: {}", channelId, e.toString());
+            log.warn("conversations.info for {} failed: {}", LogIds.of(channelId), failure(e));
         }
         return Optional.empty();
     }
@@ -101,9 +102,9 @@ final class SlackApi {
             if (response.isOk() && response.getUsers() != null) {
                 return Optional.of(List.copyOf(response.getUsers()));
             }
-            log.warn("usergroups.users.list for {} answered {}", groupId, response.getError());
+            log.warn("usergroups.users.list for {} answered {}", LogIds.of(groupId), response.getError());
         } catch (IOException | SlackApiException e) {
-            log.warn("usergroups.users.list for {} failed: {}", groupId, e.toString());
+            log.warn("usergroups.users.list for {} failed: {}", LogIds.of(groupId), failure(e));
         }
         return Optional.empty();
     }
@@ -117,7 +118,7 @@ final class SlackApi {
             }
             log.warn("response_url answered HTTP {}", response.getCode());
         } catch (IOException e) {
-            log.warn("response_url failed: {}", e.toString());
+            log.warn("response_url failed: {}", failure(e));
         }
         return false;
     }
@@ -130,9 +131,21 @@ final class SlackApi {
             }
             return response.isOk();
         } catch (IOException | SlackApiException e) {
-            log.warn("{} failed: {}", method, e.toString());
+            log.warn("{} failed: {}", method, failure(e));
             return false;
         }
+    }
+
+    /**
+     * A failed call in a log line: its type and Slack's error code. Not the exception's message, which quotes the
+     * response body (and with it, what Candor sent).
+     */
+    static String failure(Exception e) {
+        if (e instanceof SlackApiException api && api.getError() != null) {
+            return "SlackApiException(HTTP " + api.getResponse().code() + ", "
+                    + api.getError().getError() + ")";
+        }
+        return e.getClass().getSimpleName();
     }
 
     private interface ApiCall {

@@ -44,8 +44,10 @@ public final class SlackEndpoint implements Handler {
         byte[] body = ctx.bodyAsBytes();
         signature.verify(
                 ctx.header(SlackSignature.TIMESTAMP_HEADER), ctx.header(SlackSignature.SIGNATURE_HEADER), body);
-        Request<?> request = parse(ctx, new String(body, StandardCharsets.UTF_8));
-        Response response = run(request);
+        String text = new String(body, StandardCharsets.UTF_8);
+        SlackTriage.Verdict verdict = SlackTriage.of(text);
+        Response response =
+                verdict.answered().isPresent() ? verdict.answered().get() : verdict.run(() -> run(parse(ctx, text)));
         ctx.status(response.getStatusCode());
         response.getHeaders()
                 .forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));

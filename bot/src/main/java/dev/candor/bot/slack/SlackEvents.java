@@ -18,6 +18,7 @@ import dev.candor.bot.outbox.Outbox;
 import dev.candor.storage.Platform;
 import dev.candor.storage.conversation.ConversationDao;
 import dev.candor.storage.conversation.ConversationKind;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackEvents {
     private static final Logger log = LoggerFactory.getLogger(SlackEvents.class);
+    /** The event types {@link #register} listens to; {@link SlackTriage} acknowledges the others before Bolt. */
+    static final Set<String> TYPES = Set.of(
+            "message", "app_home_opened", "reaction_added", "reaction_removed", "app_uninstalled", "tokens_revoked");
 
     private final Jdbi jdbi;
     private final SlackMapper mapper;

@@ -5,6 +5,7 @@ import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.PlatformIds;
 import dev.candor.bot.people.PlatformUser;
 import dev.candor.bot.server.BadRequest;
 import dev.candor.storage.Platform;
@@ -50,6 +51,10 @@ final class SlackMapper {
     Actor actor(String teamId, String userId, String userName) {
         require(teamId, "team id");
         require(userId, "user id");
+        if (!PlatformIds.valid(Platform.SLACK, teamId) || !PlatformIds.valid(Platform.SLACK, userId)) {
+            throw BadRequest.malformed("Slack team or user id longer than " + PlatformIds.MAX_SLACK_ID
+                    + " characters or not letters and digits");
+        }
         return directory.actorFor(PlatformUser.slack(teamId, userId, userName));
     }
 

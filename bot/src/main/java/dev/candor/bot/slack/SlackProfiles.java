@@ -25,13 +25,17 @@ final class SlackProfiles implements ProfileSource {
     public Optional<Profile> lookup(String teamId, String userId) {
         try {
             UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
+            if ("user_not_found".equals(response.getError())) {
+                throw new NoSuchUser();
+            }
             if (!response.isOk() || response.getUser() == null) {
                 log.warn("users.info for {} answered {}", userId, response.getError());
                 return Optional.empty();
             }
             return Optional.of(profile(response.getUser()));
         } catch (IOException | SlackApiException e) {
-            log.warn("users.info for {} failed: {}", userId, e.getMessage());
+            // Not the message: the client's exception quotes Slack's response body.
+            log.warn("users.info for {} failed: {}", userId, SlackApi.failure(e));
             return Optional.empty();
         }
     }

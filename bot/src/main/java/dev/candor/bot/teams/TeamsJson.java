@@ -2,11 +2,17 @@ package dev.candor.bot.teams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
+import dev.candor.storage.StorableText;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +41,40 @@ final class TeamsJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * A value as JSON that PostgreSQL's {@code jsonb} accepts: every string cleaned by {@link StorableText#clean}, since
+     * a name with a NUL would otherwise be written as the {@code \u0000} escape that {@code jsonb} refuses.
+     */
+    static String writeStorable(Object value) {
+        JsonNode tree = Serialization.objectToTree(value);
+        clean(tree);
+        return write(tree);
+    }
+
+    private static void clean(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                object.remove(name);
+                object.set(
+                        StorableText.clean(name),
+                        child.isTextual() ? TextNode.valueOf(StorableText.clean(child.asText())) : child);
+                clean(child);
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isTextual()) {
+                    array.set(i, TextNode.valueOf(StorableText.clean(child.asText())));
+                } else {
+                    clean(child);
+                }
+            }
         }
     }
 

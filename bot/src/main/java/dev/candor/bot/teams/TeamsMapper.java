@@ -13,6 +13,7 @@ import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.Reaction;
 import dev.candor.bot.chat.TextCommand;
 import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.PlatformIds;
 import dev.candor.bot.people.PlatformUser;
 import dev.candor.bot.server.BadRequest;
 import dev.candor.storage.Platform;
@@ -39,12 +40,17 @@ final class TeamsMapper {
         if (from == null || from.getId() == null || from.getId().isBlank()) {
             throw BadRequest.malformed("Teams activity without from.id");
         }
+        String tenantId = tenantId(activity);
+        if (!PlatformIds.valid(Platform.TEAMS, tenantId) || !PlatformIds.valid(Platform.TEAMS, from.getId())) {
+            throw BadRequest.malformed("Teams tenant or user id longer than " + PlatformIds.MAX_TEAMS_ID
+                    + " characters or not printable ASCII");
+        }
         return directory.actorFor(new PlatformUser(
                 Platform.TEAMS,
-                tenantId(activity),
+                tenantId,
                 from.getId(),
                 from.getName(),
-                from.getAadObjectId(),
+                PlatformIds.valid(Platform.TEAMS, from.getAadObjectId()) ? from.getAadObjectId() : null,
                 clientTimezone(activity),
                 activity.getLocale(),
                 activity.getServiceUrl()));

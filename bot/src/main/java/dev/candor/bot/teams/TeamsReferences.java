@@ -66,7 +66,7 @@ final class TeamsReferences {
     }
 
     void store(long orgId, String conversationId, ConversationKind kind, Long personId, ConversationReference ref) {
-        String json = TeamsJson.write(ref);
+        String json = TeamsJson.writeStorable(ref);
         jdbi.useExtension(
                 ConversationDao.class,
                 conversations -> conversations.upsert(orgId, Platform.TEAMS, conversationId, kind, personId, json));

@@ -19,6 +19,15 @@ class CsvReaderTest {
     }
 
     @Test
+    void dropsNulAndReplacesLoneSurrogatesThatPostgresCannotStore() {
+        CsvReader.Result result = CsvReader.read("an\u0000a@acme.test,\"Ana \uD83D\u202Bשלום\u202C 👋🏽\"\n");
+
+        assertThat(result.records())
+                .extracting(CsvRecord::fields)
+                .containsExactly(List.of("ana@acme.test", "Ana \uFFFD\u202Bשלום\u202C 👋🏽"));
+    }
+
+    @Test
     void numbersRecordsByThePhysicalLineTheyStartOn() {
         CsvReader.Result result = CsvReader.read("h1,h2\n\"x\ny\nz\",1\n\nlast,2");
 

@@ -26,7 +26,7 @@ import java.util.List;
  * Microsoft's side, played by WireMock: the OpenID metadata and signing keys of the Bot Framework, and the Bot
  * Connector that replies and proactive messages are posted to.
  */
-final class FakeBotFramework implements AutoCloseable {
+public final class FakeBotFramework implements AutoCloseable {
     static final String REPLY = "/v3/conversations/[^/]+/activities/[^/]+";
     static final String SEND = "/v3/conversations/[^/]+/activities";
     static final String MEMBER = "/v3/conversations/[^/]+/members/[^/]+";
@@ -85,7 +85,7 @@ final class FakeBotFramework implements AutoCloseable {
     }
 
     /** Where activities say the Bot Connector is; ends with a slash, like Teams' own. */
-    String serviceUrl() {
+    public String serviceUrl() {
         return server.baseUrl() + "/";
     }
 

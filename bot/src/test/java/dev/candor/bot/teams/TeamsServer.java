@@ -20,19 +20,19 @@ import org.jdbi.v3.core.Jdbi;
  * Candor running for real on loopback with Teams on, a fresh database, and WireMock as Microsoft's servers; plus an
  * HTTP client that posts activities to {@code /api/messages} as Teams does.
  */
-final class TeamsServer implements AutoCloseable {
+public final class TeamsServer implements AutoCloseable {
     static final String APP_ID = "11111111-2222-3333-4444-555555555555";
     static final String BOT_ID = "28:" + APP_ID;
     static final String OUTBOUND_TOKEN = "outbound-test-token";
 
-    final FakeBotFramework microsoft = new FakeBotFramework();
+    public final FakeBotFramework microsoft = new FakeBotFramework();
     final Database database;
     final Candor candor;
     private final boolean ownsDatabase;
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TeamsServer() {
+    public TeamsServer() {
         this(TestDatabase.fresh(), true);
     }
 
@@ -92,7 +92,7 @@ final class TeamsServer implements AutoCloseable {
     }
 
     /** Posts an activity with a valid channel token for the fake's service URL. */
-    HttpResponse<String> post(String activity) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String activity) throws IOException, InterruptedException {
         return post(activity, TestTokens.valid(APP_ID, microsoft.serviceUrl()));
     }
 

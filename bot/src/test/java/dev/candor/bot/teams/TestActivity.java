@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Activities shaped like the ones Teams posts (see the recorded botbuilder-js samples): by default a message from
  * Gil in his 1:1 chat with Candor, with the tenant in both places Teams puts it and his time zone in clientInfo.
  */
-final class TestActivity {
+public final class TestActivity {
     static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011cafe";
     static final String TEAM = "19:team@thread.tacv2";
     private static final ObjectMapper mapper = new ObjectMapper();
@@ -39,14 +39,14 @@ final class TestActivity {
         activity.putObject("channelData").putObject("tenant").put("id", TENANT);
     }
 
-    static TestActivity message(String serviceUrl, String text) {
+    public static TestActivity message(String serviceUrl, String text) {
         TestActivity message = new TestActivity("message", serviceUrl);
         message.activity.put("text", text).put("textFormat", "plain");
         return message;
     }
 
     /** An {@code Action.Submit} on a card: a message without text whose value is the card's data plus its inputs. */
-    static TestActivity cardSubmit(String serviceUrl, String cardId, JsonNode value) {
+    public static TestActivity cardSubmit(String serviceUrl, String cardId, JsonNode value) {
         TestActivity submit = new TestActivity("message", serviceUrl);
         submit.activity.put("replyToId", cardId).set("value", value);
         return submit;
@@ -79,7 +79,7 @@ final class TestActivity {
         return update;
     }
 
-    TestActivity from(String id, String name, String aadObjectId) {
+    public TestActivity from(String id, String name, String aadObjectId) {
         activity.putObject("from").put("id", id).put("name", name).put("aadObjectId", aadObjectId);
         return this;
     }
@@ -145,7 +145,7 @@ final class TestActivity {
         return activity.get("id").asText();
     }
 
-    String json() {
+    public String json() {
         return activity.toString();
     }
 }

@@ -67,7 +67,12 @@ public final class WeeklyDigestJob implements Job {
                 }
             } catch (RuntimeException e) {
                 // One organisation's problem must not hold back the others; the next sweep tries again.
-                log.warn("weekly digest {} for org {} failed: {}", digest.key(), digest.orgId(), e.toString());
+                // The type only: an exception message may quote a statement's values.
+                log.warn(
+                        "weekly digest {} for org {} failed: {}",
+                        digest.key(),
+                        digest.orgId(),
+                        e.getClass().getSimpleName());
             }
         }
         return queued;
