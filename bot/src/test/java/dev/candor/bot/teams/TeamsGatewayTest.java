@@ -273,7 +273,7 @@ class TeamsGatewayTest {
             } else {
                 Outbox.toConversation(handle, orgId, Platform.TEAMS, target, key, KUDOS);
             }
-            handle.attach(OutboxDao.class).claimDue("test-worker", 100, 60);
+            handle.attach(OutboxDao.class).claimDue("test-worker", 100, Duration.ofMinutes(1));
             return handle.attach(OutboxDao.class).findByKey(orgId, key).orElseThrow();
         });
     }
@@ -289,6 +289,7 @@ class TeamsGatewayTest {
                 MessageJson.write(KUDOS),
                 null,
                 1,
+                null,
                 null,
                 null,
                 null,
