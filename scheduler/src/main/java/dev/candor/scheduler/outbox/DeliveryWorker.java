@@ -120,13 +120,21 @@ public final class DeliveryWorker implements AutoCloseable {
         // Dropped tasks are claims whose send never started; the statement below returns them. A task that a thread
         // took just now finds its claim gone when it marks its send started, and does not send.
         senders.getQueue().clear();
-        int returned = outbox.returnUnstarted(workerId);
-        metrics.released("stopped", 0, returned);
-        if (returned > 0) {
-            log.info("outbox worker {} returned {} message(s) it had not started to send", workerId, returned);
-        }
+        returnUnstarted();
         if (!senders.awaitTermination(config.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
             senders.shutdownNow();
+        }
+    }
+
+    private void returnUnstarted() {
+        try {
+            int returned = outbox.returnUnstarted(workerId);
+            metrics.released("stopped", 0, returned);
+            if (returned > 0) {
+                log.info("outbox worker {} returned {} message(s) it had not started to send", workerId, returned);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox worker {} could not return its unstarted claims now: {}", workerId, rootCause(e));
         }
     }
 
