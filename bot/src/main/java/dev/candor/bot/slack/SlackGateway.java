@@ -16,6 +16,7 @@ import dev.candor.scheduler.outbox.DeliveryResult;
 import dev.candor.storage.outbox.OutboxMessage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;
 import okhttp3.Response;
@@ -24,7 +25,8 @@ import okhttp3.ResponseBody;
 /**
  * Sends outbox messages with {@code chat.postMessage}. A DM goes to the user id itself, which Slack delivers in
  * the app's Messages tab without a {@code conversations.open} call. Slack's answers are classified for the
- * delivery worker, which owns retries and pacing.
+ * delivery worker, which owns retries and pacing. Every message carries its outbox key in its metadata, so that one
+ * in doubt is looked for in its conversation ({@link SlackHistory}) before it is sent again.
  */
 final class SlackGateway implements ChatGateway {
     /** Errors that will not go away by trying again. */
@@ -58,15 +60,32 @@ final class SlackGateway implements ChatGateway {
     private final Slack slack;
     private final MethodsClient client;
     private final String botToken;
+    private final SlackHistory history;
 
     SlackGateway(Slack slack, MethodsClient client, String botToken) {
         this.slack = slack;
         this.client = client;
         this.botToken = botToken;
+        this.history = new SlackHistory(client, botToken);
     }
 
     @Override
     public DeliveryResult deliver(OutboxMessage outbound) {
+        SlackHistory.Lookup lookup = outbound.inDoubt() ? history.find(outbound) : new SlackHistory.Lookup.NotFound();
+        if (lookup instanceof SlackHistory.Lookup.Found found) {
+            return new DeliveryResult.AlreadyDelivered(found.ts());
+        }
+        if (lookup instanceof SlackHistory.Lookup.RateLimited limited) {
+            return new DeliveryResult.RateLimited(limited.retryAfter());
+        }
+        DeliveryResult result = send(outbound);
+        // Slack would not say whether it has the message: it is sent again all the same, and counted.
+        return lookup instanceof SlackHistory.Lookup.Unchecked impossible && result instanceof DeliveryResult.Sent sent
+                ? new DeliveryResult.Sent(sent.platformMessageId(), impossible.reason())
+                : result;
+    }
+
+    private DeliveryResult send(OutboxMessage outbound) {
         Message message = MessageJson.read(outbound.payload());
         DeliveryResult result = post(outbound, message);
         if (result instanceof DeliveryResult.Permanent permanent
@@ -110,11 +129,14 @@ final class SlackGateway implements ChatGateway {
                 .text(SlackRenderer.fallback(message))
                 .blocks(SlackRenderer.blocks(message))
                 .unfurlLinks(false)
+                .metadataAsString(SlackHistory.metadata(outbound))
                 .build();
         try (Response response =
                 client.runPostFormWithToken(RequestFormBuilder.toForm(request), Methods.CHAT_POST_MESSAGE, botToken)) {
             ResponseBody body = response.body();
             return classify(response.code(), response.header("Retry-After"), body == null ? "" : body.string());
+        } catch (ConnectException e) {
+            return DeliveryResult.Transient.notSent("connect_error");
         } catch (InterruptedIOException e) {
             return new DeliveryResult.Transient("timeout");
         } catch (IOException e) {
@@ -122,7 +144,11 @@ final class SlackGateway implements ChatGateway {
         }
     }
 
-    /** What an HTTP answer of {@code chat.postMessage} means for the delivery worker. */
+    /**
+     * What an HTTP answer of {@code chat.postMessage} means for the delivery worker. A transient error is one that
+     * may have posted the message all the same: Slack says so of {@code internal_error} and {@code fatal_error}, and
+     * a proxy's 5xx can't tell.
+     */
     static DeliveryResult classify(int status, String retryAfter, String body) {
         if (status == 429) {
             return new DeliveryResult.RateLimited(retryAfter(retryAfter));

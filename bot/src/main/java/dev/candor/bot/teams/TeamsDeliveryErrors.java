@@ -4,6 +4,7 @@ import com.microsoft.bot.connector.rest.ErrorResponseException;
 import dev.candor.scheduler.outbox.DeliveryResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -11,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** What a Bot Connector failure means for the outbox worker: wait, retry later, or give up. */
+/**
+ * What a Bot Connector failure means for the outbox worker: wait, retry later, or give up. A retry is in doubt (the
+ * message may be in the conversation already) unless the connection was never made.
+ */
 final class TeamsDeliveryErrors {
     private TeamsDeliveryErrors() {}
 
@@ -19,6 +23,9 @@ final class TeamsDeliveryErrors {
         Throwable cause = unwrap(failure);
         if (cause instanceof ErrorResponseException error && error.response() != null) {
             return classify(error.response().code(), error.response().headers().get("Retry-After"));
+        }
+        if (cause instanceof ConnectException) {
+            return DeliveryResult.Transient.notSent("connect_error");
         }
         if (cause instanceof InterruptedIOException) {
             return new DeliveryResult.Transient("timeout");

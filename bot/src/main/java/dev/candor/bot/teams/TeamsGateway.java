@@ -16,8 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends outbox messages to Teams through the Bot Connector: to a stored conversation, or to a person's 1:1 chat,
  * which is created when Candor has none yet. Answers are classified for the delivery worker, which owns retries.
+ *
+ * <p>A bot can't read a Teams conversation's history, so a message in doubt (its node died mid-send, or the send
+ * timed out) can't be looked for: it is sent again, and reported as an unchecked resend that the worker counts.
  */
 final class TeamsGateway implements ChatGateway {
+    static final String NO_HISTORY = "no_history";
     private static final Logger log = LoggerFactory.getLogger(TeamsGateway.class);
 
     private final TeamsReferences references;
@@ -33,33 +37,51 @@ final class TeamsGateway implements ChatGateway {
     @Override
     public DeliveryResult deliver(OutboxMessage outbound) {
         Message message = MessageJson.read(outbound.payload());
+        Optional<ConversationReference> reference;
         try {
-            Optional<ConversationReference> reference = outbound.targetKind() == TargetKind.USER
+            reference = outbound.targetKind() == TargetKind.USER
                     ? directChats.find(outbound.orgId(), outbound.target())
                     : references.conversation(outbound.orgId(), outbound.target());
-            if (reference.isEmpty()) {
-                return new DeliveryResult.Permanent("no_conversation_reference");
-            }
-            return send(reference.get(), message);
-        } catch (ExecutionException e) {
-            return TeamsDeliveryErrors.classify(e.getCause());
-        } catch (TimeoutException e) {
-            return new DeliveryResult.Transient("timeout");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Transient("interrupted");
-        } catch (RuntimeException e) {
-            DeliveryResult result = TeamsDeliveryErrors.classify(e);
-            if (result instanceof DeliveryResult.Transient unexpected
-                    && unexpected.reason().equals("unexpected_error")) {
-                log.warn("outbox {} to Teams failed: {}", outbound.id(), ErrorSummary.of(e));
-            }
-            return result;
+        } catch (Exception e) {
+            // Opening a 1:1 chat sends nothing to the person: whatever went wrong, the message is not in doubt.
+            return notSent(failure(outbound, e));
         }
+        if (reference.isEmpty()) {
+            return new DeliveryResult.Permanent("no_conversation_reference");
+        }
+        DeliveryResult result;
+        try {
+            result = new DeliveryResult.Sent(sender.send(reference.get(), TeamsReplies.activity(message)));
+        } catch (Exception e) {
+            return failure(outbound, e);
+        }
+        return outbound.inDoubt() && result instanceof DeliveryResult.Sent sent
+                ? new DeliveryResult.Sent(sent.platformMessageId(), NO_HISTORY)
+                : result;
     }
 
-    private DeliveryResult send(ConversationReference reference, Message message)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        return new DeliveryResult.Sent(sender.send(reference, TeamsReplies.activity(message)));
+    private static DeliveryResult failure(OutboxMessage outbound, Exception e) {
+        if (e instanceof ExecutionException) {
+            return TeamsDeliveryErrors.classify(e.getCause());
+        }
+        if (e instanceof TimeoutException) {
+            return new DeliveryResult.Transient("timeout");
+        }
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Transient("interrupted");
+        }
+        DeliveryResult result = TeamsDeliveryErrors.classify(e);
+        if (result instanceof DeliveryResult.Transient unexpected
+                && unexpected.reason().equals("unexpected_error")) {
+            log.warn("outbox {} to Teams failed: {}", outbound.id(), ErrorSummary.of(e));
+        }
+        return result;
+    }
+
+    private static DeliveryResult notSent(DeliveryResult result) {
+        return result instanceof DeliveryResult.Transient failure
+                ? DeliveryResult.Transient.notSent(failure.reason())
+                : result;
     }
 }

@@ -17,6 +17,7 @@ import dev.candor.storage.kudos.Kudos;
 import dev.candor.storage.kudos.KudosDao;
 import dev.candor.storage.outbox.OutboxDao;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,9 +92,9 @@ class KudosReactionsTest {
                 "post-test",
                 null));
         var outbox = database.jdbi().onDemand(OutboxDao.class);
-        outbox.claimDue("test", 100, 60).stream()
+        outbox.claimDue("test", 100, Duration.ofMinutes(1)).stream()
                 .filter(message -> message.idempotencyKey().endsWith(":post"))
-                .forEach(post -> outbox.markSent(post.id(), "1700000000.000900"));
+                .forEach(post -> outbox.markSent(post.id(), "test", "1700000000.000900", false));
 
         reactions.handle(reaction(bo, "1700000000.000900", "clap", true, "UCANDOR"));
 

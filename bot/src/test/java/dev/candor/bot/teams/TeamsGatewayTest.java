@@ -25,6 +25,7 @@ import dev.candor.storage.outbox.TargetKind;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
@@ -217,7 +218,31 @@ class TeamsGatewayTest {
 
         DeliveryResult result = gateway.deliver(queued(TargetKind.CONVERSATION, "19:offline@thread.tacv2"));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Transient("io_error"));
+        assertThat(result).isEqualTo(DeliveryResult.Transient.notSent("connect_error"));
+    }
+
+    @Test
+    void sendsAMessageInDoubtAgainAndSaysItCouldNotLookFirst() {
+        storeReference("19:doubt@thread.tacv2", ConversationKind.CHANNEL, null, null, microsoft.serviceUrl());
+
+        DeliveryResult result = gateway.deliver(inDoubt(queued(TargetKind.CONVERSATION, "19:doubt@thread.tacv2")));
+
+        assertThat(result).isEqualTo(new DeliveryResult.Sent("sent-1", TeamsGateway.NO_HISTORY));
+        assertThat(onlySend()).isNotNull();
+    }
+
+    @Test
+    void aGatewayTimeoutMayHaveReachedTeamsButAFailedChatOpeningSentNothing() {
+        Person kim = person("29:kim", "Kim");
+        storeReference("a:dm-kim", ConversationKind.DM, kim.id(), "29:kim", microsoft.serviceUrl());
+        microsoft.failSends(504, null);
+        DeliveryResult gatewayTimeout = gateway.deliver(queued(TargetKind.USER, "29:kim"));
+        person("29:max", "Max");
+        microsoft.failNewChats(503);
+        DeliveryResult noChat = gateway.deliver(queued(TargetKind.USER, "29:max"));
+
+        assertThat(gatewayTimeout).isEqualTo(new DeliveryResult.Transient("http_504", true));
+        assertThat(noChat).isEqualTo(DeliveryResult.Transient.notSent("http_503"));
     }
 
     @Test
@@ -273,9 +298,29 @@ class TeamsGatewayTest {
             } else {
                 Outbox.toConversation(handle, orgId, Platform.TEAMS, target, key, KUDOS);
             }
-            handle.attach(OutboxDao.class).claimDue("test-worker", 100, 60);
+            handle.attach(OutboxDao.class).claimDue("test-worker", 100, Duration.ofMinutes(1));
             return handle.attach(OutboxDao.class).findByKey(orgId, key).orElseThrow();
         });
+    }
+
+    private static OutboxMessage inDoubt(OutboxMessage message) {
+        return new OutboxMessage(
+                message.id(),
+                message.orgId(),
+                message.idempotencyKey(),
+                message.platform(),
+                message.targetKind(),
+                message.target(),
+                message.payload(),
+                message.status(),
+                message.attempts(),
+                message.nextAttemptAt(),
+                message.lastError(),
+                message.platformMessageId(),
+                message.createdAt(),
+                message.sentAt(),
+                message.replyUrl(),
+                Instant.now());
     }
 
     private static OutboxMessage record(long org, TargetKind kind, String target) {
@@ -289,6 +334,7 @@ class TeamsGatewayTest {
                 MessageJson.write(KUDOS),
                 null,
                 1,
+                null,
                 null,
                 null,
                 null,

@@ -6,8 +6,24 @@ import java.util.Objects;
 /** How a platform answered one send. Reasons are stored and logged, so they never contain message text. */
 public sealed interface DeliveryResult {
 
-    /** The platform accepted the message; its id (Slack {@code ts}, Teams activity id) is kept for later edits. */
-    record Sent(String platformMessageId) implements DeliveryResult {}
+    /**
+     * The platform accepted the message; its id (Slack {@code ts}, Teams activity id) is kept for later edits.
+     *
+     * @param unchecked for a message {@linkplain dev.candor.storage.outbox.OutboxMessage#inDoubt() in doubt}: why it
+     *     was sent again without making sure the platform didn't have it yet (Teams can't read a conversation's
+     *     history; Slack refused the lookup), as a short snake_case code; null when it was checked, or not in doubt
+     */
+    record Sent(String platformMessageId, String unchecked) implements DeliveryResult {
+        public Sent(String platformMessageId) {
+            this(platformMessageId, null);
+        }
+    }
+
+    /**
+     * A message in doubt that the platform already has (found in the conversation's history): recorded as sent with
+     * the id it was found under, and not sent again.
+     */
+    record AlreadyDelivered(String platformMessageId) implements DeliveryResult {}
 
     /**
      * The platform answered 429. Nothing is sent on the same pacing key before {@code retryAfter} has passed, and
@@ -21,10 +37,26 @@ public sealed interface DeliveryResult {
         }
     }
 
-    /** Worth retrying with backoff: 5xx, timeouts, connection errors. */
-    record Transient(String reason) implements DeliveryResult {
+    /**
+     * Worth retrying with backoff: 5xx, timeouts, connection errors.
+     *
+     * @param maybeDelivered the platform may have got the message all the same (a timeout or an I/O error after the
+     *     request went out, a server error): the message is in doubt, and the retry makes sure it isn't there yet.
+     *     False only when the request certainly never reached the platform (the connection was refused)
+     */
+    record Transient(String reason, boolean maybeDelivered) implements DeliveryResult {
         public Transient {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A failure that may have delivered the message: what a gateway can't rule out. */
+        public Transient(String reason) {
+            this(reason, true);
+        }
+
+        /** A failure before the request reached the platform. */
+        public static Transient notSent(String reason) {
+            return new Transient(reason, false);
         }
     }
 

@@ -8,10 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox. Runs on every node: claims due messages with {@code FOR UPDATE SKIP LOCKED} under a lease,
- * paces them per platform limits in {@code delivery_pacing} and sends them through a {@link ChatGateway} on a small
- * thread pool. Wakes on the insert trigger's NOTIFY, and polls every {@link DeliveryConfig#pollInterval()} for
- * retries that come due and in case a notification was lost.
+ * Delivers the outbox. Runs on every node: claims due messages with {@code FOR UPDATE SKIP LOCKED} under a lease that
+ * it renews while it lives ({@link LeaseKeeper}), paces them per platform limits in {@code delivery_pacing} and sends
+ * them through a {@link ChatGateway} on a small thread pool. Wakes on the insert trigger's NOTIFY, and polls every
+ * {@link DeliveryConfig#pollInterval()} for retries that come due and in case a notification was lost; each poll also
+ * takes back the claims of nodes that died. A message whose node died while sending it is in doubt: the gateway makes
+ * sure the platform doesn't have it before sending it again.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -36,7 +38,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final MessageSender sender;
     private final DeliveryMetrics metrics;
     private final Semaphore capacity;
-    private final ExecutorService senders;
+    private final ThreadPoolExecutor senders;
+    private final LeaseKeeper leases;
     private final Thread loop;
     private volatile boolean running;
     private boolean closed;
@@ -49,10 +52,17 @@ public final class DeliveryWorker implements AutoCloseable {
         this.outbox = jdbi.onDemand(OutboxDao.class);
         this.listener = new OutboxListener(database);
         this.metrics = new DeliveryMetrics(registry);
-        this.sender =
-                new MessageSender(gateway, jdbi.onDemand(OutboxSendingDao.class), new Pacer(jdbi), config, metrics);
+        this.sender = new MessageSender(
+                workerId, gateway, jdbi.onDemand(OutboxSendingDao.class), new Pacer(jdbi), config, metrics);
         this.capacity = new Semaphore(config.batchSize());
-        this.senders = Executors.newFixedThreadPool(config.threads(), daemonThreads("candor-outbox-send-"));
+        this.senders = new ThreadPoolExecutor(
+                config.threads(),
+                config.threads(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                daemonThreads("candor-outbox-send-"));
+        this.leases = new LeaseKeeper(workerId, outbox, config);
         this.loop = daemonThreads("candor-outbox-loop-").newThread(this::run);
     }
 
@@ -73,11 +83,15 @@ public final class DeliveryWorker implements AutoCloseable {
             log.warn("outbox worker {} could not LISTEN yet ({}); polling", workerId, e.getSQLState());
         }
         running = true;
+        leases.start();
         loop.start();
         log.info("outbox worker {} started with {} sender threads", workerId, config.threads());
     }
 
-    /** Stops claiming, lets messages in flight finish and returns unsent claims to the queue. */
+    /**
+     * Stops claiming; claimed messages whose send has not started go back to the queue at once, sends under way get
+     * {@link DeliveryConfig#stopGrace()} to finish, and whatever still runs then is released in doubt.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -88,18 +102,61 @@ public final class DeliveryWorker implements AutoCloseable {
         try {
             wakeLoop();
             loop.join(config.pollInterval().toMillis() + 5_000);
-            senders.shutdown();
-            if (!senders.awaitTermination(config.lease().toMillis(), TimeUnit.MILLISECONDS)) {
-                returnUnsent(senders.shutdownNow());
-            }
+            stopSending();
         } catch (InterruptedException e) {
-            returnUnsent(senders.shutdownNow());
+            senders.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            releaseClaimsLeft();
+            leases.close();
             listener.close();
             metrics.close();
         }
         log.info("outbox worker {} stopped", workerId);
+    }
+
+    private void stopSending() throws InterruptedException {
+        senders.shutdown();
+        // Dropped tasks are claims whose send never started; the statement below returns them. A task that a thread
+        // took just now finds its claim gone when it marks its send started, and does not send.
+        senders.getQueue().clear();
+        returnUnstarted();
+        if (!senders.awaitTermination(config.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+            senders.shutdownNow();
+        }
+    }
+
+    private void returnUnstarted() {
+        try {
+            int returned = outbox.returnUnstarted(workerId);
+            metrics.released("stopped", 0, returned);
+            if (returned > 0) {
+                log.info("outbox worker {} returned {} message(s) it had not started to send", workerId, returned);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox worker {} could not return its unstarted claims now: {}", workerId, rootCause(e));
+        }
+    }
+
+    /** Sends that outlasted the grace (or an interrupted stop) may still reach the platform: in doubt. */
+    private void releaseClaimsLeft() {
+        try {
+            List<Boolean> left = outbox.releaseClaims(workerId);
+            int inDoubt = (int) left.stream().filter(Boolean::booleanValue).count();
+            metrics.released("stopped", inDoubt, left.size() - inDoubt);
+            if (!left.isEmpty()) {
+                log.warn(
+                        "outbox worker {} stopped with {} message(s) still claimed, {} of them in doubt",
+                        workerId,
+                        left.size(),
+                        inDoubt);
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "outbox worker {} could not release its claims; they expire with their lease: {}",
+                    workerId,
+                    rootCause(e));
+        }
     }
 
     /**
@@ -135,8 +192,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private int claimAndDispatch(int wanted) {
-        int leaseSeconds = (int) config.lease().toSeconds();
-        List<OutboxMessage> claimed = outbox.claimDue(workerId, wanted, leaseSeconds);
+        List<OutboxMessage> claimed = outbox.claimDue(workerId, wanted, config.lease());
         MessageSender.Backlog backlog = new MessageSender.Backlog();
         for (OutboxMessage message : claimed) {
             capacity.acquireUninterruptibly(); // never blocks: only this thread acquires, and wanted <= permits
@@ -166,18 +222,17 @@ public final class DeliveryWorker implements AutoCloseable {
             return;
         }
         lastHousekeeping = now;
-        int released = outbox.releaseExpiredClaims();
-        if (released > 0) {
-            log.warn("outbox worker {} returned {} message(s) whose lease expired to the queue", workerId, released);
+        List<Boolean> released = outbox.releaseExpiredClaims();
+        if (!released.isEmpty()) {
+            int inDoubt = (int) released.stream().filter(Boolean::booleanValue).count();
+            metrics.released("lease_expired", inDoubt, released.size() - inDoubt);
+            log.warn(
+                    "outbox worker {} took back {} message(s) whose lease expired, {} of them in doubt",
+                    workerId,
+                    released.size(),
+                    inDoubt);
         }
         metrics.depth(outbox.countPending());
-    }
-
-    private void returnUnsent(List<Runnable> unsent) {
-        for (Runnable task : unsent) {
-            OutboxMessage message = ((SendTask) task).message;
-            outbox.rescheduleIn(message.id(), 0, message.lastError(), false);
-        }
     }
 
     private void pause() {
@@ -203,7 +258,7 @@ public final class DeliveryWorker implements AutoCloseable {
             try {
                 sender.send(message, backlog);
             } catch (RuntimeException e) {
-                // The lease returns the message to the queue; the gateway was either not called or answered.
+                // The claim is left to expire: in doubt if the send had started, else returned as it was.
                 log.warn("outbox {} could not be recorded: {}", message.id(), rootCause(e));
             } finally {
                 capacity.release();

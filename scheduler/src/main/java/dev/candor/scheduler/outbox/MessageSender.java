@@ -16,6 +16,7 @@ final class MessageSender {
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
     private static final int MAX_REASON_LENGTH = 500;
 
+    private final String workerId;
     private final ChatGateway gateway;
     private final OutboxSendingDao outbox;
     private final Pacer pacer;
@@ -23,7 +24,13 @@ final class MessageSender {
     private final DeliveryMetrics metrics;
 
     MessageSender(
-            ChatGateway gateway, OutboxSendingDao outbox, Pacer pacer, DeliveryConfig config, DeliveryMetrics metrics) {
+            String workerId,
+            ChatGateway gateway,
+            OutboxSendingDao outbox,
+            Pacer pacer,
+            DeliveryConfig config,
+            DeliveryMetrics metrics) {
+        this.workerId = workerId;
         this.gateway = gateway;
         this.outbox = outbox;
         this.pacer = pacer;
@@ -49,7 +56,12 @@ final class MessageSender {
     void send(OutboxMessage message, Backlog backlog) {
         Optional<Pacer.Denial> denial = pacer.tryAcquire(config.pacing().limitsFor(message));
         if (denial.isPresent()) {
-            outbox.reschedule(message.id(), backlog.retryAt(denial.get()), message.lastError(), false);
+            outbox.reschedule(message.id(), workerId, backlog.retryAt(denial.get()), message.lastError(), false);
+            return;
+        }
+        // From here until its result is recorded, a claim that ends (the node dies) leaves the message in doubt.
+        if (!outbox.markSendStarted(message.id(), workerId)) {
+            log.warn("outbox {} not sent: its claim ran out before the send started", message.id());
             return;
         }
         record(message, callGateway(message));
@@ -60,7 +72,8 @@ final class MessageSender {
             DeliveryResult result = gateway.deliver(message);
             return result != null ? result : new DeliveryResult.Transient("gateway returned no result");
         } catch (RuntimeException e) {
-            // Only the type: an exception message may quote a response body, and with it the message text.
+            // Only the type: an exception message may quote a response body, and with it the message text. It may
+            // have been thrown after the request went out: in doubt.
             return new DeliveryResult.Transient("gateway threw " + e.getClass().getName());
         }
     }
@@ -68,45 +81,72 @@ final class MessageSender {
     private void record(OutboxMessage message, DeliveryResult result) {
         if (result instanceof DeliveryResult.Sent sent) {
             markSent(message, sent);
+        } else if (result instanceof DeliveryResult.AlreadyDelivered found) {
+            markAlreadyDelivered(message, found);
         } else if (result instanceof DeliveryResult.RateLimited limited) {
             holdForRetryAfter(message, limited.retryAfter());
         } else if (result instanceof DeliveryResult.Transient failure) {
-            retryOrGiveUp(message, shorten(failure.reason()));
+            retryOrGiveUp(message, shorten(failure.reason()), failure.maybeDelivered());
         } else if (result instanceof DeliveryResult.Permanent failure) {
             String reason = shorten(failure.reason());
-            outbox.markFailed(message.id(), reason);
+            outbox.markFailed(message.id(), workerId, reason);
             metrics.failed(reason);
             log.warn("outbox {} failed permanently: {}", message.id(), reason);
         }
     }
 
     private void markSent(OutboxMessage message, DeliveryResult.Sent sent) {
-        if (outbox.markSent(message.id(), sent.platformMessageId()) == 0) {
-            log.warn("outbox {} was sent after its lease ended; another node may send it again", message.id());
+        boolean resent = message.inDoubt() && sent.unchecked() != null;
+        if (outbox.markSent(message.id(), workerId, sent.platformMessageId(), resent) == 0) {
+            log.warn("outbox {} was sent after another node took it over; it may be sent twice", message.id());
         }
         metrics.sent();
+        if (!message.inDoubt()) {
+            return;
+        }
+        String platform = message.platform().dbValue();
+        if (resent) {
+            String reason = shorten(sent.unchecked());
+            metrics.inDoubt(platform, "unchecked");
+            metrics.resent(platform, reason);
+            log.warn(
+                    "outbox {} was in doubt and was sent again without a check ({}): it may be there twice",
+                    message.id(),
+                    reason);
+        } else {
+            metrics.inDoubt(platform, "not_found");
+            log.info("outbox {} was in doubt, is not on {} and was sent", message.id(), platform);
+        }
+    }
+
+    private void markAlreadyDelivered(OutboxMessage message, DeliveryResult.AlreadyDelivered found) {
+        if (outbox.markSent(message.id(), workerId, found.platformMessageId(), false) == 0) {
+            log.warn("outbox {} was found delivered after another node took it over", message.id());
+        }
+        metrics.inDoubt(message.platform().dbValue(), "found");
+        log.info("outbox {} was in doubt and is already on {}: not sent again", message.id(), message.platform());
     }
 
     private void holdForRetryAfter(OutboxMessage message, Duration retryAfter) {
         String key = config.pacing().rateLimitKey(message);
         // Hold the key first: once the message is pending again, another node may claim it at once.
         outbox.holdFor(key, retryAfter.toMillis());
-        outbox.rescheduleIn(message.id(), retryAfter.toMillis(), "rate limited", false);
+        outbox.rescheduleIn(message.id(), workerId, retryAfter.toMillis(), "rate limited", false, false);
         metrics.rateLimited();
         log.info("outbox {} rate limited; holding {} for {} ms", message.id(), key, retryAfter.toMillis());
     }
 
-    private void retryOrGiveUp(OutboxMessage message, String reason) {
+    private void retryOrGiveUp(OutboxMessage message, String reason, boolean maybeDelivered) {
         RetryPolicy retry = config.retry();
         if (retry.exhausted(message.attempts())) {
-            outbox.markFailed(message.id(), "retries exhausted: " + reason);
+            outbox.markFailed(message.id(), workerId, "retries exhausted: " + reason);
             metrics.retriesExhausted();
             log.warn("outbox {} failed after {} attempts: {}", message.id(), message.attempts(), reason);
             return;
         }
         long delay =
                 retry.backoff(message.attempts(), ThreadLocalRandom.current()).toMillis();
-        outbox.rescheduleIn(message.id(), delay, reason, true);
+        outbox.rescheduleIn(message.id(), workerId, delay, reason, true, maybeDelivered);
         metrics.retried();
         log.info(
                 "outbox {} attempt {} failed ({}); retrying in {} ms", message.id(), message.attempts(), reason, delay);

@@ -71,7 +71,8 @@ class DeliveryClusterTest {
     @Test
     void anotherNodeDeliversAMessageWhoseWorkerDiedOnceItsLeaseExpires() {
         fixture.enqueue("orphan", "C1");
-        assertThat(fixture.outbox.claimDue("crashed-node", 10, 1)).hasSize(1);
+        assertThat(fixture.outbox.claimDue("crashed-node", 10, Duration.ofSeconds(1)))
+                .hasSize(1);
 
         try (DeliveryWorker survivor = worker(otherNode)) {
             survivor.start();

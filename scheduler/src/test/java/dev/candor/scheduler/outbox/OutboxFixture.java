@@ -31,6 +31,7 @@ final class OutboxFixture {
                 32,
                 Duration.ofSeconds(30),
                 Duration.ofMillis(200),
+                Duration.ofSeconds(5),
                 new RetryPolicy(5, Duration.ofMillis(10), Duration.ofMillis(50)),
                 PacingPolicy.perTarget(Duration.ZERO));
     }

@@ -57,6 +57,7 @@ class PacingPolicyTest {
                 null,
                 Instant.now(),
                 null,
+                null,
                 null);
     }
 }

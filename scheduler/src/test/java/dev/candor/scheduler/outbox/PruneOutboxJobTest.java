@@ -95,7 +95,7 @@ class PruneOutboxJobTest {
 
         assertThat(job(OutboxRetention.defaults(), 10).prune()).isEqualTo(new PruneOutboxJob.Pruned(0, 0));
 
-        assertThat(fixture.outbox.claimDue("w1", 10, 60))
+        assertThat(fixture.outbox.claimDue("w1", 10, Duration.ofMinutes(1)))
                 .extracting(OutboxMessage::payload)
                 .containsExactly("{\"text\": \"private words\"}");
         assertThat(fixture.find("sending").payload()).isNotNull();

@@ -4,53 +4,85 @@ import java.time.Instant;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** What a delivery worker records about each message it sent or tried to send; the rest is in {@link OutboxDao}. */
+/**
+ * What a delivery worker records about each message it sent or tried to send; the rest is in {@link OutboxDao}.
+ * Every update is of the worker's own claim: one that lapsed and went to another node is not touched (0 rows).
+ */
 public interface OutboxSendingDao {
 
+    /**
+     * Notes that the platform is about to be called for a claimed message, so that a claim ending without a result
+     * leaves it in doubt. False when the claim is no longer this worker's, or its lease ran out: then it must not be
+     * sent, since another node may take it over at any moment.
+     */
+    @SqlUpdate(
+            """
+            UPDATE outbox SET send_started_at = clock_timestamp()
+            WHERE id = :id AND status = 'sending' AND claimed_by = :worker AND claimed_until > clock_timestamp()
+            """)
+    boolean markSendStarted(@Bind("id") long id, @Bind("worker") String workerId);
+
+    /**
+     * Records a message as delivered ({@code resent}: sent again, in doubt, without making sure it wasn't there).
+     * Also when this worker's lapsed claim was returned to the queue meanwhile and not claimed again: it is true,
+     * and saves the resend another node would make.
+     */
     @SqlUpdate(
             """
             UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = :messageId,
-                   claimed_until = NULL, last_error = NULL
-            WHERE id = :id AND status = 'sending'
+                   claimed_until = NULL, send_started_at = NULL, last_error = NULL,
+                   resends = resends + CASE WHEN :resent THEN 1 ELSE 0 END
+            WHERE id = :id AND (status = 'sending' AND claimed_by = :worker OR status = 'pending')
             """)
-    int markSent(@Bind("id") long id, @Bind("messageId") String platformMessageId);
+    int markSent(
+            @Bind("id") long id,
+            @Bind("worker") String workerId,
+            @Bind("messageId") String platformMessageId,
+            @Bind("resent") boolean resent);
 
     /** Puts a claimed message back in the queue; {@code countAttempt=false} for pacing and rate limits. */
     @SqlUpdate(
             """
             UPDATE outbox SET status = 'pending', next_attempt_at = :at, last_error = :error, claimed_until = NULL,
-                   attempts = CASE WHEN :countAttempt THEN attempts ELSE attempts - 1 END
-            WHERE id = :id AND status = 'sending'
+                   send_started_at = NULL, attempts = CASE WHEN :countAttempt THEN attempts ELSE attempts - 1 END
+            WHERE id = :id AND status = 'sending' AND claimed_by = :worker
             """)
     int reschedule(
             @Bind("id") long id,
+            @Bind("worker") String workerId,
             @Bind("at") Instant nextAttemptAt,
             @Bind("error") String error,
             @Bind("countAttempt") boolean countAttempt);
 
     @SqlUpdate(
             """
-            UPDATE outbox SET status = 'failed', last_error = :reason, claimed_until = NULL
-            WHERE id = :id AND status = 'sending'
+            UPDATE outbox SET status = 'failed', last_error = :reason, claimed_until = NULL, send_started_at = NULL
+            WHERE id = :id AND status = 'sending' AND claimed_by = :worker
             """)
-    int markFailed(@Bind("id") long id, @Bind("reason") String reason);
+    int markFailed(@Bind("id") long id, @Bind("worker") String workerId, @Bind("reason") String reason);
 
     /**
      * Puts a claimed message back in the queue {@code delayMillis} from now on the database clock, so that every
-     * node agrees on when it is due whatever its own clock says.
+     * node agrees on when it is due whatever its own clock says. {@code inDoubt}: the platform may have got it (a
+     * timeout, an I/O error or a server error after the request went out); it stays in doubt until it is sent.
      */
     @SqlUpdate(
             """
             UPDATE outbox SET status = 'pending', next_attempt_at = clock_timestamp() + :delayMillis * interval '1 ms',
                    last_error = :error, claimed_until = NULL,
+                   in_doubt_since = CASE WHEN :inDoubt THEN COALESCE(in_doubt_since, send_started_at, clock_timestamp())
+                                         ELSE in_doubt_since END,
+                   send_started_at = NULL,
                    attempts = CASE WHEN :countAttempt THEN attempts ELSE attempts - 1 END
-            WHERE id = :id AND status = 'sending'
+            WHERE id = :id AND status = 'sending' AND claimed_by = :worker
             """)
     int rescheduleIn(
             @Bind("id") long id,
+            @Bind("worker") String workerId,
             @Bind("delayMillis") long delayMillis,
             @Bind("error") String error,
-            @Bind("countAttempt") boolean countAttempt);
+            @Bind("countAttempt") boolean countAttempt,
+            @Bind("inDoubt") boolean inDoubt);
 
     /** Holds every send on a pacing key for {@code millis} from now on the database clock (a 429 Retry-After). */
     @SqlUpdate(

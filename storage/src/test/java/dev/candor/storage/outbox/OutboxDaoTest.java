@@ -69,15 +69,15 @@ class OutboxDaoTest {
     @Test
     void reschedulesWithoutCountingTheAttemptAndReportsWhenItIsDue() {
         outbox.enqueue(orgId, "k1", Platform.SLACK, TargetKind.USER, "U1", "{}");
-        long id = outbox.claimDue("w1", 10, 60).get(0).id();
+        long id = outbox.claimDue("w1", 10, Duration.ofMinutes(1)).get(0).id();
 
-        outbox.rescheduleIn(id, Duration.ofMinutes(5).toMillis(), "rate limited", false);
+        outbox.rescheduleIn(id, "w1", Duration.ofMinutes(5).toMillis(), "rate limited", false, false);
 
         OutboxMessage message = outbox.findByKey(orgId, "k1").orElseThrow();
         assertThat(message.status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(message.attempts()).isZero();
         assertThat(message.lastError()).isEqualTo("rate limited");
-        assertThat(outbox.claimDue("w1", 10, 60)).isEmpty();
+        assertThat(outbox.claimDue("w1", 10, Duration.ofMinutes(1))).isEmpty();
         assertThat(outbox.millisUntilNextDue()).get().satisfies(millis -> assertThat(millis)
                 .isBetween(240_000L, 300_000L));
     }

@@ -151,7 +151,7 @@ final class RecognitionFixture {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT id, org_id, idempotency_key, platform, target_kind, target, payload::text AS payload,"
                                 + " status, attempts, next_attempt_at, last_error, platform_message_id, created_at,"
-                                + " sent_at, reply_url FROM outbox WHERE idempotency_key LIKE :prefix || '%' ORDER BY id")
+                                + " sent_at, reply_url, in_doubt_since FROM outbox WHERE idempotency_key LIKE :prefix || '%' ORDER BY id")
                 .bind("prefix", prefix)
                 .map(ConstructorMapper.of(OutboxMessage.class))
                 .list());
