@@ -266,12 +266,16 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
+    /** The root cause's type and SQLState: never its message, which may quote a statement's values. */
     private static String rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String state = cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                ? " (SQLState " + sql.getSQLState() + ")"
+                : "";
+        return cause.getClass().getSimpleName() + state;
     }
 
     private static String newWorkerId() {
