@@ -1,6 +1,5 @@
 package dev.candor.storage.conversation;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,8 @@ public interface TeamRosterDao {
     void upsertMembers(@BindMethods Collection<TeamMember> members);
 
     /**
-     * Ends a full read that started at {@code readStarted}: members it did not list have left the team meanwhile.
+     * Ends a full read whose members were just written by {@link #upsertMembers} in the same transaction: members it
+     * did not list (seen before this transaction began) have left the team meanwhile.
      *
      * @return how many members were dropped
      */
@@ -56,9 +56,9 @@ public interface TeamRosterDao {
             WITH finished AS (
                 UPDATE team_rosters SET read_at = now() WHERE org_id = :orgId AND team_id = :teamId
             )
-            DELETE FROM team_members WHERE org_id = :orgId AND team_id = :teamId AND seen_at < :readStarted
+            DELETE FROM team_members WHERE org_id = :orgId AND team_id = :teamId AND seen_at < now()
             """)
-    int finishRead(@Bind("orgId") long orgId, @Bind("teamId") String teamId, @Bind("readStarted") Instant readStarted);
+    int finishRead(@Bind("orgId") long orgId, @Bind("teamId") String teamId);
 
     /** Members who left the team, by Teams id or AAD object id. */
     @SqlUpdate(
@@ -128,4 +128,14 @@ public interface TeamRosterDao {
             ON CONFLICT DO NOTHING
             """)
     int linkTeamByEmail(@Bind("orgId") long orgId, @Bind("teamId") String teamId);
+
+    /** Refusals to open a chat with members of the team: Candor being in the team changes what Teams allows. */
+    @SqlUpdate(
+            """
+            DELETE FROM reach_failures f USING team_members m
+            WHERE m.org_id = :orgId AND m.team_id = :teamId
+              AND f.org_id = m.org_id AND f.platform = 'teams'
+              AND (f.platform_user_id = m.teams_user_id OR f.platform_user_id = m.aad_object_id)
+            """)
+    int clearTeamFailures(@Bind("orgId") long orgId, @Bind("teamId") String teamId);
 }
