@@ -61,6 +61,10 @@ final class ReachRules {
                     "They are deactivated in Candor's directory.",
                     DEACTIVATED_FIX);
         }
+        if (person.hasDm()) {
+            // A chat Candor has (they wrote to it, or installed it for themselves since a refusal) always works.
+            return Optional.empty();
+        }
         if ("not_installed_for_user".equals(person.failure())) {
             return verdict(
                     person,
@@ -85,7 +89,7 @@ final class ReachRules {
                     "Candor doesn't know their Teams account, and they aren't in any team Candor is installed in.",
                     INSTALL_FIX + " Or import the directory with their teams_user_id (Azure AD object id).");
         }
-        if (!person.hasDm() && !person.inRoster() && !introduced) {
+        if (!person.inRoster() && !introduced) {
             return verdict(
                     person,
                     Platform.TEAMS,

@@ -74,6 +74,12 @@ class ReachabilityTest {
         Person jo = person(org, "Jo", null, Platform.TEAMS, "aad-jo", "aad-jo");
         Person kim = person(org, "Kim", null, Platform.TEAMS, "29:kim", "aad-kim");
         refused(org, Platform.TEAMS, "29:kim", "not_installed_for_user");
+        Person nia = person(org, "Nia", null, Platform.TEAMS, "29:nia", "aad-nia");
+        refused(org, Platform.TEAMS, "29:nia", "not_installed_for_user");
+        // Nia installed Candor for herself since, and wrote to it.
+        database.jdbi()
+                .onDemand(ConversationDao.class)
+                .upsert(org, Platform.TEAMS, "a:dm-nia", ConversationKind.DM, nia.id(), "{}");
         roster(
                 org,
                 "19:team@thread.tacv2",
@@ -81,7 +87,7 @@ class ReachabilityTest {
                 new TeamMember(org, "19:team@thread.tacv2", "aad-jo", "29:jo", "Jo", null));
 
         List<Unreachable> unreachable =
-                reachability.unreachable(org, List.of(gil.id(), hana.id(), ivy.id(), jo.id(), kim.id()));
+                reachability.unreachable(org, List.of(gil.id(), hana.id(), ivy.id(), jo.id(), kim.id(), nia.id()));
 
         assertThat(unreachable)
                 .extracting(Unreachable::name, Unreachable::reason)
