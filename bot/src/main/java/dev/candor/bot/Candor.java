@@ -119,7 +119,7 @@ public final class Candor implements AutoCloseable {
                 : null;
         if (slack != null) {
             profiles.put(Platform.SLACK, slack.profiles());
-            gateways.put(Platform.SLACK, slack.gateway());
+            gateways.put(Platform.SLACK, slack.gateway(database.jdbi()));
         }
         TeamsModule teams =
                 config.teams().enabled() ? new TeamsModule(config.teams(), options.teamsCredentials()) : null;

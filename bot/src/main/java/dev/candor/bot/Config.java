@@ -51,6 +51,8 @@ public record Config(
      * Framework Emulator, which Candor allows only on a loopback address.
      *
      * @param loginUrl the Azure AD authority host that issues Candor's outbound tokens, without a trailing slash
+     * @param channelService null for the public cloud, or {@link #GOVERNMENT_CHANNEL_SERVICE} for the US government
+     *     cloud (its token issuer, signing keys and token scope)
      */
     public record Teams(
             String appId,
@@ -59,16 +61,38 @@ public record Config(
             String appType,
             String openIdMetadataUrl,
             String loginUrl,
-            boolean emulator) {
+            boolean emulator,
+            String channelService) {
         public Teams {
             if (appId != null && emulator) {
                 throw new IllegalArgumentException("the emulator mode has no app id");
             }
+            if (channelService != null && !channelService.equals(GOVERNMENT_CHANNEL_SERVICE)) {
+                throw new IllegalArgumentException(
+                        "the channel service is the public cloud (null) or " + GOVERNMENT_CHANNEL_SERVICE);
+            }
+        }
+
+        /** Teams in the public cloud. */
+        public Teams(
+                String appId,
+                String appPassword,
+                String tenantId,
+                String appType,
+                String openIdMetadataUrl,
+                String loginUrl,
+                boolean emulator) {
+            this(appId, appPassword, tenantId, appType, openIdMetadataUrl, loginUrl, emulator, null);
         }
 
         /** Teams off: no app id, no emulator. */
         public static Teams off() {
             return new Teams(null, null, null, "MultiTenant", null, DEFAULT_MICROSOFT_LOGIN_URL, false);
+        }
+
+        /** Microsoft's cloud for US government agencies (GCC High, DoD), not the public one. */
+        public boolean government() {
+            return channelService != null;
         }
 
         public boolean enabled() {
@@ -86,6 +110,10 @@ public record Config(
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.com";
+    /** MICROSOFT_CHANNEL_SERVICE of the US government cloud. */
+    public static final String GOVERNMENT_CHANNEL_SERVICE = "https://botframework.azure.us";
+    /** The US government cloud's Azure AD authority host: MICROSOFT_LOGIN_URL's default there. */
+    public static final String GOVERNMENT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.us";
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -203,7 +231,34 @@ public record Config(
             }
             String metadata = url("BOT_OPENID_METADATA_URL").orElse(null);
             boolean emulator = emulator(appId, host);
-            return new Teams(appId, password, tenant, type, metadata, loginUrl(), emulator && appId == null);
+            String channelService = channelService();
+            return new Teams(
+                    appId,
+                    password,
+                    tenant,
+                    type,
+                    metadata,
+                    loginUrl(channelService != null),
+                    emulator && appId == null,
+                    channelService);
+        }
+
+        /** Empty for the public cloud; the US government cloud by its documented value. No other cloud is known. */
+        private String channelService() {
+            String name = "MICROSOFT_CHANNEL_SERVICE";
+            Optional<String> text = value(name);
+            if (text.isEmpty()) {
+                return null;
+            }
+            String service = text.get().endsWith("/")
+                    ? text.get().substring(0, text.get().length() - 1)
+                    : text.get();
+            if (service.equalsIgnoreCase(GOVERNMENT_CHANNEL_SERVICE)) {
+                return GOVERNMENT_CHANNEL_SERVICE;
+            }
+            problems.add(name + " must be empty (the public cloud) or " + GOVERNMENT_CHANNEL_SERVICE
+                    + " (US government); got '" + text.get() + "'");
+            return null;
         }
 
         /**
@@ -229,10 +284,13 @@ public record Config(
             return emulator && isLoopback(host);
         }
 
-        /** The client secret goes there: plain http only to this machine (a test's fake login server). */
-        private String loginUrl() {
+        /**
+         * The client secret goes there: plain http only to this machine (a test's fake login server). The default
+         * is the cloud's own authority host.
+         */
+        private String loginUrl(boolean government) {
             String name = "MICROSOFT_LOGIN_URL";
-            String url = url(name).orElse(DEFAULT_MICROSOFT_LOGIN_URL);
+            String url = url(name).orElse(government ? GOVERNMENT_MICROSOFT_LOGIN_URL : DEFAULT_MICROSOFT_LOGIN_URL);
             URI uri = URI.create(url);
             if (!"https".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
                 problems.add(name + " must be an https URL (plain http only on a loopback address; got '" + url + "')");

@@ -166,6 +166,57 @@ class ConfigTest {
         assertThat(error.problems()).singleElement(STRING).startsWith("MICROSOFT_LOGIN_URL");
     }
 
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", " "})
+    void isInThePublicCloudWithoutAChannelService(String value) {
+        Config.Teams teams =
+                Config.from(Map.of("MICROSOFT_CHANNEL_SERVICE", value)).teams();
+
+        assertThat(teams.government()).isFalse();
+        assertThat(teams.channelService()).isNull();
+        assertThat(teams.loginUrl()).isEqualTo("https://login.microsoftonline.com");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "https://botframework.azure.us",
+                "https://botframework.azure.us/",
+                "HTTPS://BotFramework.Azure.US"
+            })
+    void isInTheUsGovernmentCloudWithItsChannelServiceAndLogsInThere(String value) {
+        Config.Teams teams =
+                Config.from(Map.of("MICROSOFT_CHANNEL_SERVICE", value)).teams();
+
+        assertThat(teams.government()).isTrue();
+        assertThat(teams.channelService()).isEqualTo("https://botframework.azure.us");
+        assertThat(teams.loginUrl()).isEqualTo("https://login.microsoftonline.us");
+    }
+
+    @Test
+    void aLoginUrlSetOutrightWinsInTheGovernmentCloudToo() {
+        Config.Teams teams = Config.from(Map.of(
+                        "MICROSOFT_CHANNEL_SERVICE", "https://botframework.azure.us",
+                        "MICROSOFT_LOGIN_URL", "http://127.0.0.1:8089"))
+                .teams();
+
+        assertThat(teams.government()).isTrue();
+        assertThat(teams.loginUrl()).isEqualTo("http://127.0.0.1:8089");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://botframework.com", "https://botframework.azure.cn", "government", "public"})
+    void refusesAChannelServiceItDoesNotKnow(String value) {
+        var error = catchThrowableOfType(
+                Config.ConfigException.class, () -> Config.from(Map.of("MICROSOFT_CHANNEL_SERVICE", value)));
+
+        assertThat(error.problems())
+                .singleElement(STRING)
+                .startsWith(
+                        "MICROSOFT_CHANNEL_SERVICE must be empty (the public cloud) or https://botframework.azure.us")
+                .contains(value);
+    }
+
     @Test
     void readsAFullSlackAndTeamsSetup() {
         Config config = Config.from(Map.of(

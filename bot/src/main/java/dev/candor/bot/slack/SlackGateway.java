@@ -14,6 +14,7 @@ import dev.candor.bot.outbox.MessageJson;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryResult;
 import dev.candor.storage.outbox.OutboxMessage;
+import dev.candor.storage.outbox.TargetKind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -23,8 +24,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends outbox messages with {@code chat.postMessage}. A DM goes to the user id itself, which Slack delivers in
- * the app's Messages tab without a {@code conversations.open} call. Slack's answers are classified for the
+ * Sends outbox messages with {@code chat.postMessage}. A DM goes to the user's DM channel, opened once with
+ * {@code conversations.open} and kept ({@link SlackDirectChannels}). Slack's answers are classified for the
  * delivery worker, which owns retries and pacing. Every message carries its outbox key in its metadata, so that one
  * in doubt is looked for in its conversation ({@link SlackHistory}) before it is sent again.
  */
@@ -37,6 +38,8 @@ final class SlackGateway implements ChatGateway {
             "user_not_found",
             "account_inactive",
             "user_disabled",
+            "user_not_visible",
+            "invalid_user_combination",
             "invalid_auth",
             "not_authed",
             "token_revoked",
@@ -61,33 +64,44 @@ final class SlackGateway implements ChatGateway {
     private final MethodsClient client;
     private final String botToken;
     private final SlackHistory history;
+    private final SlackDirectChannels directChannels;
 
-    SlackGateway(Slack slack, MethodsClient client, String botToken) {
+    SlackGateway(Slack slack, MethodsClient client, String botToken, SlackDirectChannels directChannels) {
         this.slack = slack;
         this.client = client;
         this.botToken = botToken;
         this.history = new SlackHistory(client, botToken);
+        this.directChannels = directChannels;
     }
 
     @Override
     public DeliveryResult deliver(OutboxMessage outbound) {
-        SlackHistory.Lookup lookup = outbound.inDoubt() ? history.find(outbound) : new SlackHistory.Lookup.NotFound();
+        String channel = outbound.target();
+        if (outbound.targetKind() == TargetKind.USER) {
+            SlackDirectChannels.Opened dm = directChannels.open(outbound.orgId(), outbound.target());
+            if (dm.failure() != null) {
+                return dm.failure();
+            }
+            channel = dm.channel();
+        }
+        SlackHistory.Lookup lookup =
+                outbound.inDoubt() ? history.find(outbound, channel) : new SlackHistory.Lookup.NotFound();
         if (lookup instanceof SlackHistory.Lookup.Found found) {
             return new DeliveryResult.AlreadyDelivered(found.ts());
         }
         if (lookup instanceof SlackHistory.Lookup.RateLimited limited) {
             return new DeliveryResult.RateLimited(limited.retryAfter());
         }
-        DeliveryResult result = send(outbound);
+        DeliveryResult result = send(outbound, channel);
         // Slack would not say whether it has the message: it is sent again all the same, and counted.
         return lookup instanceof SlackHistory.Lookup.Unchecked impossible && result instanceof DeliveryResult.Sent sent
                 ? new DeliveryResult.Sent(sent.platformMessageId(), impossible.reason())
                 : result;
     }
 
-    private DeliveryResult send(OutboxMessage outbound) {
+    private DeliveryResult send(OutboxMessage outbound, String channel) {
         Message message = MessageJson.read(outbound.payload());
-        DeliveryResult result = post(outbound, message);
+        DeliveryResult result = post(outbound, channel, message);
         if (result instanceof DeliveryResult.Permanent permanent
                 && TRY_REPLY_URL.contains(permanent.reason())
                 && outbound.replyUrl() != null) {
@@ -123,9 +137,9 @@ final class SlackGateway implements ChatGateway {
      * a newly built Gson, whose reflective adapters for Slack's whole message model cost more CPU than the rest of a
      * delivery, and only {@code ok}, {@code error} and {@code ts} matter here.
      */
-    private DeliveryResult post(OutboxMessage outbound, Message message) {
+    private DeliveryResult post(OutboxMessage outbound, String channel, Message message) {
         ChatPostMessageRequest request = ChatPostMessageRequest.builder()
-                .channel(outbound.target())
+                .channel(channel)
                 .text(SlackRenderer.fallback(message))
                 .blocks(SlackRenderer.blocks(message))
                 .unfurlLinks(false)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
 import dev.candor.storage.outbox.OutboxMessage;
-import dev.candor.storage.outbox.TargetKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,25 +63,13 @@ final class SlackHistory {
         return metadata.toString();
     }
 
-    Lookup find(OutboxMessage message) {
+    /** @param channel the conversation it was posted to: for a DM, the user's DM channel */
+    Lookup find(OutboxMessage message, String channel) {
         try {
-            Answer opened = conversation(message);
-            if (opened.lookup != null) {
-                return opened.lookup;
-            }
-            String channel = opened.body.path("channel").path("id").asText(message.target());
             return search(channel, key(message), oldest(message.inDoubtSince()));
         } catch (IOException e) {
             return new Lookup.Unchecked("history_io_error");
         }
-    }
-
-    /** A DM is posted to the user id, but its history is read from the D… conversation that Slack opens for it. */
-    private Answer conversation(OutboxMessage message) throws IOException {
-        if (message.targetKind() != TargetKind.USER) {
-            return new Answer(JSON.createObjectNode(), null);
-        }
-        return call(Methods.CONVERSATIONS_OPEN, new FormBody.Builder().add("users", message.target()));
     }
 
     private Lookup search(String channel, String key, String oldest) throws IOException {

@@ -52,8 +52,8 @@ public final class SlackModule {
         return new SlackProfiles(client);
     }
 
-    public ChatGateway gateway() {
-        return new SlackGateway(slack, client, botToken);
+    public ChatGateway gateway(Jdbi jdbi) {
+        return new SlackGateway(slack, client, botToken, new SlackDirectChannels(jdbi, client, botToken));
     }
 
     /** The Bolt app behind {@code POST /slack/events}, with every Slack command and event Candor handles. */

@@ -1,13 +1,17 @@
 package dev.candor.bot.teams;
 
 import com.microsoft.bot.builder.BotCallbackHandler;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.authentication.ClaimsValidator;
+import com.microsoft.bot.connector.authentication.CredentialProvider;
+import com.microsoft.bot.connector.authentication.GovernmentAuthenticationConstants;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.connector.authentication.SkillValidation;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
@@ -20,16 +24,42 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The SDK's HTTP adapter with Candor's credentials and connector clients. With an app id every inbound activity
  * must carry a valid Bot Framework token; without one authentication is off (the emulator mode, which Config allows
- * only with CANDOR_TEAMS_EMULATOR=true on a loopback address).
+ * only with CANDOR_TEAMS_EMULATOR=true on a loopback address). In the US government cloud the SDK is told the channel
+ * service (government token scope for replies), and tokens are checked by {@link GovernmentTokens}.
  */
 final class TeamsAdapter extends BotFrameworkHttpAdapter {
     private final TeamsCredentials credentials;
     private final TeamsConnectors connectors;
+    private final boolean government;
+    private final CredentialProvider appIds;
+    private final AuthenticationConfiguration authentication;
 
     TeamsAdapter(Config.Teams config, TeamsCredentials credentials, TeamsConnectors connectors) {
-        super(settings(config), authentication());
+        this(config, credentials, connectors, authentication());
+    }
+
+    private TeamsAdapter(
+            Config.Teams config,
+            TeamsCredentials credentials,
+            TeamsConnectors connectors,
+            AuthenticationConfiguration authentication) {
+        super(settings(config), authentication);
         this.credentials = credentials;
         this.connectors = connectors;
+        this.government = config.government() && config.authenticated();
+        this.appIds = new SimpleCredentialProvider(config.appId(), config.appPassword());
+        this.authentication = authentication;
+    }
+
+    /** The SDK's own check for government tokens refuses them all ({@link GovernmentTokens}). */
+    @Override
+    public CompletableFuture<InvokeResponse> processActivity(
+            String authHeader, Activity activity, BotCallbackHandler callback) {
+        if (!government || activity == null) {
+            return super.processActivity(authHeader, activity, callback);
+        }
+        return GovernmentTokens.authenticate(authHeader, activity, appIds, authentication)
+                .thenCompose(identity -> processActivity(identity, activity, callback));
     }
 
     /** Honours MICROSOFT_APP_TENANT_ID for single-tenant bots, and lets tests use fixed credentials. */
@@ -75,6 +105,10 @@ final class TeamsAdapter extends BotFrameworkHttpAdapter {
         }
         if (config.appPassword() != null) {
             properties.setProperty(MicrosoftAppCredentials.MICROSOFTAPPPASSWORD, config.appPassword());
+        }
+        if (config.government()) {
+            // Read by the SDK's ConfigurationChannelProvider.
+            properties.setProperty("ChannelService", GovernmentAuthenticationConstants.CHANNELSERVICE);
         }
         return new Configuration() {
             @Override

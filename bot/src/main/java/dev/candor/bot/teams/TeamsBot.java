@@ -45,6 +45,7 @@ final class TeamsBot {
     private final TeamsCards cards;
     private final TeamsDialogs dialogs;
     private final TeamsResponder responder;
+    private final TeamsMembership membership;
     private final Executor turns;
 
     TeamsBot(
@@ -54,6 +55,7 @@ final class TeamsBot {
             TeamsCards cards,
             TeamsDialogs dialogs,
             TeamsResponder responder,
+            TeamsMembership membership,
             Executor turns) {
         this.mapper = mapper;
         this.references = references;
@@ -61,6 +63,7 @@ final class TeamsBot {
         this.cards = cards;
         this.dialogs = dialogs;
         this.responder = responder;
+        this.membership = membership;
         this.turns = turns;
     }
 
@@ -109,6 +112,7 @@ final class TeamsBot {
         MDC.put("user", actor.platformUserId());
         ConversationRef where = TeamsMapper.conversation(activity);
         references.remember(activity, actor, where);
+        membership.observe(activity, actor);
         if (activity.isType(ActivityTypes.MESSAGE)) {
             message(turn, actor, where);
         } else if (activity.isType(ActivityTypes.INVOKE)) {

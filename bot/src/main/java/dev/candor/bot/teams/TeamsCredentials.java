@@ -2,6 +2,7 @@ package dev.candor.bot.teams;
 
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
+import com.microsoft.bot.connector.authentication.GovernmentAuthenticationConstants;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import dev.candor.bot.Config;
 import java.time.Clock;
@@ -12,14 +13,24 @@ import okhttp3.OkHttpClient;
 /**
  * How Candor proves itself to the Bot Connector. The SDK would always build multi-tenant credentials; new Azure bot
  * registrations are single-tenant and must get their tokens from their own tenant ({@code MICROSOFT_APP_TENANT_ID}),
- * and the login server must be configurable ({@code MICROSOFT_LOGIN_URL}). One instance per scope, so a token is
- * shared by the adapter and the outbox gateway.
+ * and the login server must be configurable ({@code MICROSOFT_LOGIN_URL}). In the US government cloud
+ * ({@code MICROSOFT_CHANNEL_SERVICE}) tokens are for the government Bot Connector's scope, and a multi-tenant bot gets
+ * them from the government Bot Framework tenant. One instance per scope, so a token is shared by the adapter and the
+ * outbox gateway.
  */
 final class TeamsCredentials {
+    /**
+     * The tenant that issues a multi-tenant bot's tokens in the government cloud, as the SDK's government login URL
+     * names it (the public cloud's is {@code botframework.com}).
+     */
+    static final String GOVERNMENT_BOT_TENANT =
+            lastSegment(GovernmentAuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL);
+
     private final String appId;
     private final String password;
     private final String tenantId;
     private final String loginUrl;
+    private final boolean government;
     private final AppCredentials override;
     private final OkHttpClient login = TeamsLoginCredentials.httpClient();
     private final Map<String, AppCredentials> byScope = new ConcurrentHashMap<>();
@@ -28,14 +39,22 @@ final class TeamsCredentials {
     TeamsCredentials(Config.Teams config, AppCredentials override) {
         this.appId = config.appId();
         this.password = config.appPassword();
-        this.tenantId = config.singleTenant() ? config.tenantId() : null;
+        this.government = config.government();
+        this.tenantId = config.singleTenant() ? config.tenantId() : government ? GOVERNMENT_BOT_TENANT : null;
         this.loginUrl = config.loginUrl();
         this.override = override;
     }
 
     /** For calls to the Bot Connector (replies and proactive messages). */
     AppCredentials channel() {
-        return forScope(AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE);
+        return forScope(channelScope());
+    }
+
+    /** What a Bot Connector token is for: the public or the government Bot Framework. */
+    String channelScope() {
+        return government
+                ? GovernmentAuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+                : AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE;
     }
 
     AppCredentials forScope(String scope) {
@@ -55,5 +74,9 @@ final class TeamsCredentials {
     String botId() {
         String id = override != null ? override.getAppId() : appId;
         return id == null ? null : "28:" + id;
+    }
+
+    private static String lastSegment(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 }

@@ -42,6 +42,8 @@ final class TeamsGateway implements ChatGateway {
             reference = outbound.targetKind() == TargetKind.USER
                     ? directChats.find(outbound.orgId(), outbound.target())
                     : references.conversation(outbound.orgId(), outbound.target());
+        } catch (TeamsDirectChats.ChatRefused refused) {
+            return new DeliveryResult.Permanent(refused.reason());
         } catch (Exception e) {
             // Opening a 1:1 chat sends nothing to the person: whatever went wrong, the message is not in doubt.
             return notSent(failure(outbound, e));

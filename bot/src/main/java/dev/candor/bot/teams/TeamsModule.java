@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class TeamsModule {
     private static final int TURN_THREADS = 16;
     private static final int QUEUED_TURNS = 500;
+    private static final int ROSTERS_QUEUED = 100;
 
     private final TeamsCredentials credentials;
     private final TeamsConnectors connectors = new TeamsConnectors();
@@ -60,6 +61,8 @@ public final class TeamsModule {
                 new TeamsCards(people),
                 new TeamsDialogs(people),
                 responder,
+                new TeamsMembership(
+                        new TeamsRosters(jdbi, new TeamsPagedMembers(connectors, credentials), rosterThread())),
                 turnThreads());
         return new TeamsEndpoint(adapter, bot);
     }
@@ -68,6 +71,27 @@ public final class TeamsModule {
         TeamsReferences references = new TeamsReferences(jdbi);
         TeamsDirectChats directChats = new TeamsDirectChats(jdbi, references, connectors, credentials);
         return new TeamsGateway(references, directChats, new TeamsOutbound(connectors, credentials));
+    }
+
+    /**
+     * One daemon thread reads team rosters, one team after another: a large team is many pages, and the Bot Connector
+     * limits a bot per tenant. A full queue refuses more; the team is read when it next speaks to Candor.
+     */
+    private static ExecutorService rosterThread() {
+        ThreadPoolExecutor thread = new ThreadPoolExecutor(
+                1,
+                1,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(ROSTERS_QUEUED),
+                runnable -> {
+                    Thread reader = new Thread(runnable, "teams-roster");
+                    reader.setDaemon(true);
+                    return reader;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        thread.allowCoreThreadTimeOut(true);
+        return thread;
     }
 
     /** Daemon threads that time out when idle: nothing to stop, and a full queue refuses work instead of piling up. */

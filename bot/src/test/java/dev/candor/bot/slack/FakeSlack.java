@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Slack's Web API, played by WireMock: answers auth.test, users.info, chat.postMessage, the views and ephemeral
- * methods, permalinks and user groups like Slack does, and plays the {@code response_url} endpoint too.
+ * Slack's Web API, played by WireMock: answers auth.test, users.info, conversations.open, chat.postMessage, the views
+ * and ephemeral methods, permalinks and user groups like Slack does, and plays the {@code response_url} endpoint too.
+ * The DM channel of user {@code U0ANA} is {@code D0ANA}.
  */
 final class FakeSlack implements AutoCloseable {
     final WireMockServer server = new WireMockServer(options().dynamicPort());
@@ -42,6 +43,11 @@ final class FakeSlack implements AutoCloseable {
                 post(urlEqualTo("/api/users.info")).atPriority(10).willReturn(okJson(user("UANY", "Someone", false))));
         server.stubFor(post(urlEqualTo("/api/chat.postMessage"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}")));
+        server.stubFor(post(urlEqualTo("/api/conversations.open"))
+                .atPriority(10)
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D{{regexExtract request.body"
+                                + " 'users=[A-Z]([A-Za-z0-9]+)' 'parts'}}{{parts.0}}\"}}")
+                        .withTransformers("response-template")));
         server.stubFor(post(urlEqualTo("/api/conversations.info"))
                 .atPriority(10)
                 .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"C0ANY\",\"is_channel\":true,"
@@ -71,6 +77,11 @@ final class FakeSlack implements AutoCloseable {
                 .withRequestBody(containing("channel=" + channel))
                 .withRequestBody(containing("message_ts=" + ts))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"%s\",\"permalink\":\"%s\"}".formatted(channel, url))));
+    }
+
+    /** conversations.open refuses a DM with this user, e.g. {@code user_disabled}. */
+    void refuseDm(String userId, String error) {
+        fail("conversations.open", "users=" + userId, error);
     }
 
     /** usergroups.users.list for one group. */

@@ -79,13 +79,13 @@ class SlackDeliveryTest {
         new SlackClient(candor.port()).command("/kudos", "<@U0ANA|ana> thanks for the release notes", "U0GIL");
 
         await("the DM reaches Ana").atMost(WAIT).pollInterval(POLL).until(() -> slack.postedMessages().stream()
-                .anyMatch(body -> body.contains("channel=U0ANA")));
+                .anyMatch(body -> body.contains("channel=D0ANA")));
         String posted = slack.postedMessages().stream()
-                .filter(body -> body.contains("channel=U0ANA"))
+                .filter(body -> body.contains("channel=D0ANA"))
                 .findFirst()
                 .orElseThrow();
         assertThat(posted)
-                .contains("channel=U0ANA")
+                .contains("channel=D0ANA")
                 .contains("You received kudos from")
                 .contains("\\u003c@U0GIL\\u003e");
         assertThat(posted).contains("thanks for the release notes");

@@ -13,7 +13,9 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.MessageJson;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryResult;
+import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
+import dev.candor.storage.TestDatabase;
 import dev.candor.storage.outbox.OutboxMessage;
 import dev.candor.storage.outbox.OutboxStatus;
 import dev.candor.storage.outbox.TargetKind;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A message in doubt is looked for in its conversation by the outbox key in its metadata before it is sent again. */
@@ -29,10 +32,21 @@ class SlackInDoubtTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakeSlack slack = new FakeSlack();
-    private final ChatGateway gateway = new SlackModule("secret", "xoxb-test-token", slack.apiUrl()).gateway();
+    private final Database database = TestDatabase.fresh();
+    private final ChatGateway gateway =
+            new SlackModule("secret", "xoxb-test-token", slack.apiUrl()).gateway(database.jdbi());
+
+    /** The messages below belong to organisation 7. */
+    @BeforeEach
+    void organisation() {
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO organisations (id, name, slack_team_id) VALUES (7, 'Acme', 'T0ACME')"));
+    }
 
     @AfterEach
     void stop() {
+        database.close();
         slack.close();
     }
 

@@ -1,6 +1,8 @@
 package dev.candor.bot.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -58,6 +60,10 @@ public final class FakeBotFramework implements AutoCloseable {
                         .withStatus(201)
                         .withTransformers("response-template")));
         server.stubFor(put(urlPathMatching(REPLY)).willReturn(okJson("{\"id\":\"updated\"}")));
+        // Teams Candor is in have no members unless a test says otherwise (roster).
+        server.stubFor(get(urlPathMatching("/v3/conversations/[^/]+/pagedmembers"))
+                .atPriority(10)
+                .willReturn(okJson("{\"members\":[]}")));
         server.stubFor(get(urlPathMatching(MEMBER))
                 .willReturn(aResponse()
                         .withStatus(404)
@@ -71,6 +77,45 @@ public final class FakeBotFramework implements AutoCloseable {
                 .atPriority(1)
                 .willReturn(okJson(
                         "{\"id\":\"%s\",\"name\":\"%s\",\"aadObjectId\":\"%s\"}".formatted(teamsId, name, objectId))));
+    }
+
+    /** A member as the paged members API lists them. */
+    record RosterMember(String teamsId, String objectId, String name, String email) {
+        String json() {
+            return "{\"id\":\"%s\",\"aadObjectId\":\"%s\",\"name\":\"%s\",\"email\":%s,\"userPrincipalName\":%s}"
+                    .formatted(teamsId, objectId, name, quoted(email), quoted(email));
+        }
+
+        private static String quoted(String text) {
+            return text == null ? "null" : "\"" + text + "\"";
+        }
+    }
+
+    /**
+     * The paged members API of a team lists these members, {@code pageSize} per page, each page after the first asked
+     * for with the previous page's continuation token ({@code page-2}, {@code page-3}, …).
+     */
+    void roster(String teamId, int pageSize, RosterMember... members) {
+        String path = "/v3/conversations/" + teamId + "/pagedmembers";
+        int pages = Math.max(1, (members.length + pageSize - 1) / pageSize);
+        for (int page = 1; page <= pages; page++) {
+            List<String> listed = java.util.Arrays.stream(members)
+                    .skip((long) (page - 1) * pageSize)
+                    .limit(pageSize)
+                    .map(RosterMember::json)
+                    .toList();
+            String next = page < pages ? "\"continuationToken\":\"page-" + (page + 1) + "\"," : "";
+            var request = get(urlPathEqualTo(path));
+            request = page == 1
+                    ? request.withQueryParam("continuationToken", absent())
+                    : request.withQueryParam("continuationToken", equalTo("page-" + page));
+            server.stubFor(request.willReturn(okJson("{" + next + "\"members\":[" + String.join(",", listed) + "]}")));
+        }
+    }
+
+    /** The requests for a team's members, in order. */
+    List<LoggedRequest> rosterReads() {
+        return server.findAll(getRequestedFor(urlPathMatching("/v3/conversations/[^/]+/pagedmembers")));
     }
 
     /** Proactive sends to conversations whose id contains {@code marker} get this message id. */

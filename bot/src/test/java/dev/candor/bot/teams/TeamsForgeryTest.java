@@ -88,7 +88,34 @@ class TeamsForgeryTest {
                 new Forgery(
                         "app id, a token for another service URL",
                         authenticated,
-                        url -> TestTokens.valid(APP_ID, "https://smba.trafficmanager.net/emea/")));
+                        url -> TestTokens.valid(APP_ID, "https://smba.trafficmanager.net/emea/")),
+                new Forgery("public cloud, a government token", authenticated, url -> government(APP_ID, url, later)),
+                new Forgery("government, no Authorization header", GOVERNMENT, url -> null),
+                new Forgery(
+                        "government, a token signed by an unknown key",
+                        GOVERNMENT,
+                        url -> TestTokens.token(
+                                TestTokens.OTHER_KEY, TestTokens.GOVERNMENT_ISSUER, APP_ID, url, later)),
+                new Forgery("government, a public-cloud token", GOVERNMENT, url -> TestTokens.valid(APP_ID, url)),
+                new Forgery(
+                        "government, a token for another bot", GOVERNMENT, url -> government(OTHER_APP, url, later)),
+                new Forgery(
+                        "government, a token for another service URL",
+                        GOVERNMENT,
+                        url -> government(APP_ID, "https://smba.infra.gov.teams.microsoft.us/", later)));
+    }
+
+    /** Candor in the US government cloud. */
+    private static final Map<String, String> GOVERNMENT = Map.of(
+            "MICROSOFT_APP_ID",
+            APP_ID,
+            "MICROSOFT_APP_PASSWORD",
+            "pw",
+            "MICROSOFT_CHANNEL_SERVICE",
+            "https://botframework.azure.us");
+
+    private static String government(String audience, String serviceUrl, Instant expires) {
+        return TestTokens.token(TestTokens.KEY, TestTokens.GOVERNMENT_ISSUER, audience, serviceUrl, expires);
     }
 
     @BeforeAll

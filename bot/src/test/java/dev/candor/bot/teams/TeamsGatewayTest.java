@@ -246,6 +246,25 @@ class TeamsGatewayTest {
     }
 
     @Test
+    void parksSomeoneTeamsWontOpenAChatWithAndRemembersWhy() {
+        person("29:una", "Una");
+        person("29:vic", "Vic");
+        microsoft.failNewChats(403);
+        DeliveryResult notInstalled = gateway.deliver(queued(TargetKind.USER, "29:una"));
+        microsoft.failNewChats(404);
+        DeliveryResult unknown = gateway.deliver(queued(TargetKind.USER, "29:vic"));
+
+        assertThat(notInstalled).isEqualTo(new DeliveryResult.Permanent("not_installed_for_user"));
+        assertThat(unknown).isEqualTo(new DeliveryResult.Permanent("teams_user_not_found"));
+        assertThat(microsoft.sends()).isEmpty();
+        assertThat(Rows.strings(
+                        jdbi(),
+                        "SELECT platform_user_id || ' ' || reason FROM reach_failures WHERE org_id = ? ORDER BY 1",
+                        orgId))
+                .containsExactly("29:una not_installed_for_user", "29:vic teams_user_not_found");
+    }
+
+    @Test
     void givesUpWithoutAConversationReference() {
         long orgWithoutServiceUrl = jdbi().onDemand(OrganisationDao.class)
                 .upsertTeams("00000000-0000-0000-0000-0000000000aa", "New tenant", null)

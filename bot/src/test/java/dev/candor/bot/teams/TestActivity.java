@@ -79,6 +79,44 @@ public final class TestActivity {
         return update;
     }
 
+    /** Teams telling Candor it was installed in or removed from the team: {@code add} or {@code remove}. */
+    static TestActivity installationUpdate(String serviceUrl, String action) {
+        TestActivity update = new TestActivity("installationUpdate", serviceUrl);
+        update.activity.put("action", action);
+        return update.inChannel(TEAM);
+    }
+
+    /** A person joining (with their Teams id and AAD object id) in a {@link #conversationUpdate}. */
+    TestActivity added(String id, String aadObjectId) {
+        ((ArrayNode) activity.withArray("membersAdded"))
+                .addObject()
+                .put("id", id)
+                .put("aadObjectId", aadObjectId);
+        return this;
+    }
+
+    /** A member leaving, or Candor itself removed (its bot id, without an object id). */
+    TestActivity removed(String id, String aadObjectId) {
+        ObjectNode member =
+                ((ArrayNode) activity.withArray("membersRemoved")).addObject().put("id", id);
+        if (aadObjectId != null) {
+            member.put("aadObjectId", aadObjectId);
+        }
+        return this;
+    }
+
+    /** Another team than {@link #TEAM}: for an activity from a channel ({@link #inChannel}). */
+    TestActivity team(String teamId) {
+        ((ObjectNode) activity.path("channelData")).putObject("team").put("id", teamId);
+        return this;
+    }
+
+    /** The team's name, as Teams gives it in channelData of team events. */
+    TestActivity teamName(String name) {
+        ((ObjectNode) activity.path("channelData").path("team")).put("name", name);
+        return this;
+    }
+
     public TestActivity from(String id, String name, String aadObjectId) {
         activity.putObject("from").put("id", id).put("name", name).put("aadObjectId", aadObjectId);
         return this;

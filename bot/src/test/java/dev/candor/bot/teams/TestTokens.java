@@ -21,6 +21,9 @@ import java.util.Base64;
 final class TestTokens {
     static final String KEY_ID = "candor-test-key";
     static final String ISSUER = "https://api.botframework.com";
+    /** The issuer of the US government cloud's channel tokens. */
+    static final String GOVERNMENT_ISSUER = "https://api.botframework.us";
+
     static final KeyPair KEY = generate();
     /** Same key id, different key: what a forger without Microsoft's private key would have. */
     static final KeyPair OTHER_KEY = generate();

@@ -47,4 +47,33 @@ public interface ConversationDao {
             """)
     Optional<StoredConversation> findDm(
             @Bind("orgId") long orgId, @Bind("platform") Platform platform, @Bind("personId") long personId);
+
+    /**
+     * Keeps a 1:1 conversation with a platform account (a Slack DM channel from {@code conversations.open}), found
+     * later by that account ({@link #findDmByUser}) and, when Candor has a person for it, by the person.
+     */
+    @SqlUpdate(
+            """
+            INSERT INTO conversation_refs (org_id, platform, conversation_id, kind, person_id, platform_user_id)
+            VALUES (:orgId, :platform, :conversationId, 'dm', :personId, :userId)
+            ON CONFLICT (org_id, platform, conversation_id) DO UPDATE
+                SET kind = 'dm', person_id = COALESCE(EXCLUDED.person_id, conversation_refs.person_id),
+                    platform_user_id = EXCLUDED.platform_user_id, updated_at = now()
+            """)
+    void upsertDm(
+            @Bind("orgId") long orgId,
+            @Bind("platform") Platform platform,
+            @Bind("conversationId") String conversationId,
+            @Bind("personId") Long personId,
+            @Bind("userId") String platformUserId);
+
+    /** The 1:1 conversation kept for a platform account by {@link #upsertDm}. */
+    @SqlQuery(
+            """
+            SELECT conversation_id FROM conversation_refs
+            WHERE org_id = :orgId AND platform = :platform AND kind = 'dm' AND platform_user_id = :userId
+            ORDER BY updated_at DESC LIMIT 1
+            """)
+    Optional<String> findDmByUser(
+            @Bind("orgId") long orgId, @Bind("platform") Platform platform, @Bind("userId") String platformUserId);
 }
