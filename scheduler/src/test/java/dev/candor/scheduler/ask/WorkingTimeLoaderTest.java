@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
+import dev.candor.storage.ask.AskState;
+import dev.candor.storage.ask.NewAsk;
+import dev.candor.storage.ask.SkipReason;
 import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.org.WorkingTimeSettings;
 import dev.candor.storage.org.WorkingTimeSettingsDao;
@@ -13,15 +16,18 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
@@ -190,6 +196,38 @@ class WorkingTimeLoaderTest {
                         ZoneId.of("America/Chicago"),
                         ZoneId.of("Australia/Sydney"),
                         ZoneId.of("Europe/Lisbon"));
+    }
+
+    @Test
+    void feedsTheEnginesPlannerThroughItsPort() {
+        long org = organisation("T0PLAN", "Europe/Lisbon");
+        EnumSet<DayOfWeek> sundayToThursday = EnumSet.of(
+                DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY);
+        database.jdbi()
+                .onDemand(WorkingTimeSettingsDao.class)
+                .save(org, new WorkingTimeSettings(LocalTime.of(18, 0), LocalTime.of(9, 0), sundayToThursday));
+        long dubai = person(org, "Asia/Dubai", "Europe/Lisbon");
+        long onHoliday = person(org, null, null);
+        long outOfOffice = person(org, "Asia/Dubai", null);
+        AwayDao away = database.jdbi().onDemand(AwayDao.class);
+        away.setUntil(org, onHoliday, LocalDate.parse("2026-12-24"));
+        away.setStatus(org, outOfOffice, true, Instant.parse("2026-12-08T00:00:00Z"));
+        WorkingTimes port = loader;
+        // Friday 4 December 14:00 local, due two working days after each person's opening.
+        RoundTiming weekly = new RoundTiming(
+                Opening.at(LocalDateTime.parse("2026-12-04T14:00")), Deadline.workingDays(2), ReminderPlan.none());
+
+        Map<Long, NewAsk> asks = new RoundPlanner()
+                .plan(weekly, port.of(org, List.of(dubai, onHoliday, outOfOffice)), NOW).stream()
+                        .collect(Collectors.toMap(NewAsk::personId, ask -> ask));
+
+        assertThat(asks.get(dubai).state()).isEqualTo(AskState.PENDING);
+        assertThat(asks.get(dubai).opensAt())
+                .as("Friday is not a working day: Sunday at the end of quiet hours, Dubai time")
+                .isEqualTo(ZonedDateTime.parse("2026-12-06T09:00+04:00[Asia/Dubai]")
+                        .toInstant());
+        assertThat(asks.get(onHoliday).skipReason()).isEqualTo(SkipReason.AWAY);
+        assertThat(asks.get(outOfOffice).skipReason()).isEqualTo(SkipReason.AWAY);
     }
 
     private static long organisation(String teamId, String zone) {
