@@ -16,6 +16,7 @@ import dev.candor.bot.kudos.stats.PersonalStats;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
+import dev.candor.bot.people.away.AwayHandler;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
@@ -181,7 +182,15 @@ public final class Candor implements AutoCloseable {
                 new PersonalStats(database.jdbi(), kudos, clock));
         HelpHandler help = new HelpHandler();
         return ConversationRouter.builder(help)
-                .command("candor", new CandorHandler(help, Map.of("admin", new AdminHandler(database.jdbi()))))
+                .command(
+                        "candor",
+                        new CandorHandler(
+                                help,
+                                Map.of(
+                                        "admin",
+                                        new AdminHandler(database.jdbi()),
+                                        "away",
+                                        new AwayHandler(database.jdbi(), clock))))
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .home(kudosStats)
                 .forms("kudos", kudosForms)

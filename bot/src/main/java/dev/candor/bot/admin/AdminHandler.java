@@ -6,6 +6,7 @@ import dev.candor.bot.chat.CommandHandler;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.storage.kudos.CompanyValue;
+import dev.candor.storage.kudos.KudosSettings;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /candor admin …} in Slack, {@code @Candor admin …} in Teams: HR admins see and change how recognition
- * works in their organisation. Everyone else is told, privately, whom to ask; nothing changes for them. Every change
+ * works in their organisation, and when people may be asked things (working days, quiet hours). Everyone else is told, privately, whom to ask; nothing changes for them. Every change
  * answers with old → new and how to undo it, and is written to the audit log with the change.
  */
 public final class AdminHandler implements CommandHandler {
@@ -49,11 +50,15 @@ public final class AdminHandler implements CommandHandler {
             case "values" -> values(actor, words);
             case "audit" -> AdminMessages.audit(store.audit(actor.orgId(), AUDIT_LINES), actor.zone());
             case "timezone" -> answer(actor, "timezone", store.timezone(actor, Timezones.parse(words)));
+            case "working-days" ->
+                answer(actor, "working-days", store.changeWorkingTime(actor, WorkingTimeCommands.workingDays(words)));
+            case "quiet-hours" ->
+                answer(actor, "quiet-hours", store.changeWorkingTime(actor, WorkingTimeCommands.quietHours(words)));
             default -> answer(actor, words.lower(0), store.change(actor, setting(command, words)));
         };
     }
 
-    private SettingChange setting(Command command, Words words) {
+    private SettingChange<KudosSettings> setting(Command command, Words words) {
         long orgId = command.actor().orgId();
         return switch (words.lower(0)) {
             case "allowance" -> SettingCommands.allowance(words);

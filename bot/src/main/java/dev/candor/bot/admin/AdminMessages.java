@@ -63,7 +63,14 @@ final class AdminMessages {
                 field("Weekly digest", SettingCommands.showDigest(settings) + " · " + snapshot.timezone()),
                 field("Reaction kudos", ":" + settings.reactionEmoji() + ":"),
                 field("Minimum kudos length", settings.minMessageLength() + " characters"),
-                field("Manager nudge", "after " + settings.gapWeeks() + " weeks without kudos"));
+                field("Manager nudge", "after " + settings.gapWeeks() + " weeks without kudos"),
+                field(
+                        "Working days",
+                        WorkingTimeCommands.showDays(snapshot.workingTime().workingDays())),
+                field(
+                        "Quiet hours",
+                        WorkingTimeCommands.showQuietHours(snapshot.workingTime())
+                                + ", in each person's own time zone"));
     }
 
     private static String valuesSummary(List<CompanyValue> values, boolean required) {

@@ -2,6 +2,7 @@ package dev.candor.bot.admin;
 
 import dev.candor.storage.Platform;
 import dev.candor.storage.kudos.KudosSettings;
+import dev.candor.storage.org.WorkingTimeSettings;
 
 /** What HR should also know after a change: how the new setting behaves, and what it depends on. */
 final class AdminNotes {
@@ -28,11 +29,20 @@ final class AdminNotes {
                         ? "The weekly digest goes out " + SettingCommands.showDigest(settings) + " " + now.timezone()
                                 + "."
                         : null;
+            case "working-days", "quiet-hours" -> workingTimeNote(now.workingTime());
             case "reaction-emoji" ->
                 "In Slack, reacting with :" + settings.reactionEmoji()
                         + ": to someone's message gives them kudos; Candor must be a member of the channel.";
             default -> null;
         };
+    }
+
+    private static String workingTimeNote(WorkingTimeSettings workingTime) {
+        return "Candor asks people things (check-ins, surveys) on "
+                + WorkingTimeCommands.showDays(workingTime.workingDays()).replace("every day", "any day")
+                + ", outside " + WorkingTimeCommands.showQuietHours(workingTime)
+                + ", each in their own time zone. An ask due at another time waits until " + workingTime.quietUntil()
+                + " on the person's next working day. Kudos and the weekly digest are not affected.";
     }
 
     private static String channelNote(Platform platform, String channel) {

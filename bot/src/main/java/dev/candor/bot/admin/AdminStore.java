@@ -11,6 +11,8 @@ import dev.candor.storage.kudos.KudosSettings;
 import dev.candor.storage.kudos.KudosSettingsDao;
 import dev.candor.storage.kudos.KudosTallyDao;
 import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.org.WorkingTimeSettings;
+import dev.candor.storage.org.WorkingTimeSettingsDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
 import dev.candor.storage.people.Role;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -39,7 +42,8 @@ final class AdminStore {
     }
 
     /** Everything the overview shows. */
-    record Snapshot(KudosSettings settings, List<CompanyValue> values, String timezone) {}
+    record Snapshot(
+            KudosSettings settings, List<CompanyValue> values, String timezone, WorkingTimeSettings workingTime) {}
 
     /** One audit row with the name of who made the change. */
     record AuditLine(AuditEntry entry, String who) {}
@@ -51,7 +55,8 @@ final class AdminStore {
                 handle.attach(OrganisationDao.class)
                         .findById(orgId)
                         .orElseThrow()
-                        .timezone()));
+                        .timezone(),
+                handle.attach(WorkingTimeSettingsDao.class).find(orgId).orElseThrow()));
     }
 
     List<String> hrAdminNames(long orgId, int limit) {
@@ -64,20 +69,33 @@ final class AdminStore {
                 .isPresent();
     }
 
-    Change change(Actor actor, SettingChange change) {
+    Change change(Actor actor, SettingChange<KudosSettings> change) {
         return jdbi.inTransaction(handle -> {
             KudosSettingsDao dao = handle.attach(KudosSettingsDao.class);
-            KudosSettings before = dao.getForUpdate(actor.orgId());
-            KudosSettings after = change.update().apply(before);
-            String was = change.show().apply(before);
-            String now = change.show().apply(after);
-            boolean changed = !was.equals(now);
-            if (changed) {
-                dao.save(after);
-                audit(handle, actor, change.action(), was, now);
-            }
-            return new Change(change.label(), was, now, change.undo().apply(before), changed, null);
+            return apply(handle, actor, change, dao.getForUpdate(actor.orgId()), dao::save);
         });
+    }
+
+    /** Quiet hours or working days, kept on the organisation's row. */
+    Change changeWorkingTime(Actor actor, SettingChange<WorkingTimeSettings> change) {
+        return jdbi.inTransaction(handle -> {
+            lockSettings(handle, actor);
+            WorkingTimeSettingsDao dao = handle.attach(WorkingTimeSettingsDao.class);
+            WorkingTimeSettings before = dao.lock(actor.orgId()).orElseThrow();
+            return apply(handle, actor, change, before, after -> dao.save(actor.orgId(), after));
+        });
+    }
+
+    private static <S> Change apply(Handle handle, Actor actor, SettingChange<S> change, S before, Consumer<S> save) {
+        S after = change.update().apply(before);
+        String was = change.show().apply(before);
+        String now = change.show().apply(after);
+        boolean changed = !was.equals(now);
+        if (changed) {
+            save.accept(after);
+            audit(handle, actor, change.action(), was, now);
+        }
+        return new Change(change.label(), was, now, change.undo().apply(before), changed, null);
     }
 
     Change addValue(Actor actor, ValueDefinition value) {

@@ -23,6 +23,14 @@ enum AdminSyntax {
     REACTION_EMOJI("reaction-emoji :emoji:", "reaction-emoji :raised_hands:", "the reaction that gives kudos in Slack"),
     MIN_LENGTH("min-length <0–500>", "min-length 20", "the fewest characters a kudos must say"),
     GAP_WEEKS("gap-weeks <1–52>", "gap-weeks 4", "managers hear about reports without kudos for this many weeks"),
+    WORKING_DAYS(
+            "working-days <days, e.g. mon,tue,wed,thu,fri>",
+            "working-days mon,tue,wed,thu,fri",
+            "the days people may be asked things (check-ins, surveys), in their own time zone"),
+    QUIET_HOURS(
+            "quiet-hours <HH:MM>-<HH:MM>",
+            "quiet-hours 20:00-08:00",
+            "nobody is asked things in these hours of their own day; asks wait for the end of them"),
     AUDIT("audit", "audit", "the last 10 changes");
 
     private final String syntax;

@@ -21,7 +21,7 @@ final class ChannelCommand {
     private ChannelCommand() {}
 
     /** @param knownTeamsConversation whether Candor can post to a Teams conversation id (it has its reference) */
-    static SettingChange parse(Words words, Command command, Predicate<String> knownTeamsConversation) {
+    static SettingChange<KudosSettings> parse(Words words, Command command, Predicate<String> knownTeamsConversation) {
         if (words.size() != 2) {
             throw new AdminUsage("Name one channel, or say here or off.", AdminSyntax.KUDOS_CHANNEL);
         }
@@ -47,9 +47,9 @@ final class ChannelCommand {
         return change(platform, channel, name);
     }
 
-    private static SettingChange change(Platform platform, String channel, String name) {
+    private static SettingChange<KudosSettings> change(Platform platform, String channel, String name) {
         boolean slack = platform == Platform.SLACK;
-        return new SettingChange(
+        return new SettingChange<>(
                 "kudos-channel " + platform.dbValue(),
                 "Kudos channel in " + (slack ? "Slack" : "Teams"),
                 s -> slack

@@ -20,7 +20,7 @@ final class SettingCommands {
     private SettingCommands() {}
 
     /** {@code allowance 5 per day} or {@code allowance hr-exempt on}. */
-    static SettingChange allowance(Words words) {
+    static SettingChange<KudosSettings> allowance(Words words) {
         if (words.lower(1).equals("hr-exempt")) {
             return hrExempt(words);
         }
@@ -33,7 +33,7 @@ final class SettingCommands {
         if (words.size() != periodAt + 1) {
             throw new AdminUsage("Say how many kudos per day, week or month.", AdminSyntax.ALLOWANCE);
         }
-        return new SettingChange(
+        return new SettingChange<>(
                 "allowance",
                 "Allowance",
                 s -> s.withAllowance(amount, period),
@@ -41,9 +41,9 @@ final class SettingCommands {
                 s -> List.of("allowance " + showAllowance(s)));
     }
 
-    private static SettingChange hrExempt(Words words) {
+    private static SettingChange<KudosSettings> hrExempt(Words words) {
         boolean exempt = onOff(words, 2, AdminSyntax.HR_EXEMPT);
-        return new SettingChange(
+        return new SettingChange<>(
                 "allowance hr-exempt",
                 "HR admins exempt from the allowance",
                 s -> s.withHrAdminsExempt(exempt),
@@ -52,9 +52,9 @@ final class SettingCommands {
     }
 
     /** {@code values require on|off}. */
-    static SettingChange valuesRequire(Words words) {
+    static SettingChange<KudosSettings> valuesRequire(Words words) {
         boolean required = onOff(words, 2, AdminSyntax.VALUES_REQUIRE);
-        return new SettingChange(
+        return new SettingChange<>(
                 "values require",
                 "A value tag required in every kudos",
                 s -> s.withValueRequired(required),
@@ -63,7 +63,7 @@ final class SettingCommands {
     }
 
     /** {@code digest friday 16:00}, {@code digest off}, {@code digest on}. */
-    static SettingChange digest(Words words) {
+    static SettingChange<KudosSettings> digest(Words words) {
         String first = words.lower(1);
         if (words.size() == 2 && (first.equals("on") || first.equals("off"))) {
             boolean enabled = first.equals("on");
@@ -78,15 +78,15 @@ final class SettingCommands {
         return digestChange(s -> s.withDigest(true, day.getValue(), at));
     }
 
-    private static SettingChange digestChange(UnaryOperator<KudosSettings> update) {
-        return new SettingChange("digest", "Weekly digest", update, SettingCommands::showDigest, s -> {
+    private static SettingChange<KudosSettings> digestChange(UnaryOperator<KudosSettings> update) {
+        return new SettingChange<>("digest", "Weekly digest", update, SettingCommands::showDigest, s -> {
             String schedule = "digest " + dayName(s.digestDay()).toLowerCase(Locale.ROOT) + " " + s.digestTime();
             return s.digestEnabled() ? List.of(schedule) : List.of(schedule, "digest off");
         });
     }
 
     /** {@code reaction-emoji :raised_hands:}; stored without colons, as Slack names reactions. */
-    static SettingChange reactionEmoji(Words words) {
+    static SettingChange<KudosSettings> reactionEmoji(Words words) {
         Matcher emoji = EMOJI.matcher(words.lower(1));
         if (words.size() != 2 || !emoji.matches()) {
             throw new AdminUsage(
@@ -95,7 +95,7 @@ final class SettingCommands {
                     AdminSyntax.REACTION_EMOJI);
         }
         String name = emoji.group(1);
-        return new SettingChange(
+        return new SettingChange<>(
                 "reaction-emoji",
                 "Reaction that gives kudos",
                 s -> s.withReactionEmoji(name),
@@ -104,9 +104,9 @@ final class SettingCommands {
     }
 
     /** {@code min-length 20}. */
-    static SettingChange minLength(Words words) {
+    static SettingChange<KudosSettings> minLength(Words words) {
         int minimum = single(words, 0, 500, "The minimum length", AdminSyntax.MIN_LENGTH);
-        return new SettingChange(
+        return new SettingChange<>(
                 "min-length",
                 "Minimum kudos length",
                 s -> s.withMinMessageLength(minimum),
@@ -115,9 +115,9 @@ final class SettingCommands {
     }
 
     /** {@code gap-weeks 4}. */
-    static SettingChange gapWeeks(Words words) {
+    static SettingChange<KudosSettings> gapWeeks(Words words) {
         int weeks = single(words, 1, 52, "The number of weeks", AdminSyntax.GAP_WEEKS);
-        return new SettingChange(
+        return new SettingChange<>(
                 "gap-weeks",
                 "Manager nudge after weeks without kudos",
                 s -> s.withGapWeeks(weeks),

@@ -44,7 +44,15 @@ public final class HelpHandler implements CommandHandler {
                         "kudos",
                         "leaderboard [week|month|quarter|year|all] [#value] — top receivers and givers"),
                 field(platform, "kudos", "me — what you received and gave, and what you have left to give"),
-                field(platform, "candor", "admin — HR settings: values, allowance, kudos channel, digest"),
+                field(
+                        platform,
+                        "candor",
+                        "away until YYYY-MM-DD — nothing asks you anything (check-ins, surveys) through that day;"
+                                + " away off when you're back"),
+                field(
+                        platform,
+                        "candor",
+                        "admin — HR settings: values, allowance, kudos channel, digest, working days, quiet hours"),
                 field(platform, "candor", "help — this list"))));
         blocks.add(
                 new Block.Context(

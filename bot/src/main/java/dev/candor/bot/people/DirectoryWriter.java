@@ -29,12 +29,20 @@ final class DirectoryWriter {
     record Counts(int created, int updated, int unchanged) {}
 
     /** The directory fields of a person, to compare a row with what is stored. */
-    private record Entry(String name, String email, String timezone, String department, Role role, Long managerId) {
+    private record Entry(
+            String name,
+            String email,
+            String timezone,
+            String directoryTimezone,
+            String department,
+            Role role,
+            Long managerId) {
         static Entry of(Person person) {
             return new Entry(
                     person.name(),
                     person.email(),
                     person.timezone(),
+                    person.directoryTimezone(),
                     person.department(),
                     person.role(),
                     person.managerId());
@@ -72,8 +80,16 @@ final class DirectoryWriter {
     }
 
     private long insert(DirectoryRow row) {
-        String timezone = row.zone().orElse(DEFAULT_TIMEZONE);
-        return people.insert(orgId, row.name(), row.email(), timezone, DEFAULT_LOCALE, false)
+        String zone = row.zone().orElse(null);
+        return people.insertWithZones(
+                        orgId,
+                        row.name(),
+                        row.email(),
+                        zone == null ? DEFAULT_TIMEZONE : zone,
+                        null,
+                        zone,
+                        DEFAULT_LOCALE,
+                        false)
                 .id();
     }
 
@@ -90,14 +106,25 @@ final class DirectoryWriter {
     private boolean writeEntry(DirectoryMatch match, long id, Long managerId) {
         DirectoryRow row = match.row();
         Person before = match.existing();
-        // An empty timezone keeps the one chat told us (or the default), rather than resetting it.
+        // An empty timezone keeps the one chat told us (or the default), rather than resetting it; and the directory's
+        // own zone, which the asking engine ranks below the platform's, stays what an earlier import said.
         String timezone = row.zone().orElse(before == null ? DEFAULT_TIMEZONE : before.timezone());
-        Entry after = new Entry(row.name(), row.email(), timezone, row.departmentOrNull(), row.parsedRole(), managerId);
+        String directoryZone = row.zone().orElse(before == null ? null : before.directoryTimezone());
+        Entry after = new Entry(
+                row.name(), row.email(), timezone, directoryZone, row.departmentOrNull(), row.parsedRole(), managerId);
         if (before != null && before.active() && Entry.of(before).equals(after)) {
             return false;
         }
         people.updateDirectoryEntry(
-                orgId, id, after.name(), after.email(), after.timezone(), after.department(), after.role(), managerId);
+                orgId,
+                id,
+                after.name(),
+                after.email(),
+                after.timezone(),
+                after.directoryTimezone(),
+                after.department(),
+                after.role(),
+                managerId);
         return true;
     }
 

@@ -3,7 +3,9 @@ package dev.candor.bot.people;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Mention;
 import dev.candor.storage.Platform;
+import dev.candor.storage.org.Organisation;
 import dev.candor.storage.org.OrganisationDao;
+import dev.candor.storage.people.AwayDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
 import dev.candor.storage.people.PersonLookupDao;
@@ -62,7 +64,10 @@ public final class PeopleDirectory {
         Person person = lookup.findByPlatformUser(orgId, user.platform(), user.userId())
                 .orElseGet(() -> provision(
                         orgId, user, jdbi.onDemand(PersonDao.class).hasUnlinkedPeople(orgId, user.platform()), false));
-        if (user.timezone() != null && !user.timezone().equals(person.timezone()) && isZone(user.timezone())) {
+        if (user.timezone() != null
+                && !(user.timezone().equals(person.timezone())
+                        && user.timezone().equals(person.profileTimezone()))
+                && isZone(user.timezone())) {
             jdbi.onDemand(PersonDao.class).updateTimezone(orgId, person.id(), user.timezone());
             person = lookup.findById(orgId, person.id()).orElse(person);
         }
@@ -130,8 +135,9 @@ public final class PeopleDirectory {
         Optional<Profile> profile = lookUpNow ? lookupProfile(user, mentioned) : Optional.empty();
         for (int attempt = 0; ; attempt++) {
             try {
-                Person person = jdbi.inTransaction(handle -> new Provisioning(handle.attach(PersonDao.class))
-                        .linkOrCreate(orgId, user, profile.orElse(null)));
+                Person person = jdbi.inTransaction(
+                        handle -> new Provisioning(handle.attach(PersonDao.class), handle.attach(AwayDao.class))
+                                .linkOrCreate(orgId, user, profile.orElse(null)));
                 log.info("provisioned person {} in org {} from {}", person.id(), orgId, user.platform());
                 return person;
             } catch (Provisioning.LostRace race) {
@@ -164,9 +170,7 @@ public final class PeopleDirectory {
         try {
             background.execute(() -> {
                 try {
-                    lookup(user)
-                            .ifPresent(profile ->
-                                    Provisioning.store(jdbi.onDemand(PersonDao.class), orgId, personId, profile));
+                    lookup(user).ifPresent(profile -> store(orgId, personId, profile));
                 } catch (ProfileSource.NoSuchUser unknown) {
                     log.info("profile of person {} not found on {}", personId, user.platform());
                 } finally {
@@ -176,6 +180,29 @@ public final class PeopleDirectory {
         } catch (RejectedExecutionException busy) {
             enriching.remove(personId); // tried again on the person's next request
         }
+    }
+
+    /**
+     * The platform says a user's profile changed (Slack {@code user_change}, {@code user_status_changed}): stored
+     * when Candor knows the person, ignored otherwise, so that an event never creates an organisation or a person.
+     *
+     * @return whether the profile belonged to someone Candor knows
+     */
+    public boolean profileChanged(Platform platform, String workspaceId, String userId, Profile profile) {
+        OrganisationDao orgs = jdbi.onDemand(OrganisationDao.class);
+        Optional<Long> orgId = (platform == Platform.SLACK
+                        ? orgs.findBySlackTeam(workspaceId)
+                        : orgs.findByTeamsTenant(workspaceId))
+                .map(Organisation::id);
+        Optional<Person> person =
+                orgId.flatMap(id -> jdbi.onDemand(PersonLookupDao.class).findByPlatformUser(id, platform, userId));
+        person.ifPresent(found -> store(found.orgId(), found.id(), profile));
+        return person.isPresent();
+    }
+
+    private void store(long orgId, long personId, Profile profile) {
+        jdbi.useTransaction(handle -> Provisioning.store(
+                handle.attach(PersonDao.class), handle.attach(AwayDao.class), orgId, personId, profile));
     }
 
     private Optional<Profile> lookup(PlatformUser user) {

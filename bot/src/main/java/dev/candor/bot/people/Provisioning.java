@@ -1,6 +1,7 @@
 package dev.candor.bot.people;
 
 import dev.candor.storage.Platform;
+import dev.candor.storage.people.AwayDao;
 import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
 import java.util.Optional;
@@ -8,9 +9,11 @@ import java.util.Optional;
 /** One provisioning transaction: link a new platform account to its directory entry, or create a person. */
 final class Provisioning {
     private final PersonDao people;
+    private final AwayDao away;
 
-    Provisioning(PersonDao people) {
+    Provisioning(PersonDao people, AwayDao away) {
         this.people = people;
+        this.away = away;
     }
 
     Person linkOrCreate(long orgId, PlatformUser user, Profile profile) {
@@ -24,24 +27,27 @@ final class Provisioning {
                 throw new LostRace();
             }
             if (profile != null) {
-                store(people, orgId, person.id(), profile);
+                store(people, away, orgId, person.id(), profile);
             }
             return people.findById(orgId, person.id()).orElseThrow();
         }
         String name = profile != null && profile.name() != null ? profile.name() : fallbackName(user);
         String timezone = profile != null && profile.timezone() != null ? profile.timezone() : user.timezone();
-        Person person = people.insert(
+        String platformZone = PeopleDirectory.isZone(String.valueOf(timezone)) ? timezone : null;
+        Person person = people.insertWithZones(
                 orgId,
                 name,
                 null,
-                PeopleDirectory.isZone(String.valueOf(timezone)) ? timezone : "UTC",
+                platformZone == null ? "UTC" : platformZone,
+                platformZone,
+                null,
                 user.locale() == null ? "en" : user.locale(),
                 isBot(user, profile));
         if (!people.insertIdentity(orgId, person.id(), user.platform(), user.userId(), user.aadObjectId())) {
             throw new LostRace();
         }
         if (profile != null) {
-            store(people, orgId, person.id(), profile);
+            store(people, away, orgId, person.id(), profile);
         }
         return people.findById(orgId, person.id()).orElseThrow();
     }
@@ -59,7 +65,8 @@ final class Provisioning {
         return Optional.empty();
     }
 
-    static void store(PersonDao people, long orgId, long personId, Profile profile) {
+    /** Writes what the platform says about a person: name, email, zone, bot or deactivated, away or not. */
+    static void store(PersonDao people, AwayDao away, long orgId, long personId, Profile profile) {
         String timezone =
                 profile.timezone() != null && PeopleDirectory.isZone(profile.timezone()) ? profile.timezone() : null;
         people.findById(orgId, personId)
@@ -72,6 +79,10 @@ final class Provisioning {
                         profile.bot()));
         if (profile.deleted()) {
             people.setActive(orgId, personId, false);
+        }
+        if (profile.status() != null) {
+            away.setStatus(
+                    orgId, personId, profile.status().away(), profile.status().until());
         }
     }
 

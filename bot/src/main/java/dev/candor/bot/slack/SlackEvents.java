@@ -7,6 +7,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
+import com.slack.api.model.event.UserChangeEvent;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.ConversationRef;
@@ -31,7 +32,13 @@ final class SlackEvents {
     private static final Logger log = LoggerFactory.getLogger(SlackEvents.class);
     /** The event types {@link #register} listens to; {@link SlackTriage} acknowledges the others before Bolt. */
     static final Set<String> TYPES = Set.of(
-            "message", "app_home_opened", "reaction_added", "reaction_removed", "app_uninstalled", "tokens_revoked");
+            "message",
+            "app_home_opened",
+            "reaction_added",
+            "reaction_removed",
+            "app_uninstalled",
+            "tokens_revoked",
+            "user_change");
 
     private final Jdbi jdbi;
     private final SlackMapper mapper;
@@ -77,6 +84,12 @@ final class SlackEvents {
         app.event(ReactionRemovedEvent.class, (request, ctx) -> {
             reactions.handle(
                     request.getTeamId(), request.getEventId(), SlackReactions.Event.of(request.getEvent()), false);
+            return ctx.ack();
+        });
+        // A status of 🌴 or "out of office" makes someone away; a new zone or name is theirs from now on. Slack sends
+        // user_status_changed and user_profile_changed at the same moment as this one: Candor subscribes to this only.
+        app.event(UserChangeEvent.class, (request, ctx) -> {
+            mapper.profileChanged(request.getTeamId(), request.getEvent().getUser());
             return ctx.ack();
         });
         app.event(AppUninstalledEvent.class, (request, ctx) -> {

@@ -1,6 +1,7 @@
 package dev.candor.bot.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.model.User;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.ConversationRef;
@@ -56,6 +57,18 @@ final class SlackMapper {
                     + " characters or not letters and digits");
         }
         return directory.actorFor(PlatformUser.slack(teamId, userId, userName));
+    }
+
+    /**
+     * A user's profile changed ({@code user_change}, {@code user_status_changed}): stored for someone Candor knows;
+     * nobody is created for it.
+     */
+    void profileChanged(String teamId, User user) {
+        require(teamId, "team id");
+        if (user == null || user.getId() == null || !PlatformIds.valid(Platform.SLACK, user.getId())) {
+            throw BadRequest.malformed("Slack user event without a valid user id");
+        }
+        directory.profileChanged(Platform.SLACK, teamId, user.getId(), SlackProfiles.profile(user));
     }
 
     /** Slack's markup read with the names Candor knows for mentions that carry none. */

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads people's Slack profiles with {@code users.info}: name, email, time zone, bot or deactivated. */
+/**
+ * Reads people's Slack profiles with {@code users.info}: name, email, time zone, bot or deactivated, and whether their
+ * status says they are away.
+ */
 final class SlackProfiles implements ProfileSource {
     private static final Logger log = LoggerFactory.getLogger(SlackProfiles.class);
 
@@ -40,13 +43,14 @@ final class SlackProfiles implements ProfileSource {
         }
     }
 
-    private static Profile profile(User user) {
+    /** What a Slack user object says (from users.info or a user_change event), status included. */
+    static Profile profile(User user) {
         String name = user.getProfile() != null && notBlank(user.getProfile().getDisplayName())
                 ? user.getProfile().getDisplayName()
                 : notBlank(user.getRealName()) ? user.getRealName() : user.getName();
         String email = user.getProfile() == null ? null : user.getProfile().getEmail();
         boolean bot = user.isBot() || "USLACKBOT".equals(user.getId()) || user.isAppUser();
-        return new Profile(name, email, user.getTz(), bot, user.isDeleted());
+        return new Profile(name, email, user.getTz(), bot, user.isDeleted(), SlackStatus.of(user.getProfile()));
     }
 
     private static boolean notBlank(String text) {

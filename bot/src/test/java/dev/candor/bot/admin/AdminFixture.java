@@ -43,9 +43,18 @@ public final class AdminFixture implements AutoCloseable {
 
     private final Database database = TestDatabase.fresh();
     private final PeopleDirectory directory = new PeopleDirectory(database.jdbi(), Map.of(), Runnable::run);
-    private final ConversationRouter router = Candor.router(database, directory, Clock.systemUTC());
+    private final ConversationRouter router;
 
     private String suffix = "-" + organisations.incrementAndGet();
+
+    public AdminFixture() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the time the router's handlers see fixed, e.g. for golden files that show dates. */
+    public AdminFixture(Clock clock) {
+        router = Candor.router(database, directory, clock);
+    }
 
     /**
      * People created from now on belong to a new Slack workspace and Teams tenant: tests of one class share a

@@ -347,6 +347,8 @@ class AdminHandlerTest {
                 "gap-weeks 3",
                 "kudos-channel C0KUDOS42",
                 "timezone Europe/Berlin",
+                "working-days mon-thu",
+                "quiet-hours 21:00-07:00",
                 "values add craft Craft");
         ExecutorService pool = Executors.newFixedThreadPool(commands.size());
         CountDownLatch start = new CountDownLatch(1);
@@ -378,6 +380,13 @@ class AdminHandlerTest {
                         KudosSettings::slackKudosChannel)
                 .containsExactly(7, true, true, 1, "tada", 20, 3, "C0KUDOS42");
         assertThat(timezone(hr)).isEqualTo("Europe/Berlin");
+        String workingTime = fixture.jdbi().withHandle(handle -> handle.select(
+                        "SELECT quiet_from || '-' || quiet_until || ' ' || working_days::text"
+                                + " FROM organisations WHERE id = ?",
+                        hr.orgId())
+                .mapTo(String.class)
+                .one());
+        assertThat(workingTime).isEqualTo("21:00:00-07:00:00 {1,2,3,4}");
         assertThat(AuditRows.of(fixture.jdbi(), hr.orgId())).hasSize(commands.size());
     }
 

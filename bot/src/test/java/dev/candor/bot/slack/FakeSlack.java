@@ -153,6 +153,15 @@ final class FakeSlack implements AutoCloseable {
                                         email == null ? "null" : "\"" + email + "\""))));
     }
 
+    /** users.info for one user whose profile carries a status: emoji, text and expiry (0: none), as Slack sends. */
+    void userWithStatus(String userId, String name, String timezone, String emoji, String text, long expiration) {
+        server.stubFor(post(urlEqualTo("/api/users.info"))
+                .atPriority(1)
+                .withRequestBody(containing("user=" + userId))
+                .willReturn(okJson("{\"ok\":true,\"user\":"
+                        + SlackRequests.slackUser(userId, name, timezone, emoji, text, expiration) + "}")));
+    }
+
     /** conversations.info says this channel is private. */
     void privateChannel(String channelId) {
         server.stubFor(post(urlEqualTo("/api/conversations.info"))

@@ -49,6 +49,8 @@ class SlackAdminTest {
         database.jdbi().useHandle(handle -> {
             handle.execute("DELETE FROM kudos_settings");
             handle.execute("DELETE FROM audit_log");
+            handle.execute(
+                    "UPDATE organisations SET quiet_from = DEFAULT, quiet_until = DEFAULT, working_days = DEFAULT");
         });
     }
 
@@ -133,6 +135,40 @@ class SlackAdminTest {
                 .contains("/candor admin digest &lt;weekday&gt; &lt;HH:MM&gt;")
                 .contains("e.g. /candor admin digest friday 16:00");
         assertThat(row("SELECT count(*)::text FROM audit_log")).containsExactly("0");
+    }
+
+    @Test
+    void anHrAdminSetsTheWorkingDaysAndQuietHoursAndAMistakeSaysWhatToType() throws Exception {
+        JsonNode days = json.readTree(client.command("/candor", "admin working-days sun,mon,tue,wed,thu", "U0HANA")
+                .body());
+        JsonNode hours = json.readTree(client.command("/candor", "admin quiet-hours 21:00-07:00", "U0HANA")
+                .body());
+        JsonNode mistake = json.readTree(
+                client.command("/candor", "admin quiet-hours 9pm-7am", "U0HANA").body());
+
+        assertThat(days.get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(days.get("blocks").toString())
+                .contains("*Working days*: Monday to Friday → Sunday to Thursday")
+                .contains("Undo: /candor admin working-days mon,tue,wed,thu,fri");
+        assertThat(hours.get("blocks").toString()).contains("*Quiet hours*: 20:00–08:00 → 21:00–07:00");
+        assertThat(mistake.get("blocks").toString())
+                .contains("two times on a 24-hour clock")
+                .contains("e.g. /candor admin quiet-hours 20:00-08:00");
+        assertThat(row("SELECT quiet_from || '-' || quiet_until || ' ' || working_days::text FROM organisations"))
+                .containsExactly("21:00:00-07:00:00 {1,2,3,4,7}");
+        assertThat(row("SELECT a.action || ': ' || a.old_value || ' → ' || a.new_value FROM audit_log a ORDER BY id"))
+                .containsExactly(
+                        "working-days: Monday to Friday → Sunday to Thursday",
+                        "quiet-hours: 20:00–08:00 → 21:00–07:00");
+    }
+
+    @Test
+    void someoneWhoIsNotAnHrAdminCannotChangeTheWorkingDays() throws Exception {
+        JsonNode answer = json.readTree(
+                client.command("/candor", "admin working-days mon", "U0GIL").body());
+
+        assertThat(answer.get("text").asText()).contains("Only HR admins can change Candor's settings");
+        assertThat(row("SELECT working_days::text FROM organisations")).containsExactly("{1,2,3,4,5}");
     }
 
     private static String text(HttpResponse<String> response) throws Exception {

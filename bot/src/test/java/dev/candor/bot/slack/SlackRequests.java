@@ -137,6 +137,40 @@ final class SlackRequests {
         return callback(eventId, event);
     }
 
+    /** Slack's user_change: someone's profile, status included, as it is now. */
+    static String userChange(
+            String eventId, String userId, String name, String timezone, String emoji, String text, long expiration) {
+        ObjectNode event = json.createObjectNode();
+        event.put("type", "user_change");
+        event.set("user", slackUser(userId, name, timezone, emoji, text, expiration));
+        event.put("cache_ts", 1700000300);
+        event.put("event_ts", "1700000300.000100");
+        return callback(eventId, event);
+    }
+
+    /** A Slack user object shaped like users.info's and user_change's: profile, time zone and status. */
+    static ObjectNode slackUser(
+            String userId, String name, String timezone, String emoji, String text, long expiration) {
+        ObjectNode user = json.createObjectNode();
+        user.put("id", userId)
+                .put("team_id", TEAM)
+                .put("name", name.toLowerCase())
+                .put("deleted", false)
+                .put("real_name", name)
+                .put("tz", timezone)
+                .put("tz_offset", 0)
+                .put("is_bot", false)
+                .put("is_app_user", false);
+        user.putObject("profile")
+                .put("real_name", name)
+                .put("display_name", name)
+                .put("email", name.toLowerCase() + "@acme.test")
+                .put("status_text", text)
+                .put("status_emoji", emoji)
+                .put("status_expiration", expiration);
+        return user;
+    }
+
     private static String callback(String eventId, ObjectNode event) {
         ObjectNode payload = json.createObjectNode();
         payload.put("token", "legacy-verification-token");

@@ -43,6 +43,8 @@ class TeamsAdminTest {
         teams.jdbi().useHandle(handle -> {
             handle.execute("DELETE FROM kudos_settings");
             handle.execute("DELETE FROM audit_log");
+            handle.execute(
+                    "UPDATE organisations SET quiet_from = DEFAULT, quiet_until = DEFAULT, working_days = DEFAULT");
         });
     }
 
@@ -137,6 +139,36 @@ class TeamsAdminTest {
                 .contains("This is a private chat")
                 .contains("@Candor admin kudos-channel here|off");
         assertThat(Rows.count(teams.jdbi(), "SELECT count(*) FROM audit_log")).isZero();
+    }
+
+    @Test
+    void anHrAdminSetsTheWorkingDaysAndQuietHoursInTheirChatWithCandor() throws Exception {
+        teams.post(message("admin working-days mon-thu")
+                .from("29:tess", "Tess", "aad-tess")
+                .json());
+        teams.post(message("<at>Candor</at> candor admin quiet-hours 19:00 to 07:30")
+                .from("29:tess", "Tess", "aad-tess")
+                .mentionCandor()
+                .json());
+        teams.post(message("admin working-days weekdays")
+                .from("29:tess", "Tess", "aad-tess")
+                .json());
+
+        List<LoggedRequest> replies = teams.microsoft.replies();
+        assertThat(replies).hasSize(3);
+        assertThat(cardText(replies.get(0)))
+                .contains("Monday to Friday → Monday to Thursday")
+                .contains("Undo: @Candor admin working-days mon,tue,wed,thu,fri");
+        assertThat(cardText(replies.get(1))).contains("20:00–08:00 → 19:00–07:30");
+        assertThat(cardText(replies.get(2)))
+                .contains("I don't know the day \\\"weekdays\\\"")
+                .contains("@Candor admin working-days <days, e.g. mon,tue,wed,thu,fri>");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT quiet_from || '-' || quiet_until || ' ' || working_days::text FROM organisations"))
+                .containsExactly("19:00:00-07:30:00 {1,2,3,4}");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT action FROM audit_log ORDER BY id"))
+                .containsExactly("working-days", "quiet-hours");
     }
 
     /** What the delivery worker posted to a conversation about the migration plan kudos. */

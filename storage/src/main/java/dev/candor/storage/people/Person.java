@@ -1,6 +1,12 @@
 package dev.candor.storage.people;
 
-/** Someone in an organisation's directory, provisioned on first contact or imported from CSV. */
+/**
+ * Someone in an organisation's directory, provisioned on first contact or imported from CSV.
+ *
+ * @param timezone the zone recognition counts in: whichever chat or the directory told Candor last
+ * @param profileTimezone the zone the platform's profile says (Slack users.info, Teams clientInfo), or null
+ * @param directoryTimezone the zone the people import says, or null
+ */
 public record Person(
         long id,
         long orgId,
@@ -13,4 +19,6 @@ public record Person(
         Role role,
         boolean isBot,
         boolean active,
-        boolean profileSynced) {}
+        boolean profileSynced,
+        String profileTimezone,
+        String directoryTimezone) {}

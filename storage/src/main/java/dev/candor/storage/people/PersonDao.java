@@ -63,6 +63,28 @@ public interface PersonDao extends PersonLookupDao {
             @Bind("locale") String locale,
             @Bind("isBot") boolean isBot);
 
+    /**
+     * A new person with where their zone came from: {@code timezone} is what recognition uses, the platform's and the
+     * directory's zones (either may be null) what the asking engine chooses from.
+     */
+    @SqlQuery(
+            """
+            INSERT INTO people (org_id, name, email, timezone, profile_timezone, directory_timezone, locale, role,
+                                is_bot)
+            VALUES (:orgId, :name, :email, :timezone, :profileTimezone, :directoryTimezone, :locale, 'employee',
+                    :isBot)
+            RETURNING *
+            """)
+    Person insertWithZones(
+            @Bind("orgId") long orgId,
+            @Bind("name") String name,
+            @Bind("email") String email,
+            @Bind("timezone") String timezone,
+            @Bind("profileTimezone") String profileTimezone,
+            @Bind("directoryTimezone") String directoryTimezone,
+            @Bind("locale") String locale,
+            @Bind("isBot") boolean isBot);
+
     /** Stores what the platform profile says; the email is kept when another person already has it. */
     @SqlUpdate(
             """
@@ -71,7 +93,8 @@ public interface PersonDao extends PersonLookupDao {
                                     SELECT 1 FROM people o WHERE o.org_id = :orgId AND o.id <> :id
                                     AND lower(o.email) = lower(:email))
                                 THEN email ELSE :email END,
-                   timezone = COALESCE(:timezone, timezone), is_bot = :isBot, profile_synced = true,
+                   timezone = COALESCE(:timezone, timezone), profile_timezone = COALESCE(:timezone, profile_timezone),
+                   is_bot = :isBot, profile_synced = true,
                    updated_at = now()
             WHERE org_id = :orgId AND id = :id
             """)
@@ -83,7 +106,12 @@ public interface PersonDao extends PersonLookupDao {
             @Bind("timezone") String timezone,
             @Bind("isBot") boolean isBot);
 
-    @SqlUpdate("UPDATE people SET timezone = :timezone, updated_at = now() WHERE org_id = :orgId AND id = :id")
+    /** The zone the platform told Candor in a request (Teams clientInfo): recognition's zone and the profile's. */
+    @SqlUpdate(
+            """
+            UPDATE people SET timezone = :timezone, profile_timezone = :timezone, updated_at = now()
+            WHERE org_id = :orgId AND id = :id
+            """)
     int updateTimezone(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("timezone") String timezone);
 
     @SqlUpdate("UPDATE people SET active = :active, updated_at = now() WHERE org_id = :orgId AND id = :id")
@@ -122,10 +150,14 @@ public interface PersonDao extends PersonLookupDao {
     Optional<PlatformIdentity> findIdentity(
             @Bind("orgId") long orgId, @Bind("personId") long personId, @Bind("platform") Platform platform);
 
-    /** Writes an imported directory row over a person's record. */
+    /**
+     * Writes an imported directory row over a person's record: {@code timezone} is recognition's zone,
+     * {@code directoryTimezone} the one the directory says (null when it says none).
+     */
     @SqlUpdate(
             """
-            UPDATE people SET name = :name, email = :email, timezone = :timezone, department = :department,
+            UPDATE people SET name = :name, email = :email, timezone = :timezone,
+                   directory_timezone = :directoryTimezone, department = :department,
                    role = :role, manager_id = :managerId, active = true, updated_at = now()
             WHERE org_id = :orgId AND id = :id
             """)
@@ -135,6 +167,7 @@ public interface PersonDao extends PersonLookupDao {
             @Bind("name") String name,
             @Bind("email") String email,
             @Bind("timezone") String timezone,
+            @Bind("directoryTimezone") String directoryTimezone,
             @Bind("department") String department,
             @Bind("role") Role role,
             @Bind("managerId") Long managerId);

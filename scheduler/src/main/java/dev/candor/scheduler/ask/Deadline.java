@@ -1,0 +1,40 @@
+package dev.candor.scheduler.ask;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/** When a person's answer is due. */
+public sealed interface Deadline {
+
+    Instant dueAt(WorkingTime person, Instant opensAt);
+
+    /** Working days after the person's own opening, at the same local time ("two working days"). */
+    record WorkingDaysAfterOpening(int days) implements Deadline {
+        public WorkingDaysAfterOpening {
+            if (days < 1 || days > 60) {
+                throw new IllegalArgumentException("a deadline is 1 to 60 working days after opening, not " + days);
+            }
+        }
+
+        @Override
+        public Instant dueAt(WorkingTime person, Instant opensAt) {
+            return person.workingDaysAfter(opensAt, days);
+        }
+    }
+
+    /** One local date and time in each person's zone ("Friday 17:00"). */
+    record AtLocal(LocalDateTime local) implements Deadline {
+        @Override
+        public Instant dueAt(WorkingTime person, Instant opensAt) {
+            return person.at(local.toLocalDate(), local.toLocalTime());
+        }
+    }
+
+    static Deadline workingDays(int days) {
+        return new WorkingDaysAfterOpening(days);
+    }
+
+    static Deadline at(LocalDateTime local) {
+        return new AtLocal(local);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.candor.storage.ask;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Answers, named (one per ask) and anonymous (one per edit key and round, with nothing that points at a person, a
+ * time or an order). Changing an answer replaces its values in place.
+ */
+@RegisterConstructorMapper(StoredAnswer.class)
+public interface AnswerDao {
+    String COLUMNS =
+            "id, org_id, round_id, ask_id, questionnaire_version, answer_values::text AS values_json, submitted_at";
+
+    /** Stores or replaces the answer to a named ask; returns it. */
+    @SqlQuery(
+            """
+            INSERT INTO answers (org_id, round_id, ask_id, questionnaire_version, answer_values, submitted_at)
+            VALUES (:orgId, :roundId, :askId, :version, CAST(:values AS jsonb), :submittedAt)
+            ON CONFLICT (ask_id) WHERE ask_id IS NOT NULL DO UPDATE
+                SET questionnaire_version = EXCLUDED.questionnaire_version,
+                    answer_values = EXCLUDED.answer_values, submitted_at = EXCLUDED.submitted_at
+            RETURNING\s"""
+                    + COLUMNS)
+    StoredAnswer saveNamed(
+            @Bind("orgId") long orgId,
+            @Bind("roundId") long roundId,
+            @Bind("askId") long askId,
+            @Bind("version") int version,
+            @Bind("values") String valuesJson,
+            @Bind("submittedAt") Instant submittedAt);
+
+    /** Stores or replaces an anonymous answer, found again only by its edit key; returns it. */
+    @SqlQuery(
+            """
+            INSERT INTO answers (org_id, round_id, edit_key, questionnaire_version, answer_values)
+            VALUES (:orgId, :roundId, :editKey, :version, CAST(:values AS jsonb))
+            ON CONFLICT (round_id, edit_key) WHERE edit_key IS NOT NULL DO UPDATE
+                SET questionnaire_version = EXCLUDED.questionnaire_version, answer_values = EXCLUDED.answer_values
+            RETURNING\s"""
+                    + COLUMNS)
+    StoredAnswer saveAnonymous(
+            @Bind("orgId") long orgId,
+            @Bind("roundId") long roundId,
+            @Bind("editKey") byte[] editKey,
+            @Bind("version") int version,
+            @Bind("values") String valuesJson);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM answers WHERE org_id = :orgId AND ask_id = :askId")
+    Optional<StoredAnswer> findByAsk(@Bind("orgId") long orgId, @Bind("askId") long askId);
+
+    @SqlQuery(
+            "SELECT " + COLUMNS + " FROM answers WHERE org_id = :orgId AND round_id = :roundId AND edit_key = :editKey")
+    Optional<StoredAnswer> findByEditKey(
+            @Bind("orgId") long orgId, @Bind("roundId") long roundId, @Bind("editKey") byte[] editKey);
+
+    /** A round's answers; anonymous ones in no meaningful order (their ids are random). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM answers WHERE org_id = :orgId AND round_id = :roundId ORDER BY id")
+    List<StoredAnswer> listByRound(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
+
+    /**
+     * Rewrites a closed anonymous round's answers as new rows with new random ids, in random order, in the caller's
+     * transaction, and touches its answered asks in the same one: afterwards no answer's id, position in the table or
+     * transaction stamp follows the order in which people answered. (Until then, the transaction that stored an
+     * answer also marked its ask answered; this is why it runs when the round closes.)
+     */
+    default void reshuffleAnonymous(long orgId, long roundId) {
+        keepAnonymous(orgId, roundId);
+        deleteAnonymous(orgId, roundId);
+        insertKeptInRandomOrder();
+        touchAnsweredAsks(orgId, roundId);
+    }
+
+    @SqlUpdate(
+            """
+            CREATE TEMP TABLE kept_answers ON COMMIT DROP AS
+            SELECT org_id, round_id, edit_key, questionnaire_version, answer_values FROM answers
+            WHERE org_id = :orgId AND round_id = :roundId AND ask_id IS NULL
+            """)
+    void keepAnonymous(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
+
+    @SqlUpdate("DELETE FROM answers WHERE org_id = :orgId AND round_id = :roundId AND ask_id IS NULL")
+    void deleteAnonymous(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
+
+    @SqlUpdate(
+            """
+            INSERT INTO answers (id, org_id, round_id, edit_key, questionnaire_version, answer_values)
+            SELECT gen_random_uuid(), org_id, round_id, edit_key, questionnaire_version, answer_values
+            FROM kept_answers ORDER BY random()
+            """)
+    void insertKeptInRandomOrder();
+
+    @SqlUpdate(
+            """
+            UPDATE asks SET answered_at = NULL
+            WHERE org_id = :orgId AND round_id = :roundId AND state = 'answered'
+            """)
+    void touchAnsweredAsks(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
+}

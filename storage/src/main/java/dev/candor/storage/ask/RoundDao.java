@@ -1,0 +1,89 @@
+package dev.candor.storage.ask;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Rounds: opened once per (organisation, feature, subject, period), closed by the sweep. */
+@RegisterConstructorMapper(Round.class)
+@RegisterConstructorMapper(AskCounts.class)
+public interface RoundDao {
+    String COLUMNS =
+            """
+            id, org_id, feature, subject, period, questionnaire_id, version, opens_local, deadline_working_days,
+            due_local, anonymous, ARRAY(SELECT jsonb_array_elements_text(reminder_plan)) AS reminder_plan, state,
+            closes_at, closed_at, created_by, created_at
+            """;
+
+    /** Stores a round; empty when this (organisation, feature, subject, period) was opened before. */
+    @SqlQuery(
+            """
+            INSERT INTO rounds (org_id, feature, subject, period, questionnaire_id, version, opens_local,
+                                deadline_working_days, due_local, anonymous, reminder_plan, closes_at, created_by)
+            VALUES (:orgId, :feature, :subject, :period, :questionnaireId, :version, :opensLocal,
+                    :deadlineWorkingDays, :dueLocal, :anonymous, to_jsonb(CAST(:reminderTokens AS text[])),
+                    :closesAt, :createdBy)
+            ON CONFLICT (org_id, feature, subject, period) DO NOTHING
+            RETURNING\s"""
+                    + COLUMNS)
+    Optional<Round> insert(@BindMethods NewRound round);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM rounds WHERE org_id = :orgId AND id = :id")
+    Optional<Round> find(@Bind("orgId") long orgId, @Bind("id") long id);
+
+    @SqlQuery("SELECT " + COLUMNS
+            + " FROM rounds WHERE org_id = :orgId AND feature = :feature AND subject = :subject"
+            + " AND period = :period")
+    Optional<Round> findByKey(
+            @Bind("orgId") long orgId,
+            @Bind("feature") String feature,
+            @Bind("subject") String subject,
+            @Bind("period") String period);
+
+    /** The rounds of a sweep's asks, whatever their organisations. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM rounds WHERE id = ANY(:ids)")
+    List<Round> listByIds(@Bind("ids") long[] ids);
+
+    default List<Round> listByIds(Collection<Long> ids) {
+        return listByIds(ids.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** The round's deadline moved to the latest of its asks' (people added later). */
+    @SqlUpdate("UPDATE rounds SET closes_at = GREATEST(closes_at, :closesAt) WHERE org_id = :orgId AND id = :id")
+    void extendClosing(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("closesAt") Instant closesAt);
+
+    /**
+     * Locks one open round that may close at {@code now}: its deadline passed, or nobody is left to answer. Other
+     * nodes skip it while this transaction holds it; it no longer qualifies once closed.
+     */
+    @SqlQuery(
+            "SELECT " + COLUMNS
+                    + """
+                     FROM rounds r WHERE r.state = 'open'
+                      AND (r.closes_at <= :now
+                           OR NOT EXISTS (SELECT 1 FROM asks a WHERE a.round_id = r.id AND a.state = 'pending'))
+                    ORDER BY r.closes_at, r.id
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED
+                    """)
+    Optional<Round> claimClosable(@Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE rounds SET state = 'closed', closed_at = :now WHERE id = :id AND state = 'open'")
+    boolean markClosed(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlQuery(
+            """
+            SELECT count(*) FILTER (WHERE state = 'pending') AS pending,
+                   count(*) FILTER (WHERE state = 'answered') AS answered,
+                   count(*) FILTER (WHERE state = 'skipped') AS skipped,
+                   count(*) FILTER (WHERE state = 'expired') AS expired
+            FROM asks WHERE org_id = :orgId AND round_id = :id
+            """)
+    AskCounts countAsks(@Bind("orgId") long orgId, @Bind("id") long roundId);
+}
