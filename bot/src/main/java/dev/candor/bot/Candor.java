@@ -183,7 +183,7 @@ public final class Candor implements AutoCloseable {
         return ConversationRouter.builder(help)
                 .command("candor", new CandorHandler(help, Map.of("admin", new AdminHandler(database.jdbi()))))
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
-                .home(kudosStats)
+                .homeSection(kudosStats)
                 .forms("kudos", kudosForms)
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))
