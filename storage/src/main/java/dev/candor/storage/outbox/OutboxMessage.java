@@ -33,10 +33,10 @@ public record OutboxMessage(
         Instant sentAt,
         String replyUrl,
         Instant inDoubtSince,
-        OutboxOperation operation,
-        String threadId,
-        String earlierKey,
-        String platformChannel) {
+        @SinceV16.Nullable OutboxOperation operation,
+        @SinceV16.Nullable String threadId,
+        @SinceV16.Nullable String earlierKey,
+        @SinceV16.Nullable String platformChannel) {
 
     /** A post, as every message was before V16. */
     public OutboxMessage(
