@@ -192,7 +192,7 @@ public final class Candor implements AutoCloseable {
                                         "away",
                                         new AwayHandler(database.jdbi(), clock))))
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
-                .home(kudosStats)
+                .homeSection(kudosStats)
                 .forms("kudos", kudosForms)
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))

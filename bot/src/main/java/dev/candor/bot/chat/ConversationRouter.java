@@ -37,7 +37,9 @@ public final class ConversationRouter {
         this.forms = Map.copyOf(builder.forms);
         this.shortcuts = Map.copyOf(builder.shortcuts);
         this.reactions = List.copyOf(builder.reactions);
-        this.home = builder.home;
+        this.home = builder.home != null
+                ? builder.home
+                : builder.homeSections.isEmpty() ? null : new Home(builder.homeSections);
     }
 
     /** @param fallback answers command words no handler knows (the help text) */
@@ -89,6 +91,7 @@ public final class ConversationRouter {
         private final Map<String, FormHandler> forms = new HashMap<>();
         private final Map<String, ShortcutHandler> shortcuts = new HashMap<>();
         private final List<ReactionHandler> reactions = new ArrayList<>();
+        private final List<HomeSection> homeSections = new ArrayList<>();
         private HomeHandler home;
 
         private Builder(CommandHandler fallback) {
@@ -120,6 +123,13 @@ public final class ConversationRouter {
             return this;
         }
 
+        /** Adds a feature's section to the home, after the sections added before it. */
+        public Builder homeSection(HomeSection section) {
+            homeSections.add(section);
+            return this;
+        }
+
+        /** Replaces the home made of {@link #homeSection sections} with one handler (tests, a home of its own). */
         public Builder home(HomeHandler handler) {
             this.home = handler;
             return this;

@@ -8,18 +8,21 @@ import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.webhook.WebhookResponse;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.MessageJson;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryResult;
 import dev.candor.storage.outbox.OutboxMessage;
+import dev.candor.storage.outbox.OutboxOperation;
 import dev.candor.storage.outbox.TargetKind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;
+import okhttp3.FormBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -28,6 +31,10 @@ import okhttp3.ResponseBody;
  * {@code conversations.open} and kept ({@link SlackDirectChannels}). Slack's answers are classified for the
  * delivery worker, which owns retries and pacing. Every message carries its outbox key in its metadata, so that one
  * in doubt is looked for in its conversation ({@link SlackHistory}) before it is sent again.
+ *
+ * <p>A message in a thread is posted with {@code thread_ts}, to the channel the thread's first message went to (a
+ * DM's D… id, which {@code chat.postMessage} answered). An update is a {@code chat.update} of the message by that
+ * channel and {@code ts}: Slack accepts no user id there.
  */
 final class SlackGateway implements ChatGateway {
     /** Errors that will not go away by trying again. */
@@ -53,7 +60,10 @@ final class SlackGateway implements ChatGateway {
             "cannot_dm_bot",
             "messages_tab_disabled",
             "team_access_not_granted",
-            "ekm_access_denied");
+            "ekm_access_denied",
+            "message_not_found",
+            "cant_update_message",
+            "edit_window_closed");
 
     /** Posting to these can still work through the reply URL of the request that caused the message. */
     private static final Set<String> TRY_REPLY_URL = Set.of("not_in_channel", "channel_not_found");
@@ -76,8 +86,12 @@ final class SlackGateway implements ChatGateway {
 
     @Override
     public DeliveryResult deliver(OutboxMessage outbound) {
-        String channel = outbound.target();
-        if (outbound.targetKind() == TargetKind.USER) {
+        if (outbound.operation() == OutboxOperation.UPDATE) {
+            // Replacing a message again with the same content can't duplicate anything: no need to look first.
+            return update(outbound);
+        }
+        String channel = channel(outbound);
+        if (outbound.platformChannel() == null && outbound.targetKind() == TargetKind.USER) {
             SlackDirectChannels.Opened dm = directChannels.open(outbound.orgId(), outbound.target());
             if (dm.failure() != null) {
                 return dm.failure();
@@ -87,7 +101,7 @@ final class SlackGateway implements ChatGateway {
         SlackHistory.Lookup lookup =
                 outbound.inDoubt() ? history.find(outbound, channel) : new SlackHistory.Lookup.NotFound();
         if (lookup instanceof SlackHistory.Lookup.Found found) {
-            return new DeliveryResult.AlreadyDelivered(found.ts());
+            return new DeliveryResult.AlreadyDelivered(found.ts(), found.channel());
         }
         if (lookup instanceof SlackHistory.Lookup.RateLimited limited) {
             return new DeliveryResult.RateLimited(limited.retryAfter());
@@ -95,7 +109,7 @@ final class SlackGateway implements ChatGateway {
         DeliveryResult result = send(outbound, channel);
         // Slack would not say whether it has the message: it is sent again all the same, and counted.
         return lookup instanceof SlackHistory.Lookup.Unchecked impossible && result instanceof DeliveryResult.Sent sent
-                ? new DeliveryResult.Sent(sent.platformMessageId(), impossible.reason())
+                ? sent.unchecked(impossible.reason())
                 : result;
     }
 
@@ -140,13 +154,34 @@ final class SlackGateway implements ChatGateway {
     private DeliveryResult post(OutboxMessage outbound, String channel, Message message) {
         ChatPostMessageRequest request = ChatPostMessageRequest.builder()
                 .channel(channel)
+                .threadTs(outbound.threadId())
                 .text(SlackRenderer.fallback(message))
                 .blocks(SlackRenderer.blocks(message))
                 .unfurlLinks(false)
                 .metadataAsString(SlackHistory.metadata(outbound))
                 .build();
-        try (Response response =
-                client.runPostFormWithToken(RequestFormBuilder.toForm(request), Methods.CHAT_POST_MESSAGE, botToken)) {
+        return call(RequestFormBuilder.toForm(request), Methods.CHAT_POST_MESSAGE);
+    }
+
+    /** {@code chat.update} of the message the outbox row's earlier key sent, addressed by the worker. */
+    private DeliveryResult update(OutboxMessage outbound) {
+        Message message = MessageJson.read(outbound.payload());
+        ChatUpdateRequest request = ChatUpdateRequest.builder()
+                .channel(channel(outbound))
+                .ts(outbound.platformMessageId())
+                .text(SlackRenderer.fallback(message))
+                .blocks(SlackRenderer.blocks(message))
+                .build();
+        return call(RequestFormBuilder.toForm(request), Methods.CHAT_UPDATE);
+    }
+
+    /** Where the earlier message of a reply or update went; else the target (a user id for a new DM). */
+    static String channel(OutboxMessage outbound) {
+        return outbound.platformChannel() != null ? outbound.platformChannel() : outbound.target();
+    }
+
+    private DeliveryResult call(FormBody.Builder form, String method) {
+        try (Response response = client.runPostFormWithToken(form, method, botToken)) {
             ResponseBody body = response.body();
             return classify(response.code(), response.header("Retry-After"), body == null ? "" : body.string());
         } catch (ConnectException e) {
@@ -159,7 +194,7 @@ final class SlackGateway implements ChatGateway {
     }
 
     /**
-     * What an HTTP answer of {@code chat.postMessage} means for the delivery worker. A transient error is one that
+     * What an HTTP answer of {@code chat.postMessage} or {@code chat.update} means for the delivery worker. A transient error is one that
      * may have posted the message all the same: Slack says so of {@code internal_error} and {@code fatal_error}, and
      * a proxy's 5xx can't tell.
      */
@@ -173,7 +208,9 @@ final class SlackGateway implements ChatGateway {
                 return new DeliveryResult.Transient("invalid_response");
             }
             return answer.path("ok").asBoolean(false)
-                    ? new DeliveryResult.Sent(answer.path("ts").asText(null))
+                    ? DeliveryResult.Sent.in(
+                            answer.path("channel").asText(null),
+                            answer.path("ts").asText(null))
                     : classify(answer.path("error").asText(null));
         }
         if (answer != null && answer.hasNonNull("error")) {

@@ -18,7 +18,8 @@ import okhttp3.ResponseBody;
  * Finds whether an outbox message in doubt is already in its conversation: every message Candor posts carries its
  * outbox key in its metadata ({@link #metadata}), and {@code conversations.history} returns it with
  * {@code include_all_metadata}. Reads only the messages since the doubtful send started (less a margin for clock
- * differences), a few pages at most. Needs the {@code *:history} scope of the conversation's type.
+ * differences), a few pages at most. Needs the {@code *:history} scope of the conversation's type. A message in a
+ * thread is looked for among the thread's replies ({@code conversations.replies}), which the history leaves out.
  */
 final class SlackHistory {
     static final String EVENT_TYPE = "candor_outbox";
@@ -39,8 +40,8 @@ final class SlackHistory {
 
     /** What the lookup found. */
     sealed interface Lookup {
-        /** The message is there: its {@code ts}. */
-        record Found(String ts) implements Lookup {}
+        /** The message is there: its {@code ts}, in {@code channel}. */
+        record Found(String ts, String channel) implements Lookup {}
 
         record NotFound() implements Lookup {}
 
@@ -66,25 +67,27 @@ final class SlackHistory {
     /** @param channel the conversation it was posted to: for a DM, the user's DM channel */
     Lookup find(OutboxMessage message, String channel) {
         try {
-            return search(channel, key(message), oldest(message.inDoubtSince()));
+            return search(channel, message.threadId(), key(message), oldest(message.inDoubtSince()));
         } catch (IOException e) {
             return new Lookup.Unchecked("history_io_error");
         }
     }
 
-    private Lookup search(String channel, String key, String oldest) throws IOException {
+    private Lookup search(String channel, String thread, String key, String oldest) throws IOException {
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            FormBody.Builder form = new FormBody.Builder()
-                    .add("channel", channel)
-                    .add("oldest", oldest)
+            FormBody.Builder form = new FormBody.Builder().add("channel", channel);
+            if (thread != null) {
+                form.add("ts", thread);
+            }
+            form.add("oldest", oldest)
                     .add("inclusive", "true")
                     .add("include_all_metadata", "true")
                     .add("limit", String.valueOf(PAGE_SIZE));
             if (!cursor.isEmpty()) {
                 form.add("cursor", cursor);
             }
-            Answer answer = call(Methods.CONVERSATIONS_HISTORY, form);
+            Answer answer = call(thread == null ? Methods.CONVERSATIONS_HISTORY : Methods.CONVERSATIONS_REPLIES, form);
             if (answer.lookup != null) {
                 return answer.lookup;
             }
@@ -92,7 +95,7 @@ final class SlackHistory {
                 JsonNode metadata = posted.path("metadata");
                 if (EVENT_TYPE.equals(metadata.path("event_type").asText())
                         && key.equals(metadata.path("event_payload").path("key").asText())) {
-                    return new Lookup.Found(posted.path("ts").asText(null));
+                    return new Lookup.Found(posted.path("ts").asText(null), channel);
                 }
             }
             cursor = answer.body.path("response_metadata").path("next_cursor").asText("");

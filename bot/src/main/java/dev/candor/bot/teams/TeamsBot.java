@@ -8,6 +8,7 @@ import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.chat.HomeOpened;
 import dev.candor.bot.chat.Inbound;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reaction;
@@ -230,7 +231,15 @@ final class TeamsBot {
                 ? priv.message()
                 : reply instanceof Reply.Public pub ? pub.message() : null;
         if (message != null) {
-            TeamsResponder.reply(turn, TeamsAnswer.Card.of(TeamsReplies.welcome(message)));
+            TeamsResponder.reply(turn, TeamsAnswer.Card.of(TeamsReplies.welcome(message, home(actor, where))));
         }
+    }
+
+    /** The person's home sections, in their personal chat only: they are for them alone. */
+    private Message home(Actor actor, ConversationRef where) {
+        if (!where.isDirect()) {
+            return null;
+        }
+        return router.route(new HomeOpened(actor, where)) instanceof Reply.Home home ? home.message() : null;
     }
 }

@@ -1,11 +1,13 @@
 package dev.candor.bot.teams;
 
+import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.MessageJson;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryResult;
 import dev.candor.storage.outbox.OutboxMessage;
+import dev.candor.storage.outbox.OutboxOperation;
 import dev.candor.storage.outbox.TargetKind;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A bot can't read a Teams conversation's history, so a message in doubt (its node died mid-send, or the send
  * timed out) can't be looked for: it is sent again, and reported as an unchecked resend that the worker counts.
+ *
+ * <p>Replies and updates, addressed by the worker, go to the conversation the earlier message went to: a reply to its
+ * activity id ({@link TeamsOutbound#reply}), an update by {@code updateActivity} of it.
  */
 final class TeamsGateway implements ChatGateway {
     static final String NO_HISTORY = "no_history";
@@ -51,15 +56,28 @@ final class TeamsGateway implements ChatGateway {
         if (reference.isEmpty()) {
             return new DeliveryResult.Permanent("no_conversation_reference");
         }
-        DeliveryResult result;
+        DeliveryResult.Sent sent;
         try {
-            result = new DeliveryResult.Sent(sender.send(reference.get(), TeamsReplies.activity(message)));
+            sent = send(outbound, reference.get(), TeamsReplies.activity(message));
         } catch (Exception e) {
             return failure(outbound, e);
         }
-        return outbound.inDoubt() && result instanceof DeliveryResult.Sent sent
-                ? new DeliveryResult.Sent(sent.platformMessageId(), NO_HISTORY)
-                : result;
+        return outbound.inDoubt() && outbound.operation() != OutboxOperation.UPDATE ? sent.unchecked(NO_HISTORY) : sent;
+    }
+
+    private DeliveryResult.Sent send(OutboxMessage outbound, ConversationReference reference, Activity activity)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        String conversationId = outbound.platformChannel() != null
+                ? outbound.platformChannel()
+                : reference.getConversation().getId();
+        if (outbound.operation() == OutboxOperation.UPDATE) {
+            sender.update(reference, conversationId, outbound.platformMessageId(), activity);
+            return DeliveryResult.Sent.in(conversationId, outbound.platformMessageId());
+        }
+        String id = outbound.threadId() != null
+                ? sender.reply(reference, conversationId, outbound.threadId(), activity)
+                : sender.send(reference, activity);
+        return DeliveryResult.Sent.in(conversationId, id);
     }
 
     private static DeliveryResult failure(OutboxMessage outbound, Exception e) {

@@ -38,12 +38,24 @@ final class TeamsReplies {
 
     /** The help, introduced: posted when someone adds Candor to a chat, a channel or their personal apps. */
     static Message welcome(Message help) {
+        return welcome(help, null);
+    }
+
+    /**
+     * The welcome of a personal chat: Teams has no home tab without a web page of Candor's own, so the person's home
+     * sections ({@code home}, or null for none) come here, between the greeting and the help.
+     */
+    static Message welcome(Message help, Message home) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(Text.builder()
                 .plain("👋 Hi, I'm ")
                 .strong("Candor")
                 .plain(". I help your team recognise each other and share feedback, right here in Teams.")
                 .build()));
+        if (home != null && !home.blocks().isEmpty()) {
+            blocks.addAll(home.blocks());
+            blocks.add(new Block.Divider());
+        }
         blocks.addAll(help.blocks());
         return new Message("Hi, I'm Candor. " + help.fallbackText(), blocks);
     }

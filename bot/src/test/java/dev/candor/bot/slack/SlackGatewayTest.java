@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class SlackGatewayTest {
 
     @Test
-    void readsTheTimestampOfAPostedMessage() {
+    void readsTheTimestampAndChannelOfAPostedMessage() {
         assertThat(SlackGateway.classify(200, null, "{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1700000000.000100\"}"))
-                .isEqualTo(new DeliveryResult.Sent("1700000000.000100"));
+                .isEqualTo(DeliveryResult.Sent.in("D1", "1700000000.000100"));
     }
 
     @Test

@@ -16,7 +16,9 @@ import dev.candor.scheduler.outbox.DeliveryResult;
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
 import dev.candor.storage.TestDatabase;
+import dev.candor.storage.outbox.EarlierMessage;
 import dev.candor.storage.outbox.OutboxMessage;
+import dev.candor.storage.outbox.OutboxOperation;
 import dev.candor.storage.outbox.OutboxStatus;
 import dev.candor.storage.outbox.TargetKind;
 import java.time.Duration;
@@ -54,7 +56,7 @@ class SlackInDoubtTest {
     void everyPostCarriesItsOutboxKeyInItsMetadata() throws Exception {
         DeliveryResult result = gateway.deliver(message("kudos:42:post", TargetKind.CONVERSATION, "C0KUDOS", null));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Sent("1700000000.000100"));
+        assertThat(result).isEqualTo(DeliveryResult.Sent.in("D0DM", "1700000000.000100"));
         JsonNode metadata = JSON.readTree(slack.calls("chat.postMessage").get(0).get("metadata"));
         assertThat(metadata.path("event_type").asText()).isEqualTo("candor_outbox");
         assertThat(metadata.path("event_payload").path("key").asText()).isEqualTo("7:kudos:42:post");
@@ -75,7 +77,7 @@ class SlackInDoubtTest {
         DeliveryResult result =
                 gateway.deliver(message("kudos:42:post", TargetKind.CONVERSATION, "C0KUDOS", DOUBT_SINCE));
 
-        assertThat(result).isEqualTo(new DeliveryResult.AlreadyDelivered("1772442000.000500"));
+        assertThat(result).isEqualTo(new DeliveryResult.AlreadyDelivered("1772442000.000500", "C0KUDOS"));
         assertThat(slack.calls("chat.postMessage")).isEmpty();
         Map<String, String> lookup = slack.calls("conversations.history").get(0);
         assertThat(lookup)
@@ -96,7 +98,7 @@ class SlackInDoubtTest {
         DeliveryResult result =
                 gateway.deliver(message("kudos:42:post", TargetKind.CONVERSATION, "C0KUDOS", DOUBT_SINCE));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Sent("1700000000.000100"));
+        assertThat(result).isEqualTo(DeliveryResult.Sent.in("D0DM", "1700000000.000100"));
         assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(post -> assertThat(post.get("metadata"))
                 .contains("7:kudos:42:post"));
     }
@@ -114,7 +116,7 @@ class SlackInDoubtTest {
 
         DeliveryResult result = gateway.deliver(message("kudos:42:dm:U0ANA", TargetKind.USER, "U0ANA", DOUBT_SINCE));
 
-        assertThat(result).isEqualTo(new DeliveryResult.AlreadyDelivered("1772442001.000100"));
+        assertThat(result).isEqualTo(new DeliveryResult.AlreadyDelivered("1772442001.000100", "D0ANA"));
         assertThat(slack.calls("chat.postMessage")).isEmpty();
     }
 
@@ -140,7 +142,7 @@ class SlackInDoubtTest {
 
         DeliveryResult result = gateway.deliver(message("digest:9", TargetKind.CONVERSATION, "C0GEN", DOUBT_SINCE));
 
-        assertThat(result).isEqualTo(new DeliveryResult.AlreadyDelivered("1772442002.000100"));
+        assertThat(result).isEqualTo(new DeliveryResult.AlreadyDelivered("1772442002.000100", "C0GEN"));
         assertThat(slack.calls("conversations.history")).hasSize(2);
     }
 
@@ -151,8 +153,32 @@ class SlackInDoubtTest {
         DeliveryResult result =
                 gateway.deliver(message("kudos:42:post", TargetKind.CONVERSATION, "C0PRIVATE", DOUBT_SINCE));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Sent("1700000000.000100", "missing_scope"));
+        assertThat(result)
+                .isEqualTo(DeliveryResult.Sent.in("D0DM", "1700000000.000100").unchecked("missing_scope"));
         assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    void aReplyInDoubtIsLookedForAmongTheRepliesOfItsThread() {
+        slack.server.stubFor(
+                post(urlEqualTo("/api/conversations.replies"))
+                        .withRequestBody(containing("ts=1772441000.000100"))
+                        .willReturn(
+                                okJson(
+                                        """
+                        {"ok":true,"messages":[{"type":"message","ts":"1772441000.000100"},
+                          {"type":"message","ts":"1772442004.000100","thread_ts":"1772441000.000100",
+                           "metadata":{"event_type":"candor_outbox","event_payload":{"key":"7:ask:1:note"}}}]}""")));
+        OutboxMessage reply = reply("ask:1:note", "ask:1:open", "U0ANA")
+                .addressedAfter(new EarlierMessage(OutboxStatus.SENT, "1772441000.000100", "D0ANA", null, 0, false));
+
+        DeliveryResult result = gateway.deliver(reply);
+
+        assertThat(result).isEqualTo(new DeliveryResult.AlreadyDelivered("1772442004.000100", "D0ANA"));
+        assertThat(slack.calls("conversations.replies").get(0)).containsEntry("channel", "D0ANA");
+        assertThat(slack.calls("conversations.open")).isEmpty();
+        assertThat(slack.calls("conversations.history")).isEmpty();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test
@@ -199,5 +225,31 @@ class SlackInDoubtTest {
                 null,
                 null,
                 inDoubtSince);
+    }
+
+    /** A reply queued after the DM {@code earlierKey} sent, in doubt. */
+    private static OutboxMessage reply(String key, String earlierKey, String userId) {
+        OutboxMessage post = message(key, TargetKind.USER, userId, DOUBT_SINCE);
+        return new OutboxMessage(
+                post.id(),
+                post.orgId(),
+                key,
+                Platform.SLACK,
+                TargetKind.USER,
+                userId,
+                post.payload(),
+                OutboxStatus.SENDING,
+                2,
+                post.nextAttemptAt(),
+                null,
+                null,
+                post.createdAt(),
+                null,
+                null,
+                DOUBT_SINCE,
+                OutboxOperation.REPLY,
+                null,
+                earlierKey,
+                null);
     }
 }

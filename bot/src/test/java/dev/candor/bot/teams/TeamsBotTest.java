@@ -215,6 +215,22 @@ class TeamsBotTest {
     }
 
     @Test
+    void theWelcomeShowsTheHomeSectionsInAPersonalChatOnly() throws Exception {
+        String serviceUrl = teams.microsoft.serviceUrl();
+
+        teams.post(
+                TestActivity.conversationUpdate(serviceUrl, TeamsServer.BOT_ID).json());
+        String personal = cardText(onlyReply());
+        teams.microsoft.reset();
+        teams.post(TestActivity.conversationUpdate(serviceUrl, TeamsServer.BOT_ID)
+                .inChannel("19:general@thread.tacv2")
+                .json());
+
+        assertThat(personal).contains("Your recognition", "@Candor kudos");
+        assertThat(cardText(onlyReply())).contains("@Candor kudos").doesNotContain("Your recognition");
+    }
+
+    @Test
     void ignoresMessagesFromOtherBots() throws Exception {
         TestActivity activity = message("kudos <at>Ana Lopez</at> thanks")
                 .from("28:another-bot", "Another bot", null)

@@ -85,7 +85,7 @@ class TeamsGatewayTest {
 
         DeliveryResult result = gateway.deliver(queued(TargetKind.USER, "29:ana"));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Sent("sent-1"));
+        assertThat(result).isEqualTo(DeliveryResult.Sent.in("a:dm-ana", "sent-1"));
         assertThat(microsoft.conversationsCreated()).isEmpty();
         LoggedRequest send = onlySend();
         assertThat(FakeBotFramework.path(send)).isEqualTo("/v3/conversations/a:dm-ana/activities");
@@ -108,8 +108,8 @@ class TeamsGatewayTest {
         DeliveryResult first = gateway.deliver(queued(TargetKind.USER, "29:li"));
         DeliveryResult second = gateway.deliver(queued(TargetKind.USER, "29:li"));
 
-        assertThat(first).isEqualTo(new DeliveryResult.Sent("sent-1"));
-        assertThat(second).isEqualTo(new DeliveryResult.Sent("sent-1"));
+        assertThat(first).isEqualTo(DeliveryResult.Sent.in("a:chat-29:li", "sent-1"));
+        assertThat(second).isEqualTo(DeliveryResult.Sent.in("a:chat-29:li", "sent-1"));
         List<LoggedRequest> created = microsoft.conversationsCreated();
         assertThat(created).hasSize(1);
         JsonNode parameters = FakeBotFramework.json(created.get(0));
@@ -163,7 +163,7 @@ class TeamsGatewayTest {
 
         DeliveryResult result = gateway.deliver(queued(TargetKind.CONVERSATION, "19:general@thread.tacv2"));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Sent("sent-1"));
+        assertThat(result).isEqualTo(DeliveryResult.Sent.in("19:general@thread.tacv2", "sent-1"));
         assertThat(FakeBotFramework.path(onlySend())).isEqualTo("/v3/conversations/19:general@thread.tacv2/activities");
     }
 
@@ -227,7 +227,9 @@ class TeamsGatewayTest {
 
         DeliveryResult result = gateway.deliver(inDoubt(queued(TargetKind.CONVERSATION, "19:doubt@thread.tacv2")));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Sent("sent-1", TeamsGateway.NO_HISTORY));
+        assertThat(result)
+                .isEqualTo(DeliveryResult.Sent.in("19:doubt@thread.tacv2", "sent-1")
+                        .unchecked(TeamsGateway.NO_HISTORY));
         assertThat(onlySend()).isNotNull();
     }
 

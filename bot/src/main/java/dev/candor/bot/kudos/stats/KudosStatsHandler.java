@@ -1,10 +1,10 @@
 package dev.candor.bot.kudos.stats;
 
 import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.CommandHandler;
-import dev.candor.bot.chat.Handlers;
-import dev.candor.bot.chat.HomeOpened;
+import dev.candor.bot.chat.HomeSection;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.kudos.ValueMatcher;
 import dev.candor.storage.kudos.CompanyValueDao;
@@ -12,13 +12,14 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code /kudos leaderboard [week|month|quarter|year|all] [#value]}, {@code /kudos me} and the home view.
+ * {@code /kudos leaderboard [week|month|quarter|year|all] [#value]}, {@code /kudos me} and recognition's section of
+ * the home (the first one).
  *
  * <p>Both commands answer privately. They are lookups: a leaderboard posted into a channel every time someone
  * checks it would crowd the channel and turn recognition into a contest nobody asked to watch; the weekly digest
  * is where the standings go public. Teams has no ephemeral messages; its adapter decides where a private reply goes.
  */
-public final class KudosStatsHandler implements CommandHandler, Handlers.HomeHandler {
+public final class KudosStatsHandler implements CommandHandler, HomeSection {
     private final Jdbi jdbi;
     private final Leaderboards leaderboards;
     private final PersonalStats personal;
@@ -40,8 +41,8 @@ public final class KudosStatsHandler implements CommandHandler, Handlers.HomeHan
     }
 
     @Override
-    public Reply handle(HomeOpened opened) {
-        return new Reply.Home(PersonalMessages.home(personal.load(opened.actor())));
+    public List<Block> blocks(Actor actor) {
+        return PersonalMessages.home(personal.load(actor)).blocks();
     }
 
     private Reply leaderboard(Actor actor, String arguments) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.ConversationRef;
+import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.chat.HomeOpened;
 import dev.candor.bot.chat.Reply;
+import dev.candor.bot.help.HelpHandler;
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
 import dev.candor.storage.TestDatabase;
@@ -137,7 +139,10 @@ class PersonalStatsTest {
         org.give(org.person("U0GIL", "Gil"), "thanks for the quick fix #craft", ana);
         ConversationRef home = new ConversationRef(Platform.SLACK, "D0HOME", ConversationKind.DM, null);
 
-        Reply reply = org.handler(Clock.systemUTC()).handle(new HomeOpened(ana, home));
+        Reply reply = ConversationRouter.builder(new HelpHandler())
+                .homeSection(org.handler(Clock.systemUTC()))
+                .build()
+                .route(new HomeOpened(ana, home));
 
         assertThat(reply).isInstanceOf(Reply.Home.class);
         List<String> lines = StatsText.lines(StatsFixture.message(reply));
