@@ -2,6 +2,7 @@ package dev.candor.bot;
 
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.candor.bot.admin.AdminHandler;
+import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
@@ -22,6 +23,7 @@ import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
 import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
+import dev.candor.scheduler.ask.DirectoryWorkingTimes;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -42,6 +44,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -62,6 +65,7 @@ public final class Candor implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final CandorScheduler scheduler;
     private final WebServer server;
+    private final Asking asking;
 
     private Candor(
             Database database,
@@ -69,13 +73,15 @@ public final class Candor implements AutoCloseable {
             ExecutorService background,
             DeliveryWorker delivery,
             CandorScheduler scheduler,
-            WebServer server) {
+            WebServer server,
+            Asking asking) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.background = background;
         this.delivery = delivery;
         this.scheduler = scheduler;
         this.server = server;
+        this.asking = asking;
     }
 
     /** Starts Candor on the configured database (embedded when DATABASE_URL is unset). */
@@ -128,7 +134,9 @@ public final class Candor implements AutoCloseable {
             gateways.put(Platform.TEAMS, teams.gateway(database.jdbi()));
         }
         PeopleDirectory directory = new PeopleDirectory(database.jdbi(), profiles, background);
-        ConversationRouter router = router(database, directory, options.clock());
+        Asking asking = new Asking(
+                database.jdbi(), options.clock(), new DirectoryWorkingTimes(database.jdbi()), config.encryptionKey());
+        ConversationRouter router = router(database, directory, options.clock(), asking);
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
@@ -143,6 +151,7 @@ public final class Candor implements AutoCloseable {
         scheduler.register(PruneOutboxJob.hourly(database.jdbi(), config.outboxRetention()));
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
+        scheduler.register(asking.sweepJob());
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
@@ -153,7 +162,7 @@ public final class Candor implements AutoCloseable {
                 slack != null ? "on" : "off",
                 teams == null ? "off" : config.teams().emulator() ? "on without authentication" : "on",
                 database.description());
-        return new Candor(database, ownsDatabase, background, delivery, scheduler, server);
+        return new Candor(database, ownsDatabase, background, delivery, scheduler, server, asking);
     }
 
     /**
@@ -174,6 +183,15 @@ public final class Candor implements AutoCloseable {
 
     /** Every feature behind one router; public so that feature tests route through the production wiring. */
     public static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock) {
+        return router(
+                database,
+                directory,
+                clock,
+                new Asking(database.jdbi(), clock, new DirectoryWorkingTimes(database.jdbi()), Optional.empty()));
+    }
+
+    /** The same with the asking engine that the sweep also uses; features that ask register with it here. */
+    public static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock, Asking asking) {
         KudosService kudos = new KudosService(database.jdbi(), directory, clock);
         KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
         KudosStatsHandler kudosStats = new KudosStatsHandler(
@@ -194,6 +212,8 @@ public final class Candor implements AutoCloseable {
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .homeSection(kudosStats)
                 .forms("kudos", kudosForms)
+                .actions("ask", asking.handler())
+                .forms("ask", asking.handler())
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))
                 .build();
@@ -207,6 +227,11 @@ public final class Candor implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         return registry;
+    }
+
+    /** The asking engine, for features and tests to register with and open rounds through. */
+    public Asking asking() {
+        return asking;
     }
 
     public int port() {
