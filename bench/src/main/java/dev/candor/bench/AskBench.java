@@ -8,7 +8,7 @@ import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.Actor;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.Deadline;
-import dev.candor.scheduler.ask.DirectoryWorkingTimes;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.ask.Opening;
 import dev.candor.scheduler.ask.Question;
 import dev.candor.scheduler.ask.Questionnaire;
@@ -105,8 +105,9 @@ public final class AskBench {
                 .withHandle(handle -> handle.select("SELECT id FROM people WHERE org_id = ? ORDER BY id", orgId)
                         .mapTo(Long.class)
                         .list());
-        DirectoryWorkingTimes workingTimes = new DirectoryWorkingTimes(database.jdbi());
         Instant planning = Instant.parse("2026-01-08T12:00:00Z");
+        WorkingTimeLoader workingTimes =
+                new WorkingTimeLoader(database.jdbi(), java.time.Clock.fixed(planning, java.time.ZoneOffset.UTC));
 
         long start = System.nanoTime();
         Map<Long, WorkingTime> times = workingTimes.of(orgId, ids);

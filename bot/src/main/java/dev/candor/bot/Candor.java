@@ -23,7 +23,7 @@ import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
 import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
-import dev.candor.scheduler.ask.DirectoryWorkingTimes;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -135,7 +135,10 @@ public final class Candor implements AutoCloseable {
         }
         PeopleDirectory directory = new PeopleDirectory(database.jdbi(), profiles, background);
         Asking asking = new Asking(
-                database.jdbi(), options.clock(), new DirectoryWorkingTimes(database.jdbi()), config.encryptionKey());
+                database.jdbi(),
+                options.clock(),
+                new WorkingTimeLoader(database.jdbi(), options.clock()),
+                config.encryptionKey());
         ConversationRouter router = router(database, directory, options.clock(), asking);
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
@@ -187,7 +190,7 @@ public final class Candor implements AutoCloseable {
                 database,
                 directory,
                 clock,
-                new Asking(database.jdbi(), clock, new DirectoryWorkingTimes(database.jdbi()), Optional.empty()));
+                new Asking(database.jdbi(), clock, new WorkingTimeLoader(database.jdbi(), clock), Optional.empty()));
     }
 
     /** The same with the asking engine that the sweep also uses; features that ask register with it here. */
