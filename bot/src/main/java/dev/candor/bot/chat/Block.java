@@ -17,7 +17,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = Block.Context.class, name = "context"),
     @JsonSubTypes.Type(value = Block.Divider.class, name = "divider"),
     @JsonSubTypes.Type(value = Block.Buttons.class, name = "buttons"),
-    @JsonSubTypes.Type(value = Block.Progress.class, name = "progress")
+    @JsonSubTypes.Type(value = Block.Progress.class, name = "progress"),
+    @JsonSubTypes.Type(value = Block.Image.class, name = "image")
 })
 public sealed interface Block {
 
@@ -61,4 +62,11 @@ public sealed interface Block {
 
     /** How far along something is, e.g. 3 of 5 answered. */
     record Progress(String label, int done, int total) implements Block {}
+
+    /**
+     * A picture, e.g. a chart Candor serves under {@code PUBLIC_URL}: the platform's servers fetch {@code url}, so it
+     * must be public HTTPS. {@code altText} says what it shows, for screen readers and wherever pictures aren't
+     * shown; put what matters in the text around it as well.
+     */
+    record Image(String url, String altText) implements Block {}
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The answers of a submitted modal, by block id (= the neutral input id): typed text, chosen users, chosen
- * option values. An input left empty has no answers.
+ * The answers of a submitted modal, by block id (= the neutral input id): typed text and numbers, chosen users, chosen
+ * option values (radio buttons too), picked dates and times. An input left empty has no answers.
  */
 final class SlackFormValues {
     private SlackFormValues() {}
@@ -51,6 +51,13 @@ final class SlackFormValues {
         }
         if (value.getSelectedOption() != null) {
             answers.add(value.getSelectedOption().getValue());
+        }
+        // A date picker answers yyyy-MM-dd, a time picker HH:mm: the neutral forms already.
+        if (value.getSelectedDate() != null) {
+            answers.add(value.getSelectedDate());
+        }
+        if (value.getSelectedTime() != null) {
+            answers.add(value.getSelectedTime());
         }
         answers.removeIf(Objects::isNull);
         return answers;

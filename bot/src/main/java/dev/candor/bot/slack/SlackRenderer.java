@@ -4,6 +4,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -25,6 +26,7 @@ public final class SlackRenderer {
     static final int MAX_SECTION_CHARS = 3000;
     static final int MAX_FIELDS = 10;
     static final int MAX_HEADER_CHARS = 150;
+    static final int MAX_ALT_TEXT = 2000;
 
     private SlackRenderer() {}
 
@@ -67,6 +69,11 @@ public final class SlackRenderer {
             return List.of(actions(buttons));
         } else if (block instanceof Block.Progress progress) {
             return List.of(section(progress(progress)));
+        } else if (block instanceof Block.Image image) {
+            return List.of(ImageBlock.builder()
+                    .imageUrl(image.url())
+                    .altText(truncate(image.altText(), MAX_ALT_TEXT))
+                    .build());
         }
         throw new IllegalArgumentException("unknown block " + block);
     }

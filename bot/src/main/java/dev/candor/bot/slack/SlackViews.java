@@ -2,18 +2,13 @@ package dev.candor.bot.slack;
 
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.block.element.MultiStaticSelectElement;
-import com.slack.api.model.block.element.MultiUsersSelectElement;
-import com.slack.api.model.block.element.PlainTextInputElement;
-import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.candor.bot.chat.Form;
-import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +22,6 @@ final class SlackViews {
     static final int MAX_VIEW_BLOCKS = 100;
     static final int MAX_TITLE = 24;
     static final int MAX_LABEL = 2000;
-    static final int MAX_PLACEHOLDER = 150;
-    static final int MAX_TEXT_INPUT = 3000;
-    static final int MAX_OPTIONS = 100;
-    static final int MAX_OPTION_TEXT = 75;
 
     private SlackViews() {}
 
@@ -38,13 +29,14 @@ final class SlackViews {
     static View modal(Form form, SlackOrigin origin) {
         List<LayoutBlock> inputs = new ArrayList<>();
         for (Form.Input input : form.inputs()) {
-            BlockElement element = element(input);
+            BlockElement element = SlackFormInputs.element(input);
             if (element != null) {
                 inputs.add(InputBlock.builder()
                         .blockId(input.id())
                         .label(SlackRenderer.plain(SlackRenderer.truncate(input.label(), MAX_LABEL)))
                         .optional(!input.required())
                         .element(element)
+                        .hint(hint(input.help()))
                         .build());
             }
         }
@@ -84,68 +76,6 @@ final class SlackViews {
                 .build();
     }
 
-    private static BlockElement element(Form.Input input) {
-        if (input instanceof Form.PeopleInput people) {
-            return MultiUsersSelectElement.builder()
-                    .actionId(people.id())
-                    .maxSelectedItems(people.max() > 0 ? people.max() : null)
-                    .initialUsers(
-                            people.initial().isEmpty()
-                                    ? null
-                                    : people.initial().stream()
-                                            .map(Mention::platformUserId)
-                                            .distinct()
-                                            .toList())
-                    .build();
-        } else if (input instanceof Form.TextInput text) {
-            return PlainTextInputElement.builder()
-                    .actionId(text.id())
-                    .multiline(text.multiline())
-                    .maxLength(text.maxLength() > 0 ? Math.min(text.maxLength(), MAX_TEXT_INPUT) : null)
-                    .initialValue(blankToNull(text.initial()))
-                    .placeholder(
-                            blankToNull(text.placeholder()) == null
-                                    ? null
-                                    : SlackRenderer.plain(SlackRenderer.truncate(text.placeholder(), MAX_PLACEHOLDER)))
-                    .build();
-        } else if (input instanceof Form.ChoiceInput choice) {
-            return choices(choice);
-        }
-        throw new IllegalArgumentException("unknown input " + input);
-    }
-
-    /** A select of the choices; none to choose from means no input at all (Slack refuses empty selects). */
-    private static BlockElement choices(Form.ChoiceInput choice) {
-        List<OptionObject> options = new ArrayList<>();
-        List<OptionObject> initial = new ArrayList<>();
-        for (Form.Choice option :
-                choice.choices().subList(0, Math.min(choice.choices().size(), MAX_OPTIONS))) {
-            OptionObject rendered = OptionObject.builder()
-                    .text(SlackRenderer.plain(SlackRenderer.truncate(option.label(), MAX_OPTION_TEXT)))
-                    .value(option.value())
-                    .build();
-            options.add(rendered);
-            if (choice.initial().contains(option.value())) {
-                initial.add(rendered);
-            }
-        }
-        if (options.isEmpty()) {
-            return null;
-        }
-        if (choice.multiple()) {
-            return MultiStaticSelectElement.builder()
-                    .actionId(choice.id())
-                    .options(options)
-                    .initialOptions(initial.isEmpty() ? null : initial)
-                    .build();
-        }
-        return StaticSelectElement.builder()
-                .actionId(choice.id())
-                .options(options)
-                .initialOption(initial.isEmpty() ? null : initial.get(0))
-                .build();
-    }
-
     private static ViewTitle title(String text) {
         return ViewTitle.builder()
                 .type("plain_text")
@@ -158,7 +88,8 @@ final class SlackViews {
         return ViewClose.builder().type("plain_text").text(text).emoji(true).build();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+    /** The help under an input; Slack shows it in small grey type. */
+    private static PlainTextObject hint(String help) {
+        return help == null || help.isBlank() ? null : SlackRenderer.plain(SlackRenderer.truncate(help, MAX_LABEL));
     }
 }

@@ -9,6 +9,7 @@ import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.chat.Inbound;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -121,6 +122,11 @@ final class TeamsCards {
                 values.put(input.id(), List.of(raw));
             } else if (input instanceof Form.PeopleInput) {
                 values.put(input.id(), people.platformIds(turn, actor, split(raw)));
+            } else if (input instanceof Form.NumberInput) {
+                values.put(input.id(), single(decimalText(raw)));
+            } else if (input instanceof Form.DateInput || input instanceof Form.TimeInput) {
+                // Input.Date answers yyyy-MM-dd, Input.Time HH:mm: the neutral forms already.
+                values.put(input.id(), single(raw));
             } else {
                 values.put(input.id(), split(raw));
             }
@@ -154,6 +160,28 @@ final class TeamsCards {
         return "teams:card:" + sha256(what.toString());
     }
 
+    private static List<String> single(String raw) {
+        return raw.isBlank() ? List.of() : List.of(raw.strip());
+    }
+
+    /** A number as plain decimal text ({@code 1E+3} → {@code 1000}); what isn't one is left for validation to name. */
+    private static String decimalText(String raw) {
+        BigDecimal number = number(raw);
+        return number == null ? raw : number.toPlainString();
+    }
+
+    /** The number in a text, or null when it is empty or not one. */
+    static BigDecimal number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static List<String> split(String raw) {
         return Arrays.stream(raw.split(","))
                 .map(String::strip)
@@ -166,6 +194,9 @@ final class TeamsCards {
             StringBuilder joined = new StringBuilder();
             value.forEach(item -> joined.append(joined.length() == 0 ? "" : ",").append(item.asText()));
             return joined.toString();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue().toPlainString();
         }
         return value.isNull() ? "" : value.asText();
     }

@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A neutral {@link Form} as an Adaptive Card 1.5 with inputs and one {@code Action.Submit}. People are picked with
- * Teams' people picker, an {@code Input.ChoiceSet} whose choices come from {@code Data.Query} on the organisation's
- * directory; it answers with Azure AD object ids, comma-separated when several people are picked. Mistakes are shown
- * under the input they concern, with what the person typed kept.
+ * A neutral {@link Form} as an Adaptive Card 1.5 with inputs ({@link TeamsFormInputs}) and one {@code Action.Submit}.
+ * People are picked with Teams' people picker, an {@code Input.ChoiceSet} whose choices come from {@code Data.Query}
+ * on the organisation's directory; it answers with Azure AD object ids, comma-separated when several people are
+ * picked. Mistakes are shown under the input they concern, with what the person typed kept; an input's help under it.
  */
 final class TeamsFormCard {
     /** Keys of the submit data; Teams merges the inputs into the same object, so no input may use them. */
@@ -29,11 +29,6 @@ final class TeamsFormCard {
     static final Set<String> RESERVED = Set.of(FORM_ID, CONTEXT, FORM, "action", "value");
 
     private static final JsonNodeFactory json = JsonNodeFactory.instance;
-    /** "Searching the whole organisation works in 1:1 chats with bots, dialogs and tabs, not in chats or channels." */
-    private static final String EVERYONE = "graph.microsoft.com/users";
-
-    private static final String MEMBERS = "graph.microsoft.com/users?scope=currentContext";
-    private static final int EXPANDED_CHOICES = 5;
 
     private TeamsFormCard() {}
 
@@ -89,10 +84,13 @@ final class TeamsFormCard {
             if (RESERVED.contains(input.id())) {
                 throw new IllegalArgumentException("form input id " + input.id() + " is reserved in Teams cards");
             }
-            body.add(input(input, draft.values().get(input.id()), surface, known));
+            body.add(TeamsFormInputs.element(input, draft.values().get(input.id()), surface, known));
             String error = draft.errors().get(input.id());
             if (error != null) {
                 body.add(error(error));
+            }
+            if (input.help() != null && !input.help().isBlank()) {
+                body.add(help(input.help()));
             }
         }
         ObjectNode card = TeamsRenderer.card(body, people);
@@ -100,85 +98,12 @@ final class TeamsFormCard {
         return card;
     }
 
-    private static ObjectNode input(Form.Input input, String value, Surface surface, People known) {
-        ObjectNode element = json.objectNode()
-                .put("type", input instanceof Form.TextInput ? "Input.Text" : "Input.ChoiceSet")
-                .put("id", input.id())
-                .put("label", input.label());
-        if (input instanceof Form.TextInput text) {
-            text(element, text, value);
-        } else if (input instanceof Form.ChoiceInput choice) {
-            choices(element, choice, value);
-        } else {
-            people(element, (Form.PeopleInput) input, value, surface, known);
-        }
-        if (input.required()) {
-            element.put("isRequired", true).put("errorMessage", required(input));
-        }
-        return element;
-    }
-
-    /** What Teams says, before anything is sent, when a required input is left empty. */
-    private static String required(Form.Input input) {
-        if (input instanceof Form.PeopleInput) {
-            return "Please choose at least one person.";
-        }
-        return input instanceof Form.ChoiceInput ? "Please choose one." : "Please fill this in.";
-    }
-
-    private static void text(ObjectNode element, Form.TextInput input, String value) {
-        element.put("isMultiline", input.multiline());
-        if (input.placeholder() != null) {
-            element.put("placeholder", input.placeholder());
-        }
-        if (input.maxLength() > 0) {
-            element.put("maxLength", input.maxLength());
-        }
-        String shown = value != null ? value : input.initial();
-        if (shown != null && !shown.isEmpty()) {
-            element.put("value", shown);
-        }
-    }
-
-    private static void choices(ObjectNode element, Form.ChoiceInput input, String value) {
-        element.put("style", input.choices().size() <= EXPANDED_CHOICES ? "expanded" : "compact")
-                .put("isMultiSelect", input.multiple());
-        ArrayNode choices = element.putArray("choices");
-        input.choices()
-                .forEach(choice ->
-                        choices.addObject().put("title", choice.label()).put("value", choice.value()));
-        String shown = value != null ? value : String.join(",", input.initial());
-        if (!shown.isEmpty()) {
-            element.put("value", shown);
-        }
-    }
-
-    /**
-     * The people already chosen, and the person filling in the form, are also static choices: the picker shows them
-     * as profiles with that name (needed for people Candor knows without an object id, who are submitted with their
-     * Teams id), and Adaptive Cards require a choice set to have at least one choice (Teams' own example has none,
-     * which the Adaptive Cards validator refuses).
-     */
-    private static void people(
-            ObjectNode element, Form.PeopleInput input, String value, Surface surface, People known) {
-        element.put("isMultiSelect", input.max() > 1).put("placeholder", "Search for people");
-        Map<String, String> choices = new LinkedHashMap<>();
-        List<String> preselected = new ArrayList<>();
-        for (Mention person : input.initial()) {
-            String id = known.pickerId(person);
-            choices.putIfAbsent(id, person.displayName());
-            preselected.add(id);
-        }
-        choices.putIfAbsent(known.pickerId(known.self()), known.self().displayName());
-        ArrayNode options = element.putArray("choices");
-        choices.forEach((id, name) -> options.addObject().put("title", name).put("value", id));
-        element.putObject("choices.data")
-                .put("type", "Data.Query")
-                .put("dataset", surface == Surface.SHARED_CHAT ? MEMBERS : EVERYONE);
-        String shown = value != null ? value : String.join(",", preselected);
-        if (!shown.isEmpty()) {
-            element.put("value", shown);
-        }
+    /** Under its input, small and muted, as Slack shows an input's hint. */
+    private static ObjectNode help(String text) {
+        return TeamsRenderer.textBlock(TeamsMarkdown.escape(text))
+                .put("size", "Small")
+                .put("isSubtle", true)
+                .put("spacing", "None");
     }
 
     private static ObjectNode error(String message) {

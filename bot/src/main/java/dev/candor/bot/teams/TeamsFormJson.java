@@ -43,7 +43,13 @@ final class TeamsFormJson {
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Form.TextInput.class, name = "text"),
         @JsonSubTypes.Type(value = Form.PeopleInput.class, name = "people"),
-        @JsonSubTypes.Type(value = Form.ChoiceInput.class, name = "choice")
+        @JsonSubTypes.Type(value = Form.ChoiceInput.class, name = "choice"),
+        @JsonSubTypes.Type(value = Form.RatingInput.class, name = "rating"),
+        @JsonSubTypes.Type(value = Form.NumberInput.class, name = "number"),
+        @JsonSubTypes.Type(value = Form.DateInput.class, name = "date"),
+        @JsonSubTypes.Type(value = Form.TimeInput.class, name = "time"),
+        @JsonSubTypes.Type(value = Form.YesNoInput.class, name = "yes_no"),
+        @JsonSubTypes.Type(value = Form.MoodInput.class, name = "mood")
     })
     private interface InputTypes {}
 }

@@ -77,6 +77,11 @@ final class TeamsRenderer {
             return actionSet(buttons);
         } else if (block instanceof Block.Progress progress) {
             return textBlock(progress(progress));
+        } else if (block instanceof Block.Image image) {
+            return json.objectNode()
+                    .put("type", "Image")
+                    .put("url", image.url())
+                    .put("altText", image.altText());
         }
         throw new IllegalArgumentException("unknown block " + block);
     }

@@ -50,6 +50,9 @@ class SlackGoldenTest {
                                         .build()),
                                 new Block.Divider(),
                                 new Block.Progress("Answered", 3, 5),
+                                new Block.Image(
+                                        "https://candor.example.com/charts/3f9a.png",
+                                        "Mood over eight weeks: from 3 up to 4"),
                                 new Block.Buttons(List.of(
                                         new Block.Button("demo.approve", "Approve", "42", Block.ButtonStyle.PRIMARY),
                                         new Block.Button("demo.skip", "Skip", "42", Block.ButtonStyle.DEFAULT))))));

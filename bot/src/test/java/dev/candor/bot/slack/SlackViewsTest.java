@@ -39,8 +39,8 @@ class SlackViewsTest {
         InputBlock note = (InputBlock) last;
         assertThat(note.isOptional()).isTrue();
         PlainTextInputElement element = (PlainTextInputElement) note.getElement();
-        assertThat(element.getMaxLength()).isEqualTo(SlackViews.MAX_TEXT_INPUT);
-        assertThat(element.getPlaceholder().getText()).hasSize(SlackViews.MAX_PLACEHOLDER);
+        assertThat(element.getMaxLength()).isEqualTo(SlackFormInputs.MAX_TEXT_INPUT);
+        assertThat(element.getPlaceholder().getText()).hasSize(SlackFormInputs.MAX_PLACEHOLDER);
         assertThat(element.getInitialValue()).isNull();
     }
 

@@ -118,6 +118,8 @@ class TeamsRendererTest {
                                                 .build()),
                                 new Block.Field("Due", Text.of("30 Sep")))),
                         new Block.Progress("Key results", 3, 5),
+                        new Block.Image(
+                                "https://candor.example.com/charts/3f9a.png", "Key results over the quarter: 1, 2, 3"),
                         new Block.Divider(),
                         new Block.Buttons(List.of(
                                 new Block.Button("goal.update", "Update", "goal-7", Block.ButtonStyle.PRIMARY),
