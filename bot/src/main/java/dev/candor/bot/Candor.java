@@ -3,6 +3,10 @@ package dev.candor.bot;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.candor.bot.admin.AdminHandler;
 import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.checkin.AskQueue;
+import dev.candor.bot.checkin.CheckinAdmin;
+import dev.candor.bot.checkin.CheckinHandler;
+import dev.candor.bot.checkin.Checkins;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosForms;
@@ -21,6 +25,9 @@ import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
 import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
+import dev.candor.scheduler.ask.DirectoryWorkingTimes;
+import dev.candor.scheduler.checkin.CheckinRoundJob;
+import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -142,6 +149,8 @@ public final class Candor implements AutoCloseable {
         scheduler.register(PruneOutboxJob.hourly(database.jdbi(), config.outboxRetention()));
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
+        scheduler.register(CheckinRoundJob.everyFiveMinutes(
+                database.jdbi(), options.clock(), new CheckinRounds(new DirectoryWorkingTimes(database.jdbi()))));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
@@ -180,8 +189,18 @@ public final class Candor implements AutoCloseable {
                 new Leaderboards(database.jdbi(), clock),
                 new PersonalStats(database.jdbi(), kudos, clock));
         HelpHandler help = new HelpHandler();
+        CheckinHandler checkins = Checkins.handler(
+                database.jdbi(),
+                directory,
+                new CheckinRounds(new DirectoryWorkingTimes(database.jdbi())),
+                AskQueue.NEXT_SWEEP,
+                clock);
+        AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
         return ConversationRouter.builder(help)
-                .command("candor", new CandorHandler(help, Map.of("admin", new AdminHandler(database.jdbi()))))
+                .command("candor", new CandorHandler(help, Map.of("admin", admin)))
+                .command("checkin", checkins)
+                .actions("checkin", checkins)
+                .forms("checkin", checkins)
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .home(kudosStats)
                 .forms("kudos", kudosForms)

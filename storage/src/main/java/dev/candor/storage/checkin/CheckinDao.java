@@ -96,4 +96,15 @@ public interface CheckinDao {
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM people WHERE org_id = :orgId AND manager_id = :personId AND active)")
     boolean hasReports(@Bind("orgId") long orgId, @Bind("personId") long personId);
+
+    /** The active setups that ask this person: their manager's for reports, and those that picked them. */
+    @SqlQuery(
+            "SELECT " + COLUMNS
+                    + """
+             FROM checkins c WHERE c.org_id = :orgId AND c.active AND (
+                (c.audience = 'reports' AND c.owner_id = (SELECT manager_id FROM people WHERE id = :personId))
+                OR c.id IN (SELECT checkin_id FROM checkin_members WHERE person_id = :personId))
+            ORDER BY c.id
+            """)
+    List<Checkin> listAsking(@Bind("orgId") long orgId, @Bind("personId") long personId);
 }
