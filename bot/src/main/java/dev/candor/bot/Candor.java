@@ -2,8 +2,8 @@ package dev.candor.bot;
 
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.candor.bot.admin.AdminHandler;
+import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.ConversationRouter;
-import dev.candor.bot.checkin.AskQueue;
 import dev.candor.bot.checkin.CheckinAdmin;
 import dev.candor.bot.checkin.CheckinHandler;
 import dev.candor.bot.checkin.Checkins;
@@ -48,6 +48,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -68,6 +69,7 @@ public final class Candor implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final CandorScheduler scheduler;
     private final WebServer server;
+    private final Asking asking;
 
     private Candor(
             Database database,
@@ -75,13 +77,15 @@ public final class Candor implements AutoCloseable {
             ExecutorService background,
             DeliveryWorker delivery,
             CandorScheduler scheduler,
-            WebServer server) {
+            WebServer server,
+            Asking asking) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.background = background;
         this.delivery = delivery;
         this.scheduler = scheduler;
         this.server = server;
+        this.asking = asking;
     }
 
     /** Starts Candor on the configured database (embedded when DATABASE_URL is unset). */
@@ -134,7 +138,9 @@ public final class Candor implements AutoCloseable {
             gateways.put(Platform.TEAMS, teams.gateway(database.jdbi()));
         }
         PeopleDirectory directory = new PeopleDirectory(database.jdbi(), profiles, background);
-        ConversationRouter router = router(database, directory, options.clock());
+        Asking asking = new Asking(
+                database.jdbi(), options.clock(), new DirectoryWorkingTimes(database.jdbi()), config.encryptionKey());
+        ConversationRouter router = router(database, directory, options.clock(), asking);
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
@@ -149,8 +155,9 @@ public final class Candor implements AutoCloseable {
         scheduler.register(PruneOutboxJob.hourly(database.jdbi(), config.outboxRetention()));
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
-        scheduler.register(CheckinRoundJob.everyFiveMinutes(
-                database.jdbi(), options.clock(), new CheckinRounds(new DirectoryWorkingTimes(database.jdbi()))));
+        scheduler.register(asking.sweepJob());
+        scheduler.register(
+                CheckinRoundJob.everyFiveMinutes(database.jdbi(), options.clock(), new CheckinRounds(asking.rounds())));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
@@ -161,7 +168,7 @@ public final class Candor implements AutoCloseable {
                 slack != null ? "on" : "off",
                 teams == null ? "off" : config.teams().emulator() ? "on without authentication" : "on",
                 database.description());
-        return new Candor(database, ownsDatabase, background, delivery, scheduler, server);
+        return new Candor(database, ownsDatabase, background, delivery, scheduler, server, asking);
     }
 
     /**
@@ -182,6 +189,15 @@ public final class Candor implements AutoCloseable {
 
     /** Every feature behind one router; public so that feature tests route through the production wiring. */
     public static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock) {
+        return router(
+                database,
+                directory,
+                clock,
+                new Asking(database.jdbi(), clock, new DirectoryWorkingTimes(database.jdbi()), Optional.empty()));
+    }
+
+    /** The same with the asking engine that the sweep also uses; features that ask register with it here. */
+    public static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock, Asking asking) {
         KudosService kudos = new KudosService(database.jdbi(), directory, clock);
         KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
         KudosStatsHandler kudosStats = new KudosStatsHandler(
@@ -192,9 +208,10 @@ public final class Candor implements AutoCloseable {
         CheckinHandler checkins = Checkins.handler(
                 database.jdbi(),
                 directory,
-                new CheckinRounds(new DirectoryWorkingTimes(database.jdbi())),
-                AskQueue.NEXT_SWEEP,
+                new CheckinRounds(asking.rounds()),
+                (roundId, now) -> asking.rounds().openNow(roundId),
                 clock);
+        asking.features().register(Checkins.feature(database.jdbi()));
         AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
         return ConversationRouter.builder(help)
                 .command("candor", new CandorHandler(help, Map.of("admin", admin)))
@@ -204,6 +221,8 @@ public final class Candor implements AutoCloseable {
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .home(kudosStats)
                 .forms("kudos", kudosForms)
+                .actions("ask", asking.handler())
+                .forms("ask", asking.handler())
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))
                 .build();
@@ -217,6 +236,11 @@ public final class Candor implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         return registry;
+    }
+
+    /** The asking engine, for features and tests to register with and open rounds through. */
+    public Asking asking() {
+        return asking;
     }
 
     public int port() {

@@ -9,6 +9,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class Checkins {
     private Checkins() {}
 
+    /** What the asking engine calls for check-in rounds; register it with the engine's features. */
+    public static dev.candor.bot.ask.AskFeature feature(Jdbi jdbi) {
+        return new CheckinFeature(jdbi);
+    }
+
     public static CheckinHandler handler(
             Jdbi jdbi, PeopleDirectory directory, CheckinRounds rounds, AskQueue queue, Clock clock) {
         return new CheckinHandler(

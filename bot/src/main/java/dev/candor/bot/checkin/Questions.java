@@ -106,8 +106,8 @@ public final class Questions {
         switch (type) {
             case "mood" -> question.put("type", "mood");
             case "text", "long" ->
-                question.put("type", "text").put("long", true).put("maxLength", TEXT_MAX_LENGTH);
-            case "short" -> question.put("type", "text").put("long", false).put("maxLength", 200);
+                question.put("type", "text").put("multiline", true).put("maxLength", TEXT_MAX_LENGTH);
+            case "short" -> question.put("type", "text").put("multiline", false).put("maxLength", 200);
             case "yes/no", "yesno", "yes_no" -> question.put("type", "yes_no");
             case "nps" -> question.put("type", "nps");
             case "scale" -> {
@@ -145,7 +145,7 @@ public final class Questions {
         String prompt = question.path("prompt").asText();
         String word =
                 switch (type) {
-                    case "text" -> question.path("long").asBoolean(true) ? "text" : "short";
+                    case "text" -> question.path("multiline").asBoolean(true) ? "text" : "short";
                     case "yes_no" -> "yes/no";
                     case "choice" -> question.path("multiple").asBoolean() ? "choices" : "choice";
                     default -> type;

@@ -1,7 +1,7 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.scheduler.ask.OpenedRound;
 import dev.candor.scheduler.ask.WorkingTime;
-import dev.candor.scheduler.checkin.OpenedRound;
 import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.NewAsk;
 import dev.candor.storage.ask.SkipReason;

@@ -3,6 +3,7 @@ package dev.candor.bot.outbox;
 import dev.candor.bot.chat.Message;
 import dev.candor.storage.Platform;
 import dev.candor.storage.outbox.NewOutboxMessage;
+import dev.candor.storage.outbox.OutboxOperation;
 import dev.candor.storage.outbox.OutboxQueueDao;
 import dev.candor.storage.outbox.TargetKind;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ public final class Outbox {
 
     /**
      * A message for {@link #queueAll}: to a person's account or to a conversation, with its idempotency key and,
-     * for a conversation, the platform's reply URL to fall back on (or null).
+     * for a conversation, the platform's reply URL to fall back on (or null) and the thread it goes into (or null).
      */
     public record Queued(
             long orgId,
@@ -48,15 +49,22 @@ public final class Outbox {
             String target,
             String key,
             Message message,
-            String replyUrl) {
+            String replyUrl,
+            String threadId) {
 
         public static Queued toUser(long orgId, Platform platform, String platformUserId, String key, Message message) {
-            return new Queued(orgId, platform, TargetKind.USER, platformUserId, key, message, null);
+            return new Queued(orgId, platform, TargetKind.USER, platformUserId, key, message, null, null);
         }
 
         public static Queued toConversation(
                 long orgId, Platform platform, String conversationId, String key, Message message, String replyUrl) {
-            return new Queued(orgId, platform, TargetKind.CONVERSATION, conversationId, key, message, replyUrl);
+            return new Queued(orgId, platform, TargetKind.CONVERSATION, conversationId, key, message, replyUrl, null);
+        }
+
+        /** In a thread of a conversation: see {@link Outbox#toThread}. */
+        public static Queued inThread(
+                long orgId, Platform platform, String conversationId, String threadId, String key, Message message) {
+            return new Queued(orgId, platform, TargetKind.CONVERSATION, conversationId, key, message, null, threadId);
         }
     }
 
@@ -73,7 +81,8 @@ public final class Outbox {
                         queued.kind(),
                         queued.target(),
                         MessageJson.write(queued.message()),
-                        queued.replyUrl()))
+                        queued.replyUrl(),
+                        queued.threadId()))
                 .toList();
         return handle.attach(OutboxQueueDao.class).enqueueAll(rows);
     }
@@ -105,5 +114,54 @@ public final class Outbox {
                         conversationId,
                         MessageJson.write(message),
                         replyUrl);
+    }
+
+    /**
+     * Queues a post into a thread: in Slack the thread of the message whose {@code ts} is {@code threadId}; in Teams a
+     * reply to the activity {@code threadId} (in a channel, inside that post's thread; chats have no threads, so it
+     * shows as a reply below). False when this key was queued before. To answer in the thread of a message Candor
+     * sent itself, whose id isn't known until it is sent, use {@link #replyTo}.
+     */
+    public static boolean toThread(
+            Handle handle,
+            long orgId,
+            Platform platform,
+            String conversationId,
+            String threadId,
+            String key,
+            Message message) {
+        return handle.attach(OutboxQueueDao.class)
+                .enqueue(
+                        orgId,
+                        key,
+                        platform,
+                        TargetKind.CONVERSATION,
+                        conversationId,
+                        threadId,
+                        MessageJson.write(message),
+                        null);
+    }
+
+    /**
+     * Queues a reply in the thread of the message that {@code earlierKey} sent (a DM, a channel post; a reply to a
+     * reply joins its thread), in the same conversation. It is sent once the earlier message is: it waits for it, and
+     * fails if that one failed. False when {@code key} was queued before or nothing was ever queued under
+     * {@code earlierKey} (or it was deleted after the outbox retention period).
+     */
+    public static boolean replyTo(Handle handle, long orgId, String key, String earlierKey, Message message) {
+        return handle.attach(OutboxQueueDao.class)
+                .enqueueAfter(orgId, key, earlierKey, OutboxOperation.REPLY, MessageJson.write(message));
+    }
+
+    /**
+     * Queues replacing the message that {@code earlierKey} sent with {@code message}, wherever it was shown (Slack
+     * {@code chat.update}, Teams {@code updateActivity}): e.g. an ask turning into "answered ✓". It is made once the
+     * earlier message is sent (it waits for it, and fails if that one failed), and updates of the same message are
+     * made in the order they were queued. False when {@code key} was queued before or nothing was ever queued under
+     * {@code earlierKey} (or it was deleted after the outbox retention period).
+     */
+    public static boolean update(Handle handle, long orgId, String key, String earlierKey, Message message) {
+        return handle.attach(OutboxQueueDao.class)
+                .enqueueAfter(orgId, key, earlierKey, OutboxOperation.UPDATE, MessageJson.write(message));
     }
 }

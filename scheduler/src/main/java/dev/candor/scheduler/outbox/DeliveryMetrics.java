@@ -51,7 +51,8 @@ final class DeliveryMetrics {
 
     /**
      * A message in doubt was settled: {@code found} (the platform had it: not sent again), {@code not_found} (looked
-     * for, absent, sent) or {@code unchecked} (sent again without looking: see {@link #resent}).
+     * for, absent, sent), {@code unchecked} (sent again without looking: see {@link #resent}) or {@code redone} (an
+     * update, made again: it can't duplicate anything).
      */
     void inDoubt(String platform, String result) {
         Counter.builder(IN_DOUBT)

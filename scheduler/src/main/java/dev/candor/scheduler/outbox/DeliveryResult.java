@@ -7,23 +7,43 @@ import java.util.Objects;
 public sealed interface DeliveryResult {
 
     /**
-     * The platform accepted the message; its id (Slack {@code ts}, Teams activity id) is kept for later edits.
+     * The platform accepted the message; its id (Slack {@code ts}, Teams activity id) and where it put it are kept for
+     * later replies and updates.
      *
      * @param unchecked for a message {@linkplain dev.candor.storage.outbox.OutboxMessage#inDoubt() in doubt}: why it
      *     was sent again without making sure the platform didn't have it yet (Teams can't read a conversation's
      *     history; Slack refused the lookup), as a short snake_case code; null when it was checked, or not in doubt
+     * @param channel where the platform put it (the Slack channel, D… for a DM; the Teams conversation id), or null
+     *     when it didn't say
      */
-    record Sent(String platformMessageId, String unchecked) implements DeliveryResult {
+    record Sent(String platformMessageId, String unchecked, String channel) implements DeliveryResult {
         public Sent(String platformMessageId) {
-            this(platformMessageId, null);
+            this(platformMessageId, null, null);
+        }
+
+        public Sent(String platformMessageId, String unchecked) {
+            this(platformMessageId, unchecked, null);
+        }
+
+        /** Sent, and where to. */
+        public static Sent in(String channel, String platformMessageId) {
+            return new Sent(platformMessageId, null, channel);
+        }
+
+        public Sent unchecked(String reason) {
+            return new Sent(platformMessageId, reason, channel);
         }
     }
 
     /**
      * A message in doubt that the platform already has (found in the conversation's history): recorded as sent with
-     * the id it was found under, and not sent again.
+     * the id it was found under (in {@code channel}, or null), and not sent again.
      */
-    record AlreadyDelivered(String platformMessageId) implements DeliveryResult {}
+    record AlreadyDelivered(String platformMessageId, String channel) implements DeliveryResult {
+        public AlreadyDelivered(String platformMessageId) {
+            this(platformMessageId, null);
+        }
+    }
 
     /**
      * The platform answered 429. Nothing is sent on the same pacing key before {@code retryAfter} has passed, and

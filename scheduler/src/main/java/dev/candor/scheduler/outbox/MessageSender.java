@@ -1,6 +1,7 @@
 package dev.candor.scheduler.outbox;
 
 import dev.candor.storage.outbox.OutboxMessage;
+import dev.candor.storage.outbox.OutboxOperation;
 import dev.candor.storage.outbox.OutboxSendingDao;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ final class MessageSender {
     private final Pacer pacer;
     private final DeliveryConfig config;
     private final DeliveryMetrics metrics;
+    private final EarlierMessages earlier;
 
     MessageSender(
             String workerId,
@@ -36,6 +38,7 @@ final class MessageSender {
         this.pacer = pacer;
         this.config = config;
         this.metrics = metrics;
+        this.earlier = new EarlierMessages(outbox);
     }
 
     /**
@@ -53,7 +56,11 @@ final class MessageSender {
         }
     }
 
-    void send(OutboxMessage message, Backlog backlog) {
+    void send(OutboxMessage claimed, Backlog backlog) {
+        OutboxMessage message = addressed(claimed);
+        if (message == null) {
+            return;
+        }
         Optional<Pacer.Denial> denial = pacer.tryAcquire(config.pacing().limitsFor(message));
         if (denial.isPresent()) {
             outbox.reschedule(message.id(), workerId, backlog.retryAt(denial.get()), message.lastError(), false);
@@ -65,6 +72,24 @@ final class MessageSender {
             return;
         }
         record(message, callGateway(message));
+    }
+
+    /** The message addressed for the gateway; null when it can't be sent now (it waits) or ever (it failed). */
+    private OutboxMessage addressed(OutboxMessage message) {
+        EarlierMessages.Addressing addressing = earlier.address(message);
+        if (addressing instanceof EarlierMessages.Addressing.Ready ready) {
+            return ready.message();
+        }
+        if (addressing instanceof EarlierMessages.Addressing.Wait wait) {
+            // Not an attempt: nothing was tried, and a long wait must not use up the retries.
+            outbox.rescheduleIn(message.id(), workerId, wait.millis(), "waiting for the earlier message", false, false);
+            return null;
+        }
+        String reason = ((EarlierMessages.Addressing.Impossible) addressing).reason();
+        outbox.markFailed(message.id(), workerId, reason);
+        metrics.failed(reason);
+        log.warn("outbox {} failed permanently: {}", message.id(), reason);
+        return null;
     }
 
     private DeliveryResult callGateway(OutboxMessage message) {
@@ -97,7 +122,9 @@ final class MessageSender {
 
     private void markSent(OutboxMessage message, DeliveryResult.Sent sent) {
         boolean resent = message.inDoubt() && sent.unchecked() != null;
-        if (outbox.markSent(message.id(), workerId, sent.platformMessageId(), resent) == 0) {
+        if (outbox.markSent(
+                        message.id(), workerId, sent.platformMessageId(), sent.channel(), message.threadId(), resent)
+                == 0) {
             log.warn("outbox {} was sent after another node took it over; it may be sent twice", message.id());
         }
         metrics.sent();
@@ -105,6 +132,12 @@ final class MessageSender {
             return;
         }
         String platform = message.platform().dbValue();
+        if (message.operation() == OutboxOperation.UPDATE) {
+            // Replacing a message again with the same content can't make a duplicate: nothing to check.
+            metrics.inDoubt(platform, "redone");
+            log.info("outbox {} was in doubt, is an update and was made again", message.id());
+            return;
+        }
         if (resent) {
             String reason = shorten(sent.unchecked());
             metrics.inDoubt(platform, "unchecked");
@@ -120,7 +153,9 @@ final class MessageSender {
     }
 
     private void markAlreadyDelivered(OutboxMessage message, DeliveryResult.AlreadyDelivered found) {
-        if (outbox.markSent(message.id(), workerId, found.platformMessageId(), false) == 0) {
+        if (outbox.markSent(
+                        message.id(), workerId, found.platformMessageId(), found.channel(), message.threadId(), false)
+                == 0) {
             log.warn("outbox {} was found delivered after another node took it over", message.id());
         }
         metrics.inDoubt(message.platform().dbValue(), "found");

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /** Stands in for Slack and Teams: records every call and answers with scripted results, else {@code Sent}. */
 final class RecordingGateway implements ChatGateway {
 
-    record Call(String key, String target, Instant at, boolean inDoubt) {}
+    /** @param message the message as the gateway got it: a reply or update addressed after its earlier message */
+    record Call(String key, String target, Instant at, boolean inDoubt, OutboxMessage message) {}
 
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Supplier<DeliveryResult>>> scripts = new ConcurrentHashMap<>();
@@ -53,7 +54,7 @@ final class RecordingGateway implements ChatGateway {
     @Override
     public DeliveryResult deliver(OutboxMessage message) {
         synchronized (calls) {
-            calls.add(new Call(message.idempotencyKey(), message.target(), Instant.now(), message.inDoubt()));
+            calls.add(new Call(message.idempotencyKey(), message.target(), Instant.now(), message.inDoubt(), message));
         }
         Deque<Supplier<DeliveryResult>> script = scripts.get(message.idempotencyKey());
         Supplier<DeliveryResult> next = null;

@@ -44,7 +44,8 @@ public interface OutboxDao extends OutboxQueueDao, OutboxSendingDao, DeliveryPac
                              FOR UPDATE SKIP LOCKED)
             RETURNING o.id, o.org_id, o.idempotency_key, o.platform, o.target_kind, o.target, o.payload::text AS payload,
                       o.status, o.attempts, o.next_attempt_at, o.last_error, o.platform_message_id, o.created_at,
-                      o.sent_at, o.reply_url, o.in_doubt_since
+                      o.sent_at, o.reply_url, o.in_doubt_since, o.operation, o.thread_id, o.earlier_key,
+                      o.platform_channel
             """)
     List<OutboxMessage> claimDueForMillis(
             @Bind("worker") String workerId, @Bind("limit") int limit, @Bind("leaseMillis") long leaseMillis);
@@ -112,7 +113,7 @@ public interface OutboxDao extends OutboxQueueDao, OutboxSendingDao, DeliveryPac
             """
             SELECT id, org_id, idempotency_key, platform, target_kind, target, payload::text AS payload, status,
                    attempts, next_attempt_at, last_error, platform_message_id, created_at, sent_at, reply_url,
-                   in_doubt_since
+                   in_doubt_since, operation, thread_id, earlier_key, platform_channel
             FROM outbox WHERE org_id = :orgId AND idempotency_key = :key
             """)
     Optional<OutboxMessage> findByKey(@Bind("orgId") long orgId, @Bind("key") String idempotencyKey);

@@ -1,7 +1,10 @@
 package dev.candor.storage.outbox;
 
 import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
@@ -27,9 +30,18 @@ public interface OutboxSendingDao {
      * Also when this worker's lapsed claim was returned to the queue meanwhile and not claimed again: it is true,
      * and saves the resend another node would make.
      */
+    default int markSent(long id, String workerId, String platformMessageId, boolean resent) {
+        return markSent(id, workerId, platformMessageId, null, null, resent);
+    }
+
+    /**
+     * Records a message as delivered, with where the platform put it ({@code channel}, or null when it didn't say)
+     * and the thread a reply went into (kept for replies to it); see {@link #markSent(long, String, String, boolean)}.
+     */
     @SqlUpdate(
             """
             UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = :messageId,
+                   platform_channel = COALESCE(:channel, platform_channel), thread_id = COALESCE(thread_id, :thread),
                    claimed_until = NULL, send_started_at = NULL, last_error = NULL,
                    resends = resends + CASE WHEN :resent THEN 1 ELSE 0 END
             WHERE id = :id AND (status = 'sending' AND claimed_by = :worker OR status = 'pending')
@@ -38,7 +50,28 @@ public interface OutboxSendingDao {
             @Bind("id") long id,
             @Bind("worker") String workerId,
             @Bind("messageId") String platformMessageId,
+            @Bind("channel") String channel,
+            @Bind("thread") String threadId,
             @Bind("resent") boolean resent);
+
+    /**
+     * The message a reply or update refers to, by its key in the same organisation, and whether replies or updates
+     * of it queued before {@code beforeId} are still to be sent; empty when there is none (never queued, or deleted by
+     * retention).
+     */
+    @SqlQuery(
+            """
+            SELECT e.status, e.platform_message_id, e.platform_channel, e.thread_id,
+                   GREATEST(0, extract(epoch FROM e.next_attempt_at - clock_timestamp()) * 1000)::bigint
+                       AS millis_until_due,
+                   EXISTS (SELECT 1 FROM outbox o
+                            WHERE o.org_id = e.org_id AND o.earlier_key = e.idempotency_key AND o.id < :beforeId
+                              AND o.status IN ('pending', 'sending')) AS older_unsent
+            FROM outbox e WHERE e.org_id = :orgId AND e.idempotency_key = :key
+            """)
+    @RegisterConstructorMapper(EarlierMessage.class)
+    Optional<EarlierMessage> findEarlier(
+            @Bind("orgId") long orgId, @Bind("key") String earlierKey, @Bind("beforeId") long beforeId);
 
     /** Puts a claimed message back in the queue; {@code countAttempt=false} for pacing and rate limits. */
     @SqlUpdate(

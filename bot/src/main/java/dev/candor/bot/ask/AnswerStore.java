@@ -1,0 +1,84 @@
+package dev.candor.bot.ask;
+
+import dev.candor.bot.outbox.Outbox;
+import dev.candor.scheduler.ask.Answered;
+import dev.candor.scheduler.ask.Answers;
+import dev.candor.scheduler.ask.DueAsk;
+import dev.candor.scheduler.ask.QuestionsJson;
+import dev.candor.storage.ask.AnswerDao;
+import dev.candor.storage.ask.Ask;
+import dev.candor.storage.ask.AskDao;
+import dev.candor.storage.ask.Round;
+import dev.candor.storage.ask.StoredAnswer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Stores answers, named or anonymous, marks the ask answered, turns its DMs into "answered ✓" and tells the
+ * feature, all in the caller's transaction.
+ */
+final class AnswerStore {
+    private final Clock clock;
+    private final AskFeatures features;
+    private final EditKeys editKeys;
+
+    AnswerStore(Clock clock, AskFeatures features, EditKeys editKeys) {
+        this.clock = clock;
+        this.features = features;
+        this.editKeys = editKeys;
+    }
+
+    /** The person's earlier answer to this ask, if it can be found. */
+    Optional<Answers> previous(Handle handle, Round round, Ask ask) {
+        AnswerDao answers = handle.attach(AnswerDao.class);
+        Optional<StoredAnswer> stored = round.anonymous()
+                ? editKeys.of(round.orgId(), round.id(), ask.personId())
+                        .flatMap(key -> answers.findByEditKey(round.orgId(), round.id(), key))
+                : answers.findByAsk(round.orgId(), ask.id());
+        return stored.map(answer -> QuestionsJson.readAnswers(answer.valuesJson()));
+    }
+
+    /** False for an anonymous answer given without an encryption key: it can't be found again to be changed. */
+    boolean canChange(Round round, Ask ask) {
+        return !(round.anonymous()
+                && ask.state() == dev.candor.storage.ask.AskState.ANSWERED
+                && editKeys.of(round.orgId(), round.id(), ask.personId()).isEmpty());
+    }
+
+    void save(Handle handle, Round round, Ask ask, Answers answers, AskText text, ZoneId zone) {
+        Instant now = clock.instant();
+        String json = QuestionsJson.write(answers);
+        AnswerDao answerDao = handle.attach(AnswerDao.class);
+        Optional<UUID> answerId;
+        if (round.anonymous()) {
+            byte[] key = editKeys.of(round.orgId(), round.id(), ask.personId()).orElseGet(EditKeys::random);
+            answerDao.saveAnonymous(round.orgId(), round.id(), key, round.version(), json);
+            answerId = Optional.empty();
+        } else {
+            answerId = Optional.of(answerDao
+                    .saveNamed(round.orgId(), round.id(), ask.id(), round.version(), json, now)
+                    .id());
+        }
+        boolean first =
+                handle.attach(AskDao.class).markAnswered(round.orgId(), ask.id(), round.anonymous() ? null : now);
+        if (first) {
+            markDmsAnswered(handle, ask, text, zone);
+        }
+        features.answered(handle, round, new Answered(ask.id(), ask.personId(), answerId, !first));
+    }
+
+    /** The ask's DM and each reminder sent so far say "answered ✓" wherever they were shown. */
+    private static void markDmsAnswered(Handle handle, Ask ask, AskText text, ZoneId zone) {
+        var answered = AskMessages.answered(text, ask.id(), ask.dueAt(), zone);
+        String open = DueAsk.openKey(ask.id());
+        Outbox.update(handle, ask.orgId(), open + ":answered", open, answered);
+        for (int n = 1; n <= ask.remindersSent(); n++) {
+            String reminder = "ask:" + ask.id() + ":remind:" + n;
+            Outbox.update(handle, ask.orgId(), reminder + ":answered", reminder, answered);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.candor.bot.ask;
+
+import dev.candor.bot.chat.Actor;
+import dev.candor.scheduler.ask.RoundListener;
+import dev.candor.storage.ask.Round;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A feature that asks people questions through the engine (check-ins, surveys, …), registered once by its name with
+ * {@link AskFeatures#register}. The engine calls it for its own rounds only ({@link Round#feature()} is its name);
+ * {@link RoundListener#answered} and {@link RoundListener#closed} run inside the engine's transaction.
+ */
+public interface AskFeature extends RoundListener {
+
+    /** The name its rounds are stored under, e.g. {@code checkin}: lower case, no dots. */
+    String name();
+
+    /** What the ask DM and form say for this round: its title and who asked. */
+    AskText text(Handle handle, Round round);
+
+    /** True when {@code viewer} may read the answers of {@code round}; the person who answered always may. */
+    boolean maySeeAnswers(Handle handle, Actor viewer, Round round);
+}

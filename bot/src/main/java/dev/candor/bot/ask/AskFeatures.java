@@ -1,0 +1,64 @@
+package dev.candor.bot.ask;
+
+import dev.candor.scheduler.ask.Answered;
+import dev.candor.scheduler.ask.RoundListener;
+import dev.candor.storage.ask.AskCounts;
+import dev.candor.storage.ask.Round;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The features that ask, by name; also the engine's one {@link RoundListener}, which hands each round's news to its
+ * feature. A round of a feature that is not registered (removed since) is closed without anyone being told.
+ */
+public final class AskFeatures implements RoundListener {
+    private static final Logger log = LoggerFactory.getLogger(AskFeatures.class);
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,30}");
+
+    private final Map<String, AskFeature> features = new ConcurrentHashMap<>();
+
+    /** Registers a feature; its name must be new. */
+    public AskFeatures register(AskFeature feature) {
+        if (!NAME.matcher(feature.name()).matches()) {
+            throw new IllegalArgumentException("a feature name is lower case letters and digits: " + feature.name());
+        }
+        if (features.putIfAbsent(feature.name(), feature) != null) {
+            throw new IllegalStateException("a feature named " + feature.name() + " is registered already");
+        }
+        return this;
+    }
+
+    public Optional<AskFeature> find(String name) {
+        return Optional.ofNullable(features.get(name));
+    }
+
+    /** What the round's ask says; a feature that is gone gets a plain title. */
+    AskText text(Handle handle, Round round) {
+        return find(round.feature())
+                .map(feature -> feature.text(handle, round))
+                .orElse(new AskText("Questions for you", null));
+    }
+
+    @Override
+    public void answered(Handle handle, Round round, Answered answered) {
+        feature(round).ifPresent(feature -> feature.answered(handle, round, answered));
+    }
+
+    @Override
+    public void closed(Handle handle, Round round, AskCounts counts) {
+        feature(round).ifPresent(feature -> feature.closed(handle, round, counts));
+    }
+
+    private Optional<AskFeature> feature(Round round) {
+        Optional<AskFeature> feature = find(round.feature());
+        if (feature.isEmpty()) {
+            log.warn("round {} belongs to no registered feature", round.id());
+        }
+        return feature;
+    }
+}

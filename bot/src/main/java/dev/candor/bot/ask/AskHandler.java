@@ -1,0 +1,134 @@
+package dev.candor.bot.ask;
+
+import dev.candor.bot.chat.Action;
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.FormSubmission;
+import dev.candor.bot.chat.Handlers;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Reply;
+import dev.candor.scheduler.ask.Answers;
+import dev.candor.scheduler.ask.QuestionsJson;
+import dev.candor.storage.ask.Ask;
+import dev.candor.storage.ask.AskDao;
+import dev.candor.storage.ask.QuestionnaireDao;
+import dev.candor.storage.ask.Round;
+import dev.candor.storage.ask.RoundDao;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The Answer button ({@code ask.answer}) opens the ask's form, filled with the previous answer; the form's
+ * submission is checked (mistakes shown next to their questions, nothing typed lost), stored, and the ask's DM
+ * turns into "answered ✓". Only the person asked may answer, and only until the deadline.
+ */
+public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHandler {
+    static final String CLOSED = "This can no longer be answered: its deadline has passed.";
+    static final String NOT_YOURS = "This question was sent to someone else.";
+    static final String FINAL = "Your anonymous answer is in; it can't be changed.";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AskFeatures features;
+    private final AnswerStore store;
+
+    AskHandler(Jdbi jdbi, Clock clock, AskFeatures features, AnswerStore store) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.features = features;
+        this.store = store;
+    }
+
+    @Override
+    public Reply handle(Action action) {
+        if (!AskMessages.ANSWER.equals(action.actionId())) {
+            return Reply.privately("That button is no longer supported.");
+        }
+        return jdbi.inTransaction(handle -> open(handle, action.actor(), askId(action.value())));
+    }
+
+    /** The form of the person's ask, as {@code /checkin} (or any feature's command) would open it. */
+    public Reply open(Actor actor, long askId) {
+        return jdbi.inTransaction(handle -> open(handle, actor, askId));
+    }
+
+    private Reply open(Handle handle, Actor actor, long askId) {
+        Optional<Ask> found = handle.attach(AskDao.class).find(actor.orgId(), askId);
+        Optional<Reply> refused = refusal(found, actor);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Ask ask = found.get();
+        Round round =
+                handle.attach(RoundDao.class).find(ask.orgId(), ask.roundId()).orElseThrow();
+        if (!store.canChange(round, ask)) {
+            return Reply.privately(FINAL);
+        }
+        var questionnaire = questionnaire(handle, round);
+        Map<String, List<String>> given = store.previous(handle, round, ask)
+                .map(answers -> answers.formValues(questionnaire))
+                .orElse(Map.of());
+        return Reply.form(
+                AskForms.form(features.text(handle, round), ask.id(), questionnaire, given, ask.dueAt(), actor.zone()));
+    }
+
+    @Override
+    public Reply handle(FormSubmission submission) {
+        if (!AskForms.FORM_ID.equals(submission.formId())) {
+            return Reply.privately("That form is no longer supported.");
+        }
+        return jdbi.inTransaction(handle -> submit(handle, submission));
+    }
+
+    private Reply submit(Handle handle, FormSubmission submission) {
+        Actor actor = submission.actor();
+        Optional<Ask> found = handle.attach(AskDao.class).lock(actor.orgId(), askId(submission.context()));
+        Optional<Reply> refused = refusal(found, actor);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Ask ask = found.get();
+        Round round =
+                handle.attach(RoundDao.class).find(ask.orgId(), ask.roundId()).orElseThrow();
+        if (!store.canChange(round, ask)) {
+            return Reply.privately(FINAL);
+        }
+        Answers.Check check = Answers.check(questionnaire(handle, round), submission.values());
+        if (check instanceof Answers.Check.Invalid invalid) {
+            return new Reply.FormErrors(invalid.errors());
+        }
+        Answers answers = ((Answers.Check.Valid) check).answers();
+        AskText text = features.text(handle, round);
+        store.save(handle, round, ask, answers, text, actor.zone());
+        return Reply.privately(new Message(
+                "Thanks, your answer is saved.",
+                AskMessages.answered(text, ask.id(), ask.dueAt(), actor.zone()).blocks()));
+    }
+
+    private Optional<Reply> refusal(Optional<Ask> ask, Actor actor) {
+        if (ask.isEmpty() || ask.get().personId() != actor.personId()) {
+            return Optional.of(Reply.privately(NOT_YOURS));
+        }
+        Instant now = clock.instant();
+        return ask.get().acceptsAnswersAt(now) ? Optional.empty() : Optional.of(Reply.privately(CLOSED));
+    }
+
+    private static dev.candor.scheduler.ask.Questionnaire questionnaire(Handle handle, Round round) {
+        return handle.attach(QuestionnaireDao.class)
+                .findVersion(round.orgId(), round.questionnaireId(), round.version())
+                .map(version -> QuestionsJson.readQuestionnaire(version.questionsJson()))
+                .orElseThrow();
+    }
+
+    private static long askId(String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

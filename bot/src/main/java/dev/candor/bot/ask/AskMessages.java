@@ -1,0 +1,54 @@
+package dev.candor.bot.ask;
+
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Text;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The ask's DM in its three states: asked, reminded, answered. Deadlines in the person's own time. */
+public final class AskMessages {
+    public static final String ANSWER = "ask.answer";
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
+
+    private AskMessages() {}
+
+    /** The first DM, or its {@code reminder}-th reminder (0 for the first DM). */
+    public static Message ask(AskText text, long askId, Instant dueAt, ZoneId zone, int reminder) {
+        String due = due(dueAt, zone);
+        String opening = reminder == 0 ? "" : "Reminder: ";
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(Text.builder()
+                .plain(opening)
+                .strong(text.title())
+                .plain(text.askedBy() == null ? "" : " from " + text.askedBy())
+                .build()));
+        blocks.add(new Block.Context(Text.of("Please answer by " + due + " (your time).")));
+        blocks.add(new Block.Buttons(
+                List.of(new Block.Button(ANSWER, "Answer", String.valueOf(askId), Block.ButtonStyle.PRIMARY))));
+        return new Message(opening + text.title() + ": please answer by " + due + ".", blocks);
+    }
+
+    /** What the DM becomes once answered: the answer may still be changed until the deadline. */
+    public static Message answered(AskText text, long askId, Instant dueAt, ZoneId zone) {
+        String due = due(dueAt, zone);
+        return new Message(
+                "Answered ✓ " + text.title(),
+                List.of(
+                        new Block.Section(Text.builder()
+                                .plain("Answered ✓ ")
+                                .strong(text.title())
+                                .build()),
+                        new Block.Context(Text.of("You can change your answer until " + due + " (your time).")),
+                        new Block.Buttons(List.of(new Block.Button(
+                                ANSWER, "Change answer", String.valueOf(askId), Block.ButtonStyle.DEFAULT)))));
+    }
+
+    static String due(Instant dueAt, ZoneId zone) {
+        return DEADLINE.format(dueAt.atZone(zone));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.candor.scheduler.ask;
+
+import dev.candor.storage.ask.AnswerDao;
+import dev.candor.storage.ask.AskDao;
+import dev.candor.storage.ask.NewAsk;
+import dev.candor.storage.ask.NewRound;
+import dev.candor.storage.ask.Round;
+import dev.candor.storage.ask.RoundDao;
+import dev.candor.storage.ask.StoredAnswer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What features do with rounds: open one (plan every person's ask and store them with the round, in one
+ * transaction), open it now (queue its due asks in the request instead of at the next sweep), and read its answers.
+ */
+public final class Rounds {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final WorkingTimes workingTimes;
+    private final RoundPlanner planner;
+    private final AskOpener opener;
+
+    public Rounds(Jdbi jdbi, Clock clock, WorkingTimes workingTimes, AskOpener opener) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.workingTimes = workingTimes;
+        this.planner = new RoundPlanner();
+        this.opener = opener;
+    }
+
+    /**
+     * Opens the round in its own transaction; empty when this (organisation, feature, subject, period) was opened
+     * before, so a schedule that fires twice asks nobody twice.
+     */
+    public Optional<OpenedRound> open(RoundRequest request) {
+        return jdbi.inTransaction(handle -> open(handle, request));
+    }
+
+    /** The same inside the caller's transaction (a feature storing its own rows with the round). */
+    public Optional<OpenedRound> open(Handle handle, RoundRequest request) {
+        Instant now = clock.instant();
+        Map<Long, WorkingTime> known = workingTimes.of(request.orgId(), request.personIds());
+        Map<Long, WorkingTime> people = new LinkedHashMap<>();
+        request.personIds().stream().filter(known::containsKey).forEach(id -> people.put(id, known.get(id)));
+        List<NewAsk> asks = planner.plan(request.timing(), people, now);
+        Instant closesAt =
+                asks.stream().map(NewAsk::dueAt).max(Instant::compareTo).orElse(now);
+        Optional<Round> round = handle.attach(RoundDao.class).insert(newRound(request, closesAt));
+        round.ifPresent(stored -> handle.attach(AskDao.class).insertAll(request.orgId(), stored.id(), asks));
+        return round.map(stored -> new OpenedRound(stored, asks, people));
+    }
+
+    /** Queues the round's asks that are due now; returns how many DMs were queued. */
+    public int openNow(long roundId) {
+        return opener.openDue(roundId, clock.instant());
+    }
+
+    /** The round's answers (anonymous ones in no meaningful order). */
+    public List<StoredAnswer> answers(long orgId, long roundId) {
+        return jdbi.withExtension(AnswerDao.class, answers -> answers.listByRound(orgId, roundId));
+    }
+
+    private static NewRound newRound(RoundRequest request, Instant closesAt) {
+        RoundTiming timing = request.timing();
+        LocalDateTime opensLocal = timing.opening() instanceof Opening.AtLocal at ? at.local() : null;
+        Integer workingDays = timing.deadline() instanceof Deadline.WorkingDaysAfterOpening after ? after.days() : null;
+        LocalDateTime dueLocal = timing.deadline() instanceof Deadline.AtLocal at ? at.local() : null;
+        return new NewRound(
+                request.orgId(),
+                request.feature(),
+                request.subject(),
+                request.period(),
+                request.questionnaireId(),
+                request.version(),
+                opensLocal,
+                workingDays,
+                dueLocal,
+                request.anonymous(),
+                timing.reminders().tokens(),
+                closesAt,
+                request.createdBy());
+    }
+}
