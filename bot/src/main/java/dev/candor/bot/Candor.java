@@ -4,6 +4,9 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.candor.bot.admin.AdminHandler;
 import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.ConversationRouter;
+import dev.candor.bot.checkin.CheckinAdmin;
+import dev.candor.bot.checkin.CheckinHandler;
+import dev.candor.bot.checkin.Checkins;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosForms;
@@ -24,6 +27,8 @@ import dev.candor.bot.slack.SlackModule;
 import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
+import dev.candor.scheduler.checkin.CheckinRoundJob;
+import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -155,6 +160,8 @@ public final class Candor implements AutoCloseable {
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(asking.sweepJob());
+        scheduler.register(
+                CheckinRoundJob.everyFiveMinutes(database.jdbi(), options.clock(), new CheckinRounds(asking.rounds())));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
@@ -202,16 +209,22 @@ public final class Candor implements AutoCloseable {
                 new Leaderboards(database.jdbi(), clock),
                 new PersonalStats(database.jdbi(), kudos, clock));
         HelpHandler help = new HelpHandler();
+        CheckinHandler checkins = Checkins.handler(
+                database.jdbi(),
+                directory,
+                new CheckinRounds(asking.rounds()),
+                (roundId, now) -> asking.rounds().openNow(roundId),
+                clock);
+        asking.features().register(Checkins.feature(database.jdbi()));
+        AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
         return ConversationRouter.builder(help)
                 .command(
                         "candor",
                         new CandorHandler(
-                                help,
-                                Map.of(
-                                        "admin",
-                                        new AdminHandler(database.jdbi()),
-                                        "away",
-                                        new AwayHandler(database.jdbi(), clock))))
+                                help, Map.of("admin", admin, "away", new AwayHandler(database.jdbi(), clock))))
+                .command("checkin", checkins)
+                .actions("checkin", checkins)
+                .forms("checkin", checkins)
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .homeSection(kudosStats)
                 .forms("kudos", kudosForms)

@@ -8,6 +8,7 @@ import dev.candor.bot.chat.Reply;
 import dev.candor.storage.kudos.CompanyValue;
 import dev.candor.storage.kudos.KudosSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -24,9 +25,16 @@ public final class AdminHandler implements CommandHandler {
     static final int AUDIT_LINES = 10;
 
     private final AdminStore store;
+    private final Map<String, CommandHandler> features;
 
     public AdminHandler(Jdbi jdbi) {
+        this(jdbi, Map.of());
+    }
+
+    /** @param features other features' admin commands by their word ({@code checkins}); HR admins only, like all */
+    public AdminHandler(Jdbi jdbi, Map<String, CommandHandler> features) {
         this.store = new AdminStore(jdbi);
+        this.features = Map.copyOf(features);
     }
 
     @Override
@@ -35,6 +43,10 @@ public final class AdminHandler implements CommandHandler {
         if (!actor.isHrAdmin()) {
             log.info("person {} of org {} is not an HR admin: admin command refused", actor.personId(), actor.orgId());
             return Reply.privately(AdminMessages.refusal(store.hrAdminNames(actor.orgId(), NAMES_TO_ASK)));
+        }
+        CommandHandler feature = features.get(Words.afterAdmin(command.text()).lower(0));
+        if (feature != null) {
+            return feature.handle(command);
         }
         try {
             return Reply.privately(answer(command, Words.afterAdmin(command.text())));

@@ -64,6 +64,10 @@ public final class AdminFixture implements AutoCloseable {
         suffix = "-" + organisations.incrementAndGet();
     }
 
+    public ConversationRouter router() {
+        return router;
+    }
+
     public Jdbi jdbi() {
         return database.jdbi();
     }

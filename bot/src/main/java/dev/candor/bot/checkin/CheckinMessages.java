@@ -1,0 +1,118 @@
+package dev.candor.bot.checkin;
+
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Text;
+import dev.candor.scheduler.checkin.CheckinCalendar;
+import dev.candor.storage.checkin.Checkin;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The setup side of check-ins: usage, the list of setups, saving and sending. */
+final class CheckinMessages {
+    static final String NEW = "checkin.new";
+    static final String EDIT = "checkin.edit";
+
+    private CheckinMessages() {}
+
+    static Message usage() {
+        String text =
+                """
+                /checkin — answer your pending check-in, or see when the next one comes
+                /checkin history — your last five check-ins with your manager's replies
+                /checkin setup — set up or edit your team's check-ins (managers)
+                /checkin send [name] — send this period's check-in now
+                /checkin remind [name] — remind who hasn't answered yet
+                /checkin team [name] — the latest round and everyone's mood over the last eight""";
+        return new Message(text, List.of(new Block.Header("Check-ins"), new Block.Section(Text.of(text))));
+    }
+
+    static Message notAManager() {
+        return Message.of("Check-ins are set up by managers (people with direct reports in the directory) and HR"
+                + " admins. If you lead a team, ask HR to import the directory with you as your reports' manager.");
+    }
+
+    static Message setups(List<Checkin> setups) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header("Your check-ins"));
+        for (Checkin checkin : setups) {
+            blocks.add(new Block.Section(Text.builder()
+                    .strong(checkin.name())
+                    .lineBreak()
+                    .plain(describe(checkin))
+                    .build()));
+            blocks.add(new Block.Buttons(List.of(new Block.Button(
+                    EDIT, "Edit " + checkin.name(), String.valueOf(checkin.id()), Block.ButtonStyle.DEFAULT))));
+        }
+        blocks.add(new Block.Buttons(List.of(new Block.Button(NEW, "New check-in", "new", Block.ButtonStyle.PRIMARY))));
+        return new Message("Your check-ins: " + setups.size(), blocks);
+    }
+
+    static Message saved(Checkin checkin, boolean created, CheckinCalendar.Occurrence next) {
+        String text = (created ? "✅ Check-in \"" : "✅ Saved \"") + checkin.name() + "\": " + describe(checkin)
+                + ". The next one opens " + day(next) + " (" + next.period() + ")."
+                + " /checkin send sends this period's now.";
+        return Message.of(text);
+    }
+
+    static String describe(Checkin checkin) {
+        String who =
+                switch (checkin.audience()) {
+                    case REPORTS -> "your direct reports";
+                    case CHANNEL -> "the members of a channel";
+                    case PEOPLE -> "people you picked";
+                };
+        String day = checkin.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String when =
+                switch (checkin.cadence()) {
+                    case WEEKLY -> "every " + day;
+                    case BIWEEKLY -> "every other " + day;
+                    case MONTHLY -> "the first " + day + " of each month";
+                };
+        return "asks " + who + " " + when + " at " + checkin.localTime() + " their time, due "
+                + checkin.deadlineDays() + " working day" + (checkin.deadlineDays() == 1 ? "" : "s") + " later; "
+                + (checkin.standupChannel() == null
+                        ? "answers go privately to the owner"
+                        : "also posted as a stand-up");
+    }
+
+    static String day(CheckinCalendar.Occurrence occurrence) {
+        return occurrence.opensLocal().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                + occurrence.opensLocal().toLocalDate() + " at "
+                + occurrence.opensLocal().toLocalTime();
+    }
+
+    static Message sent(Checkin checkin, String period, SendSummary summary) {
+        StringBuilder text =
+                new StringBuilder("📨 \"" + checkin.name() + "\" (" + period + ") sent to " + summary.now());
+        summary.later().forEach(later -> text.append("; ").append(later));
+        text.append('.');
+        if (!summary.away().isEmpty()) {
+            text.append(" Away, so not asked: ")
+                    .append(String.join(", ", summary.away()))
+                    .append('.');
+        }
+        if (!summary.unreachable().isEmpty()) {
+            text.append("\n⚠️ Candor can't reach ")
+                    .append(String.join(", ", summary.unreachable()))
+                    .append(": they haven't used Candor in this workspace yet. In Slack, invite them to the workspace;"
+                            + " in Teams, install Candor for their team or for the whole organisation.");
+        }
+        return Message.of(text.toString());
+    }
+
+    static Message alreadySent(Checkin checkin, String period, int answered, int asked) {
+        return Message.of("\"" + checkin.name() + "\" for " + period + " was already sent: " + answered + " of " + asked
+                + " answered. /checkin remind nudges the others.");
+    }
+
+    static Message choose(String verb, List<Checkin> setups) {
+        List<String> names = setups.stream().map(Checkin::name).toList();
+        return Message.of(
+                setups.isEmpty()
+                        ? "You have no check-ins yet: /checkin setup makes one."
+                        : "Which one? Say /checkin " + verb + " followed by one of: " + String.join(", ", names) + ".");
+    }
+}

@@ -1,0 +1,175 @@
+package dev.candor.bot.checkin;
+
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Text;
+import dev.candor.bot.outbox.Outbox;
+import dev.candor.scheduler.ask.OpenedRound;
+import dev.candor.scheduler.ask.Opening;
+import dev.candor.scheduler.checkin.CheckinRoundJob;
+import dev.candor.scheduler.checkin.CheckinRounds;
+import dev.candor.storage.ask.AskCounts;
+import dev.candor.storage.ask.AskState;
+import dev.candor.storage.ask.Round;
+import dev.candor.storage.ask.RoundDao;
+import dev.candor.storage.ask.RoundState;
+import dev.candor.storage.checkin.Checkin;
+import dev.candor.storage.checkin.CheckinAnswerDao;
+import dev.candor.storage.checkin.CheckinDao;
+import dev.candor.storage.checkin.Contact;
+import dev.candor.storage.checkin.ContactDao;
+import dev.candor.storage.checkin.PersonAnswer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /checkin send} and {@code /checkin remind}, and the digest's Remind button. */
+final class CheckinSending {
+    /** The engine's Answer button on an ask (its AskHandler opens the form). */
+    static final String ANSWER = "ask.answer";
+
+    private final Jdbi jdbi;
+    private final CheckinRounds rounds;
+    private final AskQueue queue;
+    private final Unreachable unreachable;
+    private final Clock clock;
+
+    CheckinSending(Jdbi jdbi, CheckinRounds rounds, AskQueue queue, Unreachable unreachable, Clock clock) {
+        this.jdbi = jdbi;
+        this.rounds = rounds;
+        this.queue = queue;
+        this.unreachable = unreachable;
+        this.clock = clock;
+    }
+
+    /** Opens the current period's round now; everyone in working time is asked at once, the rest at their morning. */
+    Message send(Actor actor, Checkin checkin) {
+        Instant now = clock.instant();
+        String period = CheckinRoundJob.calendar(checkin)
+                .containing(LocalDate.ofInstant(now, actor.zone()))
+                .period();
+        Optional<OpenedRound> opened = jdbi.inTransaction(
+                handle -> rounds.open(handle, checkin, period, Opening.now(), now, actor.personId()));
+        if (opened.isEmpty()) {
+            Round round = jdbi.onDemand(RoundDao.class)
+                    .findByKey(actor.orgId(), CheckinRounds.FEATURE, checkin.subject(), period)
+                    .orElseThrow();
+            AskCounts counts = jdbi.onDemand(RoundDao.class).countAsks(actor.orgId(), round.id());
+            return CheckinMessages.alreadySent(checkin, period, counts.answered(), counts.total() - counts.skipped());
+        }
+        queue.openDue(opened.get().round().id(), now);
+        List<Long> people =
+                opened.get().asks().stream().map(ask -> ask.personId()).toList();
+        Map<Long, Contact> contacts = contacts(actor.orgId(), people);
+        Set<Long> cannot = unreachable.of(actor.orgId(), contacts.values());
+        Map<Long, Contact> marked = contacts.values().stream()
+                .collect(Collectors.toMap(
+                        Contact::personId,
+                        contact -> cannot.contains(contact.personId())
+                                ? new Contact(contact.personId(), contact.name(), null, null)
+                                : contact));
+        return CheckinMessages.sent(checkin, period, SendSummary.of(opened.get(), marked, now));
+    }
+
+    /** Reminds everyone of the setup's latest open round who was asked and hasn't answered. */
+    Message remind(Actor actor, Checkin checkin) {
+        List<PersonAnswer> latest =
+                jdbi.onDemand(CheckinAnswerDao.class).listLatestRounds(actor.orgId(), checkin.subject(), 1);
+        if (latest.isEmpty()) {
+            return Message.of("\"" + checkin.name() + "\" hasn't been sent yet: /checkin send sends it now.");
+        }
+        return remind(actor, checkin, latest.get(0).roundId(), latest);
+    }
+
+    /** The digest's Remind button: its value is the round id. */
+    Message remindRound(Actor actor, String value) {
+        long roundId;
+        try {
+            roundId = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return Message.of("That button is broken: try /checkin remind.");
+        }
+        Optional<Round> round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId);
+        Optional<Checkin> checkin = round.flatMap(found -> CheckinReading.checkinOf(jdbi, found))
+                .filter(found -> found.ownerId() == actor.personId() || actor.isHrAdmin());
+        if (checkin.isEmpty()) {
+            return Message.of("Only the check-in's owner can remind its people.");
+        }
+        return remind(
+                actor,
+                checkin.get(),
+                roundId,
+                jdbi.onDemand(CheckinAnswerDao.class).listRound(actor.orgId(), roundId));
+    }
+
+    private Message remind(Actor actor, Checkin checkin, long roundId, List<PersonAnswer> asks) {
+        Instant now = clock.instant();
+        Round round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId).orElseThrow();
+        List<PersonAnswer> waiting = asks.stream()
+                .filter(ask -> ask.state() == AskState.PENDING && ask.dueAt().isAfter(now))
+                .toList();
+        if (round.state() != RoundState.OPEN || waiting.isEmpty()) {
+            return Message.of("Nobody to remind in \"" + checkin.name() + "\" (" + round.period() + ").");
+        }
+        Map<Long, Contact> contacts = contacts(
+                actor.orgId(), waiting.stream().map(PersonAnswer::personId).toList());
+        List<Outbox.UserMessage> messages = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(now, actor.zone());
+        List<String> reminded = new ArrayList<>();
+        for (PersonAnswer ask : waiting) {
+            Contact contact = contacts.get(ask.personId());
+            if (contact == null || !contact.reachable()) {
+                continue;
+            }
+            reminded.add(contact.name());
+            messages.add(new Outbox.UserMessage(
+                    actor.orgId(),
+                    contact.platform(),
+                    contact.platformUserId(),
+                    "checkin:remind:" + ask.askId() + ":" + today,
+                    reminder(actor, checkin, ask)));
+        }
+        int queued = jdbi.inTransaction(handle -> Outbox.toUsers(handle, messages));
+        return Message.of(
+                queued == 0 && !reminded.isEmpty()
+                        ? "They were reminded today already: " + String.join(", ", reminded) + "."
+                        : "⏰ Reminded " + String.join(", ", reminded) + ".");
+    }
+
+    private static Message reminder(Actor owner, Checkin checkin, PersonAnswer ask) {
+        String text = "⏰ " + owner.name() + " reminds you: your check-in \"" + checkin.name() + "\" is waiting for"
+                + " your answer.";
+        return new Message(
+                text,
+                List.of(
+                        new Block.Section(Text.of(text)),
+                        new Block.Buttons(List.of(new Block.Button(
+                                ANSWER, "Answer", String.valueOf(ask.askId()), Block.ButtonStyle.PRIMARY)))));
+    }
+
+    Map<Long, Contact> contacts(long orgId, List<Long> people) {
+        return jdbi.onDemand(ContactDao.class).list(orgId, people).stream()
+                .collect(Collectors.toMap(Contact::personId, Function.identity(), (a, b) -> a));
+    }
+
+    static String local(Instant at, ZoneId zone) {
+        ZonedDateTime local = at.atZone(zone);
+        return local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+                + " %02d:%02d".formatted(local.getHour(), local.getMinute());
+    }
+
+    static List<Checkin> asking(Jdbi jdbi, Actor actor) {
+        return jdbi.onDemand(CheckinDao.class).listAsking(actor.orgId(), actor.personId());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.candor.bot.checkin;
+
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Form;
+import dev.candor.bot.chat.Mention;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.ProfileSource;
+import dev.candor.scheduler.checkin.CheckinRounds;
+import dev.candor.storage.ask.QuestionnaireDao;
+import dev.candor.storage.ask.QuestionnaireVersion;
+import dev.candor.storage.checkin.Audience;
+import dev.candor.storage.checkin.Checkin;
+import dev.candor.storage.checkin.CheckinDao;
+import dev.candor.storage.checkin.Contact;
+import dev.candor.storage.checkin.ContactDao;
+import dev.candor.storage.people.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Who may set up check-ins, and storing them: a setup and its questions (a new questionnaire version on change). */
+final class CheckinSetups {
+    private final Jdbi jdbi;
+    private final PeopleDirectory directory;
+    private final Clock clock;
+
+    CheckinSetups(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+        this.jdbi = jdbi;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Managers (people with direct reports, or the manager role) and HR admins. */
+    boolean maySetUp(Actor actor) {
+        return actor.isHrAdmin()
+                || actor.role() == Role.MANAGER
+                || jdbi.onDemand(CheckinDao.class).hasReports(actor.orgId(), actor.personId());
+    }
+
+    /** The setups the person may edit: their own; an HR admin, every setup of the organisation. */
+    List<Checkin> editable(Actor actor) {
+        CheckinDao checkins = jdbi.onDemand(CheckinDao.class);
+        return actor.isHrAdmin()
+                ? checkins.listByOrg(actor.orgId())
+                : checkins.listByOwner(actor.orgId(), actor.personId());
+    }
+
+    Optional<Checkin> editable(Actor actor, long checkinId) {
+        return jdbi.onDemand(CheckinDao.class)
+                .find(actor.orgId(), checkinId)
+                .filter(checkin -> actor.isHrAdmin() || checkin.ownerId() == actor.personId());
+    }
+
+    Form newForm(Actor actor) {
+        boolean reports = jdbi.onDemand(CheckinDao.class).hasReports(actor.orgId(), actor.personId());
+        return SetupForm.of(null, Questions.DEFAULT, List.of(), reports);
+    }
+
+    Form editForm(Actor actor, Checkin checkin) {
+        String lines = jdbi.onDemand(QuestionnaireDao.class)
+                .findLatest(actor.orgId(), checkin.questionnaireId())
+                .map(version -> Questions.lines(version.questionsJson()))
+                .orElse(Questions.DEFAULT);
+        List<Mention> people = new ArrayList<>();
+        if (checkin.audience() == Audience.PEOPLE) {
+            List<Long> ids = jdbi.onDemand(CheckinDao.class).listMembers(actor.orgId(), checkin.id());
+            for (Contact contact : jdbi.onDemand(ContactDao.class).list(actor.orgId(), ids)) {
+                if (contact.platform() == actor.platform() && contact.reachable()) {
+                    people.add(new Mention(contact.platformUserId(), contact.name()));
+                }
+            }
+        }
+        return SetupForm.of(checkin, lines, people, true);
+    }
+
+    /**
+     * Stores a new setup, or changes {@code existing}; the questions become a new questionnaire version when they
+     * changed.
+     *
+     * @throws ProfileSource.NoSuchUser when a picked person doesn't exist on the platform
+     */
+    Checkin save(Actor actor, Checkin existing, SetupInput input) {
+        List<Long> members = members(actor, input);
+        return jdbi.inTransaction(handle -> {
+            QuestionnaireDao questionnaires = handle.attach(QuestionnaireDao.class);
+            CheckinDao checkins = handle.attach(CheckinDao.class);
+            if (existing == null) {
+                QuestionnaireVersion version = questionnaires.insert(
+                        actor.orgId(), CheckinRounds.FEATURE, input.questionsJson(), actor.personId());
+                return checkins.insert(
+                        row(actor, 0, actor.personId(), version.questionnaireId(), null, input), members);
+            }
+            boolean changed = questionnaires
+                    .findLatest(actor.orgId(), existing.questionnaireId())
+                    .map(latest ->
+                            !Questions.read(latest.questionsJson()).equals(Questions.read(input.questionsJson())))
+                    .orElse(true);
+            if (changed) {
+                questionnaires.addVersion(
+                        actor.orgId(), existing.questionnaireId(), input.questionsJson(), actor.personId());
+            }
+            Checkin row = row(actor, existing.id(), existing.ownerId(), existing.questionnaireId(), existing, input);
+            return checkins.update(row, members).orElseThrow();
+        });
+    }
+
+    private List<Long> members(Actor actor, SetupInput input) {
+        List<Long> members = new ArrayList<>();
+        if (input.audience() == Audience.PEOPLE) {
+            for (String userId : input.people()) {
+                members.add(
+                        directory.personFor(actor, new Mention(userId, userId)).id());
+            }
+        }
+        return members;
+    }
+
+    private Checkin row(Actor actor, long id, long ownerId, long questionnaireId, Checkin existing, SetupInput in) {
+        String standup = in.standup()
+                ? in.channel() != null ? in.channel() : existing == null ? null : existing.standupChannel()
+                : null;
+        return new Checkin(
+                id,
+                actor.orgId(),
+                ownerId,
+                in.name(),
+                in.audience(),
+                in.audience() == Audience.CHANNEL ? in.channel() : null,
+                in.cadence(),
+                in.day().getValue(),
+                in.time(),
+                in.deadlineDays(),
+                questionnaireId,
+                standup,
+                existing == null ? LocalDate.now(clock.withZone(actor.zone())) : existing.startsOn(),
+                true);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.candor.bot.checkin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Text;
+import dev.candor.storage.checkin.Checkin;
+import dev.candor.storage.checkin.Contact;
+import dev.candor.storage.checkin.PersonAnswer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The owner's digest of one round: who answered, blockers first, each answer, moods with their trend, a Reply
+ * button per person and a Remind button for those who haven't answered.
+ */
+final class DigestMessages {
+    static final String REPLY = "checkin.reply";
+    static final String REMIND = "checkin.remind";
+    static final String REPLY_FORM = "checkin.reply";
+    /** Slack allows 50 blocks; each person takes up to four. */
+    static final int MAX_PEOPLE = 11;
+    /** Slack shows at most ten fields in a section, each up to 2,000 characters. */
+    static final int MAX_FIELDS = 10;
+
+    static final int MAX_VALUE = 1500;
+
+    private DigestMessages() {}
+
+    /**
+     * @param round everyone's part in the round
+     * @param trends each person's earlier moods, oldest first
+     */
+    static Message digest(
+            Checkin checkin,
+            String period,
+            List<PersonAnswer> round,
+            Moods moods,
+            Map<Long, List<Integer>> trends,
+            Map<Long, Contact> contacts) {
+        List<PersonAnswer> answered = round.stream()
+                .filter(PersonAnswer::answered)
+                .sorted(Comparator.comparing(
+                                (PersonAnswer answer) -> moods.blocker(answer).isEmpty())
+                        .thenComparing(PersonAnswer::personName))
+                .toList();
+        List<PersonAnswer> missing =
+                round.stream().filter(answer -> !answer.answered()).toList();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header(checkin.name() + " — " + period));
+        blocks.add(new Block.Progress("Answered", answered.size(), round.size()));
+        for (PersonAnswer answer : answered.subList(0, Math.min(MAX_PEOPLE, answered.size()))) {
+            blocks.add(new Block.Divider());
+            blocks.add(new Block.Section(person(
+                    answer,
+                    moods,
+                    trends.getOrDefault(answer.personId(), List.of()),
+                    contacts.get(answer.personId()))));
+            blocks.add(new Block.Fields(fields(answer, moods)));
+            blocks.add(new Block.Buttons(List.of(new Block.Button(
+                    REPLY,
+                    "Reply to " + answer.personName(),
+                    answer.roundId() + ":" + answer.personId(),
+                    Block.ButtonStyle.DEFAULT))));
+        }
+        if (answered.size() > MAX_PEOPLE) {
+            blocks.add(new Block.Context(
+                    Text.of((answered.size() - MAX_PEOPLE) + " more answered: /checkin team shows everyone.")));
+        }
+        if (!missing.isEmpty()) {
+            blocks.add(new Block.Divider());
+            blocks.add(new Block.Section(Text.of("Not answered: "
+                    + missing.stream().map(PersonAnswer::personName).collect(Collectors.joining(", ")))));
+            if (missing.stream().anyMatch(answer -> answer.state() == dev.candor.storage.ask.AskState.PENDING)) {
+                blocks.add(new Block.Buttons(List.of(new Block.Button(
+                        REMIND, "Remind them", String.valueOf(missing.get(0).roundId()), Block.ButtonStyle.PRIMARY))));
+            }
+        }
+        String fallback = checkin.name() + " " + period + ": " + answered.size() + " of " + round.size() + " answered";
+        return new Message(fallback, blocks);
+    }
+
+    private static Text person(PersonAnswer answer, Moods moods, List<Integer> trend, Contact contact) {
+        Text.Builder text = Text.builder();
+        if (contact != null && contact.reachable()) {
+            text.person(contact.platformUserId(), contact.name());
+        } else {
+            text.strong(answer.personName());
+        }
+        moods.mood(answer).ifPresent(mood -> {
+            text.plain("  " + Moods.face(mood));
+            if (!trend.isEmpty()) {
+                int before = trend.get(trend.size() - 1);
+                text.plain(mood > before ? " ↗" : mood < before ? " ↘" : " →");
+                text.emphasis(" earlier: " + trend.stream().map(Moods::face).collect(Collectors.joining(" ")));
+            }
+        });
+        moods.blocker(answer).ifPresent(blocker -> text.lineBreak().strong("🚧 Blocked"));
+        return text.build();
+    }
+
+    private static String joined(JsonNode array) {
+        List<String> parts = new ArrayList<>();
+        array.forEach(value -> parts.add(value.asText()));
+        return String.join(", ", parts);
+    }
+
+    private static String truncated(String text) {
+        return text.length() <= MAX_VALUE ? text : text.substring(0, MAX_VALUE - 1) + "…";
+    }
+
+    static List<Block.Field> fields(PersonAnswer answer, Moods moods) {
+        JsonNode values = Questions.values(answer.valuesJson());
+        List<Block.Field> fields = new ArrayList<>();
+        for (JsonNode question : moods.questions(answer)) {
+            String type = question.path("type").asText();
+            JsonNode value = values.path(question.path("id").asText());
+            if (type.equals("mood") || value.isMissingNode() || value.asText("").isBlank() && !value.isArray()) {
+                continue;
+            }
+            String shown = value.isArray() ? joined(value) : value.asText();
+            if (fields.size() < MAX_FIELDS) {
+                fields.add(new Block.Field(question.path("prompt").asText(), Text.of(truncated(shown))));
+            }
+        }
+        if (fields.isEmpty()) {
+            fields.add(new Block.Field("Answers", Text.of("—")));
+        }
+        return fields;
+    }
+}

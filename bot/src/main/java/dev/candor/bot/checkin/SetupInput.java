@@ -1,0 +1,96 @@
+package dev.candor.bot.checkin;
+
+import dev.candor.bot.chat.FormSubmission;
+import dev.candor.storage.checkin.Audience;
+import dev.candor.storage.checkin.Cadence;
+import dev.candor.storage.conversation.ConversationKind;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A submitted setup form, read and checked: every mistake is named next to its input, and nothing typed is lost.
+ *
+ * @param channel the conversation the form was opened from, when it is a channel (stand-up or audience), else null
+ */
+record SetupInput(
+        String name,
+        Audience audience,
+        List<String> people,
+        Cadence cadence,
+        DayOfWeek day,
+        LocalTime time,
+        int deadlineDays,
+        String questionsJson,
+        boolean standup,
+        String channel,
+        Map<String, String> errors) {
+
+    static SetupInput read(FormSubmission form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = form.text(SetupForm.NAME);
+        if (name.isEmpty() || name.length() > 80) {
+            errors.put(SetupForm.NAME, "Give the check-in a name of up to 80 characters.");
+        }
+        Audience audience = audience(form.text(SetupForm.AUDIENCE));
+        Cadence cadence = enumOf(Cadence.class, form.text(SetupForm.CADENCE), Cadence.WEEKLY);
+        DayOfWeek day = enumOf(DayOfWeek.class, form.text(SetupForm.DAY), DayOfWeek.FRIDAY);
+        LocalTime time = time(form.text(SetupForm.TIME), errors);
+        int deadline = deadline(form.text(SetupForm.DEADLINE), errors);
+        Questions.Parsed questions = Questions.parse(form.text(SetupForm.QUESTIONS));
+        if (questions.error() != null) {
+            errors.put(SetupForm.QUESTIONS, questions.error());
+        }
+        boolean standup = SetupForm.STANDUP.equals(form.text(SetupForm.DESTINATION));
+        String channel = form.where() != null && form.where().kind() != ConversationKind.DM
+                ? form.where().conversationId()
+                : null;
+        List<String> people = form.chosen(SetupForm.PEOPLE);
+        if (audience == Audience.PEOPLE && people.isEmpty()) {
+            errors.put(SetupForm.PEOPLE, "Pick the people to ask, or choose your direct reports.");
+        }
+        if (audience == Audience.CHANNEL && channel == null) {
+            errors.put(SetupForm.AUDIENCE, "Open /checkin setup in the channel whose members should be asked.");
+        }
+        return new SetupInput(
+                name, audience, people, cadence, day, time, deadline, questions.json(), standup, channel, errors);
+    }
+
+    private static Audience audience(String value) {
+        return enumOf(Audience.class, value, Audience.REPORTS);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, E fallback) {
+        try {
+            return value.isEmpty() ? fallback : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return fallback;
+        }
+    }
+
+    private static LocalTime time(String text, Map<String, String> errors) {
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.put(SetupForm.TIME, "Give a time like 14:00.");
+            return LocalTime.of(14, 0);
+        }
+    }
+
+    private static int deadline(String text, Map<String, String> errors) {
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days >= 1 && days <= 10) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.put(SetupForm.DEADLINE, "Give a whole number of working days from 1 to 10.");
+        return 2;
+    }
+}
