@@ -13,6 +13,9 @@ import dev.candor.bot.kudos.digest.DigestOutbox;
 import dev.candor.bot.kudos.stats.KudosStatsHandler;
 import dev.candor.bot.kudos.stats.Leaderboards;
 import dev.candor.bot.kudos.stats.PersonalStats;
+import dev.candor.bot.oneonone.OneOnOneCommands;
+import dev.candor.bot.oneonone.OneOnOneDms;
+import dev.candor.bot.oneonone.OneOnOneForms;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
@@ -22,6 +25,8 @@ import dev.candor.bot.slack.SlackModule;
 import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
+import dev.candor.scheduler.oneonone.LatestCheckin;
+import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
@@ -142,6 +147,9 @@ public final class Candor implements AutoCloseable {
         scheduler.register(PruneOutboxJob.hourly(database.jdbi(), config.outboxRetention()));
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
+        // Until check-ins implement it, 1:1 agendas show no check-in (LatestCheckin.NONE).
+        scheduler.register(
+                OneOnOneSweepJob.everyMinute(database.jdbi(), options.clock(), LatestCheckin.NONE, new OneOnOneDms()));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
@@ -180,9 +188,15 @@ public final class Candor implements AutoCloseable {
                 new Leaderboards(database.jdbi(), clock),
                 new PersonalStats(database.jdbi(), kudos, clock));
         HelpHandler help = new HelpHandler();
+        OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock);
+        OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         return ConversationRouter.builder(help)
                 .command("candor", new CandorHandler(help, Map.of("admin", new AdminHandler(database.jdbi()))))
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
+                // Stand-in until check-ins route /checkin: 1:1 words here, everything else to help.
+                .command("checkin", oneOnOnes.checkin(help))
+                .actions("oneonone", oneOnOneForms)
+                .forms("oneonone", oneOnOneForms)
                 .home(kudosStats)
                 .forms("kudos", kudosForms)
                 .shortcuts("kudos", kudosForms)
