@@ -17,6 +17,9 @@ import dev.candor.bot.kudos.digest.DigestOutbox;
 import dev.candor.bot.kudos.stats.KudosStatsHandler;
 import dev.candor.bot.kudos.stats.Leaderboards;
 import dev.candor.bot.kudos.stats.PersonalStats;
+import dev.candor.bot.oneonone.OneOnOneCommands;
+import dev.candor.bot.oneonone.OneOnOneDms;
+import dev.candor.bot.oneonone.OneOnOneForms;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
@@ -30,6 +33,8 @@ import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
+import dev.candor.scheduler.oneonone.LatestCheckin;
+import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
@@ -162,6 +167,9 @@ public final class Candor implements AutoCloseable {
         scheduler.register(asking.sweepJob());
         scheduler.register(
                 CheckinRoundJob.everyFiveMinutes(database.jdbi(), options.clock(), new CheckinRounds(asking.rounds())));
+        // Until check-ins implement it, 1:1 agendas show no check-in (LatestCheckin.NONE).
+        scheduler.register(
+                OneOnOneSweepJob.everyMinute(database.jdbi(), options.clock(), LatestCheckin.NONE, new OneOnOneDms()));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
@@ -217,16 +225,21 @@ public final class Candor implements AutoCloseable {
                 clock);
         asking.features().register(Checkins.feature(database.jdbi()));
         AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
+        OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock);
+        OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         return ConversationRouter.builder(help)
                 .command(
                         "candor",
                         new CandorHandler(
                                 help, Map.of("admin", admin, "away", new AwayHandler(database.jdbi(), clock))))
-                .command("checkin", checkins)
+                // 1:1 words (1on1, agenda) to the 1:1s, the rest of /checkin to check-ins
+                .command("checkin", oneOnOnes.checkin(checkins))
                 .actions("checkin", checkins)
                 .forms("checkin", checkins)
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .homeSection(kudosStats)
+                .actions("oneonone", oneOnOneForms)
+                .forms("oneonone", oneOnOneForms)
                 .forms("kudos", kudosForms)
                 .actions("ask", asking.handler())
                 .forms("ask", asking.handler())

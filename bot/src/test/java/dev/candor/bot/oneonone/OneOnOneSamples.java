@@ -1,0 +1,80 @@
+package dev.candor.bot.oneonone;
+
+import dev.candor.bot.chat.Message;
+import dev.candor.scheduler.oneonone.Agenda;
+import dev.candor.scheduler.oneonone.Attendee;
+import dev.candor.scheduler.oneonone.CheckinHighlights;
+import dev.candor.scheduler.oneonone.MeetingMessage;
+import dev.candor.storage.Platform;
+import dev.candor.storage.oneonone.AgendaItem;
+import dev.candor.storage.oneonone.OneOnOne;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every 1:1 message with fixed data, for the golden files of both platforms. */
+public final class OneOnOneSamples {
+    private static final LocalDateTime MEETING = LocalDateTime.parse("2026-03-03T10:00");
+    private static final Instant STARTS = Instant.parse("2026-03-03T10:00:00Z");
+
+    private OneOnOneSamples() {}
+
+    public static Map<String, Message> messages(Platform platform) {
+        String user = platform == Platform.SLACK ? "U0" : "29:";
+        Attendee gil = new Attendee(1, "Gil Giver", ZoneId.of("Europe/Lisbon"), platform, user + "gil");
+        Attendee ana = new Attendee(2, "Ana Lopez", ZoneId.of("America/New_York"), platform, user + "ana");
+        Agenda full = new Agenda(
+                List.of(point(11, "talk about the conference budget"), point(12, "my promotion case")),
+                new CheckinHighlights(2, "Waiting on the design review since Monday", "2026-W09"),
+                List.of(
+                        action(21, "Ask finance about the budget", 1, "Gil Giver"),
+                        action(22, "Draft the promotion case", 2, "Ana Lopez")));
+        OneOnOne saved = new OneOnOne(
+                7,
+                1,
+                1,
+                "Gil Giver",
+                2,
+                "Ana Lopez",
+                2,
+                2,
+                LocalTime.of(10, 0),
+                "Europe/Lisbon",
+                MEETING,
+                "remind",
+                STARTS.minusSeconds(3600));
+        Map<String, Message> messages = new LinkedHashMap<>();
+        messages.put(
+                "oneonone-reminder", MeetingMessages.reminder(dm(MeetingMessage.Kind.REMINDER, gil, ana, true, full)));
+        messages.put(
+                "oneonone-reminder-empty",
+                MeetingMessages.reminder(
+                        dm(MeetingMessage.Kind.REMINDER, ana, gil, false, new Agenda(List.of(), null, List.of()))));
+        messages.put(
+                "oneonone-notes-prompt",
+                MeetingMessages.notesPrompt(dm(MeetingMessage.Kind.NOTES, ana, gil, false, null)));
+        messages.put("oneonone-scheduled", OneOnOneMessages.scheduled(saved, STARTS, ana.zone(), false));
+        messages.put("oneonone-list", OneOnOneMessages.list(platform, 1, gil.zone(), List.of(saved)));
+        messages.put(
+                "oneonone-usage",
+                OneOnOneMessages.usage(platform, "\"tusday\" isn't a day: write monday," + " tuesday, … sunday."));
+        return messages;
+    }
+
+    private static MeetingMessage dm(
+            MeetingMessage.Kind kind, Attendee to, Attendee with, boolean toManager, Agenda agenda) {
+        return new MeetingMessage(kind, 7, 1, to, with, toManager, MEETING, STARTS, agenda);
+    }
+
+    private static AgendaItem point(long id, String text) {
+        return new AgendaItem(id, 7, "point", text, null, null, 2, null);
+    }
+
+    private static AgendaItem action(long id, String text, long owner, String ownerName) {
+        return new AgendaItem(id, 7, "action", text, owner, ownerName, 1, MEETING.minusWeeks(2));
+    }
+}

@@ -1,0 +1,338 @@
+package dev.candor.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.candor.bot.oneonone.OneOnOneDms;
+import dev.candor.scheduler.oneonone.LatestCheckin;
+import dev.candor.scheduler.oneonone.OneOnOnePlanner;
+import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * 1:1s in Slack from signed requests: Gil (Lisbon) schedules 1:1s with his report Ana (New York), both add talking
+ * points, the sweep reminds both an hour before in their own time with the agenda, asks both for notes after, next
+ * steps roll over until someone presses Done, and Gil cancels. The steps build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SlackOneOnOneTest {
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
+    private static SlackServer server;
+    private static FakeSlack slack;
+    private static SlackClient client;
+
+    @BeforeAll
+    static void start() {
+        server = new SlackServer();
+        slack = server.slack;
+        client = server.client;
+    }
+
+    @BeforeEach
+    void profiles() {
+        slack.user("U0GIL", "Gil", "gil@acme.test", "Europe/Lisbon", false);
+        slack.user("U0ANA", "Ana", "ana@acme.test", "America/New_York", false);
+        slack.user("U0LI", "Li", "li@acme.test", "Asia/Shanghai", false);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void refusesSomeoneWhoIsNotTheReportsManager() throws Exception {
+        JsonNode answer = command("<@U0GIL> 1on1 <@U0ANA|ana> every 2 weeks tuesday 10:00", "U0LI");
+        JsonNode mine = command("1on1 <@U0ANA|ana> every 2 weeks tuesday 10:00", "U0GIL");
+
+        assertThat(answer.get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(mine.get("text").asText()).contains("only schedule 1:1s with your own reports", "Ana's manager");
+        assertThat(server.count("SELECT count(*) FROM one_on_ones")).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void saysWhatToTypeForABadDayTimeOrCadence() throws Exception {
+        String day = command("1on1 <@U0ANA|ana> every 2 weeks tusday 10:00", "U0GIL")
+                .get("text")
+                .asText();
+        String time = command("1on1 <@U0ANA|ana> every week tuesday 25:00", "U0GIL")
+                .get("text")
+                .asText();
+        String cadence = command("1on1 <@U0ANA|ana> every 3 weeks tuesday 10:00", "U0GIL")
+                .get("text")
+                .asText();
+        String nobody =
+                command("1on1 every week tuesday 10:00", "U0GIL").get("text").asText();
+
+        assertThat(day).contains("\"tusday\" isn't a day", "/checkin 1on1 @person every 2 weeks tuesday 10:00");
+        assertThat(time).contains("\"25:00\" isn't a time", "10:00 or 14:30");
+        assertThat(cadence).contains("every week, every 2 weeks or every 4 weeks");
+        assertThat(nobody).contains("Name the person");
+    }
+
+    @Test
+    @Order(3)
+    void schedulesOneOnOnesWithAReportInTheManagersZone() throws Exception {
+        server.jdbi()
+                .useHandle(
+                        handle -> handle.execute(
+                                "UPDATE people SET manager_id = (SELECT id FROM people WHERE name = 'Gil') WHERE name = 'Ana'"));
+
+        JsonNode answer = command("1on1 <@U0ANA|ana> every 2 weeks tuesday 10:00", "U0GIL");
+
+        assertThat(answer.get("text").asText())
+                .contains("Scheduled your 1:1s with Ana every 2 weeks on Tuesday at 10:00" + " (Europe/Lisbon)");
+        Map<String, Object> row = server.rows("SELECT * FROM one_on_ones").get(0);
+        assertThat(row)
+                .containsEntry("every_weeks", 2)
+                .containsEntry("weekday", 2)
+                .containsEntry("zone", "Europe/Lisbon")
+                .containsEntry("stage", "remind")
+                .containsEntry("active", true);
+        LocalDateTime occurrence = ((java.sql.Timestamp) row.get("occurrence")).toLocalDateTime();
+        assertThat(occurrence.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
+        assertThat(occurrence.toLocalTime()).isEqualTo(java.time.LocalTime.of(10, 0));
+        assertThat(nextEvent()).isEqualTo(meetingAt().minusSeconds(3600));
+    }
+
+    @Test
+    @Order(4)
+    void eitherOfTheTwoAddsTalkingPointsButNobodyElse() throws Exception {
+        JsonNode ana = command("agenda <@U0GIL|gil> talk about the conference budget", "U0ANA");
+        JsonNode gil = command("agenda <@U0ANA|ana> your promotion case", "U0GIL");
+        JsonNode li = command("agenda <@U0ANA|ana> gossip", "U0LI");
+
+        assertThat(ana.get("text").asText()).contains("Added to the agenda of your next 1:1 with Gil");
+        assertThat(gil.get("text").asText()).contains("next 1:1 with Ana");
+        assertThat(li.get("text").asText()).contains("You have no 1:1s with Ana");
+        assertThat(server.strings("SELECT text FROM one_on_one_items ORDER BY id"))
+                .containsExactly("talk about the conference budget", "your promotion case");
+    }
+
+    @Test
+    @Order(5)
+    void remindsBothAnHourBeforeInTheirOwnTimeWithTheAgenda() throws Exception {
+        Instant meeting = meetingAt();
+        String occurrence = occurrence();
+
+        assertThat(sweepAt(meeting.minusSeconds(3600))).isEqualTo(1);
+
+        String gilKey = "oneonone:" + id() + ":" + occurrence + ":remind:" + person("Gil");
+        String anaKey = "oneonone:" + id() + ":" + occurrence + ":remind:" + person("Ana");
+        assertThat(server.strings("SELECT target FROM outbox WHERE idempotency_key = ?", gilKey))
+                .containsExactly("U0GIL");
+        assertThat(payload(anaKey))
+                .contains("Your 1:1 with Gil is in an hour")
+                .contains(SHOWN.format(meeting.atZone(ZoneId.of("America/New_York"))))
+                .contains("talk about the conference budget", "your promotion case", "Add a talking point");
+        assertThat(payload(gilKey)).contains(SHOWN.format(meeting.atZone(ZoneId.of("Europe/Lisbon"))));
+        assertThat(server.rows("SELECT stage FROM one_on_ones").get(0)).containsEntry("stage", "notes");
+        // The same minute again (another node, a retry): nothing new.
+        assertThat(sweepAt(meeting.minusSeconds(3600))).isZero();
+        assertThat(server.count("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'oneonone:%'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void asksBothForNotesAfterTheMeetingAndStoresNextStepsWithTheirOwners() throws Exception {
+        Instant meeting = meetingAt();
+        String occurrence = occurrence();
+        sweepAt(meeting.plusSeconds(1800));
+        String key = "oneonone:" + id() + ":" + occurrence + ":notes:" + person("Gil");
+        assertThat(payload(key)).contains("How did your 1:1 with Ana go?", "oneonone.notes");
+
+        String trigger = SlackRequests.triggerId();
+        String press = pressWithTrigger("U0GIL", "oneonone.notes", id() + "|" + occurrence, trigger);
+        client.interaction(press);
+        JsonNode view = Golden.parse(
+                viewsOpened(Golden.parse(press).get("trigger_id").asText()).get("view"));
+        assertThat(view.get("private_metadata").asText()).contains("\"context\":\"" + id() + "|" + occurrence);
+        Golden.assertMatches("oneonone-notes-form", withoutMetadata(view));
+        ObjectNode state = json.createObjectNode();
+        text(state, "notes", "Talked budget; promotion case next quarter.");
+        text(state, "mine", "Ask finance about the budget\n\n- Book the conference");
+        text(state, "theirs", "Draft the promotion case");
+
+        var saved = client.interaction(SlackRequests.viewSubmission("U0GIL", view, "V0NOTES", state));
+
+        assertThat(Golden.parse(saved.body()).toString()).contains("Saved your notes and 3 next steps");
+        assertThat(server.rows("SELECT i.text, o.name AS owner FROM one_on_one_items i JOIN people o ON o.id ="
+                        + " i.owner_id WHERE kind = 'action' ORDER BY i.id"))
+                .extracting(row -> row.get("text") + " / " + row.get("owner"))
+                .containsExactly(
+                        "Ask finance about the budget / Gil",
+                        "Book the conference / Gil",
+                        "Draft the promotion case / Ana");
+        assertThat(server.strings("SELECT notes FROM one_on_one_notes"))
+                .containsExactly("Talked budget; promotion case next quarter.");
+        assertThat(server.count("SELECT count(*) FROM one_on_one_items WHERE kind = 'point' AND done_at IS NULL"))
+                .isZero();
+    }
+
+    @Test
+    @Order(7)
+    void nextStepsRollOverToTheNextAgendaUntilSomeonePressesDone() throws Exception {
+        long draft = server.count("SELECT id FROM one_on_one_items WHERE text = 'Draft the promotion case'");
+        JsonNode stranger = press("U0LI", "oneonone.done", String.valueOf(draft));
+        JsonNode ana = press("U0ANA", "oneonone.done", String.valueOf(draft));
+
+        assertThat(stranger.get("text").asText()).contains("isn't yours");
+        assertThat(ana.get("text").asText()).contains("Done: Draft the promotion case");
+        sweepAt(nextEvent());
+        String next = "oneonone:" + id() + ":" + occurrence() + ":remind:" + person("Ana");
+        assertThat(payload(next))
+                .contains("Open action items", "Ask finance about the budget", "Book the conference", "oneonone.done")
+                .doesNotContain("Draft the promotion case")
+                .doesNotContain("talk about the conference budget")
+                .contains("Nothing yet: add what you want to talk about.");
+    }
+
+    @Test
+    @Order(8)
+    void opensTheTalkingPointFormFromTheReminder() throws Exception {
+        String press = pressWithTrigger("U0ANA", "oneonone.point", String.valueOf(id()), SlackRequests.triggerId());
+        client.interaction(press);
+        JsonNode view = Golden.parse(
+                viewsOpened(Golden.parse(press).get("trigger_id").asText()).get("view"));
+        Golden.assertMatches("oneonone-point-form", withoutMetadata(view));
+        ObjectNode state = json.createObjectNode();
+        text(state, "point", "the offsite");
+
+        client.interaction(SlackRequests.viewSubmission("U0ANA", view, "V0POINT", state));
+
+        assertThat(server.strings("SELECT text FROM one_on_one_items WHERE kind = 'point' AND done_at IS NULL"))
+                .containsExactly("the offsite");
+    }
+
+    @Test
+    @Order(9)
+    void listsTheOneOnOnesOfEachOfTheTwoInTheirOwnTime() throws Exception {
+        JsonNode ana = command("1on1 list", "U0ANA");
+        JsonNode li = command("1on1 list", "U0LI");
+
+        assertThat(ana.get("blocks").toString())
+                .contains(
+                        "Gil",
+                        "Every 2 weeks, next on " + SHOWN.format(meetingAt().atZone(ZoneId.of("America/New_York"))));
+        assertThat(li.get("text").asText()).contains("no 1:1s in Candor yet");
+    }
+
+    @Test
+    @Order(10)
+    void onlyTheManagerCancelsAndThenRemindersStop() throws Exception {
+        JsonNode ana = command("1on1 cancel <@U0GIL|gil>", "U0ANA");
+        JsonNode gil = command("1on1 cancel <@U0ANA|ana>", "U0GIL");
+
+        assertThat(ana.get("text").asText()).contains("Only Gil, who scheduled your 1:1s, can cancel them");
+        assertThat(gil.get("text").asText()).contains("Cancelled your 1:1s with Ana");
+        assertThat(sweepAt(Instant.parse("2099-01-01T00:00:00Z"))).isZero();
+        assertThat(command("1on1 list", "U0GIL").get("text").asText()).contains("no 1:1s");
+    }
+
+    @Test
+    @Order(11)
+    void otherCheckinWordsStillSayCheckinsAreComing() throws Exception {
+        assertThat(command("", "U0GIL").get("text").asText()).contains("/checkin isn't available yet");
+    }
+
+    private static JsonNode command(String text, String user) throws Exception {
+        var response = client.command("/checkin", text, user);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Golden.parse(response.body());
+    }
+
+    private static int sweepAt(Instant now) {
+        return new OneOnOneSweepJob(
+                        server.jdbi(),
+                        Clock.fixed(now, ZoneOffset.UTC),
+                        new OneOnOnePlanner(),
+                        LatestCheckin.NONE,
+                        new OneOnOneDms())
+                .sweep();
+    }
+
+    private static JsonNode press(String user, String action, String value) throws Exception {
+        String name = "press-" + System.nanoTime();
+        client.interaction(SlackRequests.blockAction(user, action, value, "D0DM", slack.responseUrl(name)));
+        return Golden.parse(slack.responses(name).get(0));
+    }
+
+    private static String pressWithTrigger(String user, String action, String value, String trigger) {
+        return SlackRequests.blockAction(user, action, value, "D0DM", slack.responseUrl("unused"));
+    }
+
+    /** The view without where it was opened from (a port, a date): those are checked apart. */
+    private static JsonNode withoutMetadata(JsonNode view) {
+        ObjectNode copy = view.deepCopy();
+        copy.remove("private_metadata");
+        return copy;
+    }
+
+    private static void text(ObjectNode state, String id, String value) {
+        ObjectNode element = state.putObject(id).putObject(id);
+        element.put("type", "plain_text_input");
+        element.put("value", value);
+    }
+
+    private static long id() {
+        return server.count("SELECT id FROM one_on_ones ORDER BY id DESC LIMIT 1");
+    }
+
+    private static long person(String name) {
+        return server.count("SELECT id FROM people WHERE name = ?", name);
+    }
+
+    private static String occurrence() {
+        return server.strings("SELECT to_char(occurrence, 'YYYY-MM-DD\"T\"HH24:MI') FROM one_on_ones ORDER BY id DESC"
+                        + " LIMIT 1")
+                .get(0);
+    }
+
+    private static Instant meetingAt() {
+        return LocalDateTime.parse(occurrence())
+                .atZone(ZoneId.of("Europe/Lisbon"))
+                .toInstant();
+    }
+
+    private static Instant nextEvent() {
+        return server.jdbi()
+                .withHandle(handle -> handle.select("SELECT next_event_at FROM one_on_ones ORDER BY id DESC LIMIT 1")
+                        .mapTo(Instant.class)
+                        .one());
+    }
+
+    private static String payload(String key) {
+        List<String> payloads = server.strings("SELECT payload::text FROM outbox WHERE idempotency_key = ?", key);
+        assertThat(payloads).as(key).hasSize(1);
+        return payloads.get(0);
+    }
+
+    private static Map<String, String> viewsOpened(String triggerId) {
+        return slack.calls("views.open").stream()
+                .filter(call -> triggerId.equals(call.get("trigger_id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no views.open with trigger " + triggerId));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.candor.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.candor.bot.oneonone.OneOnOneDms;
+import dev.candor.scheduler.oneonone.LatestCheckin;
+import dev.candor.scheduler.oneonone.OneOnOnePlanner;
+import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 1:1s in Teams from JWT-signed activities: {@code @Candor checkin 1on1 @Ana …} schedules them, the sweep queues both
+ * reminders to their Teams accounts, and the "Add a talking point", "Notes and next steps" and Done buttons work
+ * on cards.
+ */
+class TeamsOneOnOneTest {
+    private static final String ANA_AAD = "6f1c3b2a-0000-4a1b-8c2d-00000000c0a1";
+    private static TeamsServer teams;
+
+    @BeforeAll
+    static void start() throws Exception {
+        teams = new TeamsServer();
+        teams.post(message("help").json());
+        teams.post(TestActivity.message(teams.microsoft.serviceUrl(), "help")
+                .from("29:ana", "Ana Lopez", ANA_AAD)
+                .inPersonalChat("a:dm-ana")
+                .json());
+        teams.jdbi()
+                .useHandle(handle -> handle.execute("UPDATE people SET manager_id = (SELECT id FROM people WHERE"
+                        + " name = 'Gil Giver') WHERE name = 'Ana Lopez'"));
+    }
+
+    @AfterAll
+    static void stop() {
+        teams.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+    }
+
+    @Test
+    void schedulesRemindsAndTakesTalkingPointsNotesAndDoneFromCards() throws Exception {
+        JsonNode scheduled = reply(message("checkin 1on1 <at>Ana Lopez</at> every week wednesday 09:30")
+                .mention("29:ana", "Ana Lopez"));
+        assertThat(scheduled.path("body").toString())
+                .contains("Scheduled your 1:1s with ", "Ana Lopez", "every week on Wednesday at 09:30");
+        long id = Rows.count(teams.jdbi(), "SELECT id FROM one_on_ones");
+
+        sweepAt(nextEvent());
+
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT target_kind || ' ' || target FROM outbox WHERE idempotency_key LIKE 'oneonone:%'"
+                                + " ORDER BY 1"))
+                .containsExactly("user 29:ana", "user 29:gil");
+
+        JsonNode pointForm = reply(submit("29:ana", "Ana Lopez", Map.of("action", "oneonone.point", "value", "" + id)));
+        Goldens.assertMatches("oneonone-point-form.json", pointForm);
+        teams.post(TestActivity.cardSubmit(
+                        teams.microsoft.serviceUrl(),
+                        "card-point",
+                        Cards.filledIn(pointForm, Map.of("point", "the offsite")))
+                .from("29:ana", "Ana Lopez", ANA_AAD)
+                .inPersonalChat("a:dm-ana")
+                .json());
+        assertThat(Rows.strings(teams.jdbi(), "SELECT text FROM one_on_one_items WHERE kind = 'point'"))
+                .containsExactly("the offsite");
+
+        String occurrence = Rows.strings(
+                        teams.jdbi(), "SELECT to_char(occurrence, 'YYYY-MM-DD\"T\"HH24:MI') FROM one_on_ones")
+                .get(0);
+        sweepAt(nextEvent());
+        teams.microsoft.reset();
+        JsonNode notesForm = reply(
+                submit("29:gil", "Gil Giver", Map.of("action", "oneonone.notes", "value", id + "|" + occurrence)));
+        Goldens.assertMatches("oneonone-notes-form.json", withoutContext(notesForm));
+        teams.post(TestActivity.cardSubmit(
+                        teams.microsoft.serviceUrl(),
+                        "card-notes",
+                        Cards.filledIn(
+                                notesForm,
+                                Map.of(
+                                        "notes",
+                                        "Offsite agreed",
+                                        "mine",
+                                        "Book the venue",
+                                        "theirs",
+                                        "Send the agenda\nInvite the team")))
+                .json());
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT i.text || ' / ' || p.name FROM one_on_one_items i JOIN people p ON p.id = i.owner_id"
+                                + " WHERE kind = 'action' ORDER BY i.id"))
+                .containsExactly(
+                        "Book the venue / Gil Giver", "Send the agenda / Ana Lopez", "Invite the team / Ana Lopez");
+
+        long venue = Rows.count(teams.jdbi(), "SELECT id FROM one_on_one_items WHERE text = 'Book the venue'");
+        teams.microsoft.reset();
+        teams.post(submit("29:ana", "Ana Lopez", Map.of("action", "oneonone.done", "value", "" + venue))
+                .json());
+        assertThat(Rows.count(
+                        teams.jdbi(),
+                        "SELECT count(*) FROM one_on_one_items WHERE done_at IS NOT NULL AND"
+                                + " text = 'Book the venue'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusesToScheduleWithSomeoneWhoIsNotAReport() throws Exception {
+        JsonNode answer = reply(TestActivity.message(
+                        teams.microsoft.serviceUrl(), "checkin 1on1 <at>Gil Giver</at> every week monday 10:00")
+                .from("29:ana", "Ana Lopez", ANA_AAD)
+                .inPersonalChat("a:dm-ana")
+                .mention("29:gil", "Gil Giver"));
+
+        assertThat(answer.path("body").toString()).contains("only schedule 1:1s with your own reports");
+    }
+
+    private static JsonNode reply(TestActivity activity) throws Exception {
+        teams.post(activity.json());
+        List<LoggedRequest> replies = teams.microsoft.replies();
+        assertThat(replies).hasSize(1);
+        JsonNode card = Cards.of(replies.get(0));
+        teams.microsoft.reset();
+        return card;
+    }
+
+    private static TestActivity submit(String from, String name, Map<String, String> data) {
+        ObjectNode value = JsonNodeFactory.instance.objectNode();
+        data.forEach(value::put);
+        TestActivity submit = TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), value);
+        return from.equals("29:ana") ? submit.from(from, name, ANA_AAD).inPersonalChat("a:dm-ana") : submit;
+    }
+
+    private static JsonNode withoutContext(JsonNode card) {
+        ObjectNode copy = card.deepCopy();
+        // The meeting's date is in the form's context (checked by the notes being stored for that meeting).
+        ObjectNode data = (ObjectNode) copy.path("actions").get(0).path("data");
+        data.remove("context");
+        ((ObjectNode) data.path("form")).remove("context");
+        return copy;
+    }
+
+    private static void sweepAt(Instant now) {
+        new OneOnOneSweepJob(
+                        teams.jdbi(),
+                        Clock.fixed(now, ZoneOffset.UTC),
+                        new OneOnOnePlanner(),
+                        LatestCheckin.NONE,
+                        new OneOnOneDms())
+                .sweep();
+    }
+
+    private static Instant nextEvent() {
+        return Rows.instant(teams.jdbi(), "SELECT next_event_at FROM one_on_ones");
+    }
+
+    private static TestActivity message(String text) {
+        return TestActivity.message(teams.microsoft.serviceUrl(), text);
+    }
+}
