@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class HelpHandler implements CommandHandler {
     /** Commands the apps' manifests register whose features are still being built. */
-    private static final Set<String> PLANNED = Set.of("feedback", "checkin", "goals", "pulse");
+    private static final Set<String> PLANNED = Set.of("feedback", "goals", "pulse");
 
     @Override
     public Reply handle(Command command) {
@@ -46,6 +46,16 @@ public final class HelpHandler implements CommandHandler {
                 field(platform, "kudos", "me — what you received and gave, and what you have left to give"),
                 field(
                         platform,
+                        "checkin",
+                        "alone — your open check-in, or when the next one comes; history — your last five"),
+                field(platform, "checkin", "setup | send | remind | team — managers: your team's check-ins"),
+                field(
+                        platform,
+                        "checkin",
+                        "1on1 @person every 2 weeks tuesday 10:00 | list | cancel @person — 1:1s;"
+                                + " agenda @person what to talk about — a talking point"),
+                field(
+                        platform,
                         "candor",
                         "away until YYYY-MM-DD — nothing asks you anything (check-ins, surveys) through that day;"
                                 + " away off when you're back"),
@@ -60,8 +70,8 @@ public final class HelpHandler implements CommandHandler {
                                 platform == Platform.SLACK
                                         ? "React with 👏 to someone's message to give them kudos, or to a recognition post to join it."
                                         : "React with 👍 or ❤️ to a recognition post to join it, or use Give kudos from a message's … menu.")));
-        blocks.add(new Block.Context(Text.of("Coming soon: " + String.join(", ", planned(platform))
-                + " for feedback, weekly check-ins, goals and pulse surveys.")));
+        blocks.add(new Block.Context(Text.of(
+                "Coming soon: " + String.join(", ", planned(platform)) + " for feedback, goals and pulse surveys.")));
         return new Message(
                 "Candor commands: " + Syntax.command(platform, "kudos") + " @person what they did #value", blocks);
     }

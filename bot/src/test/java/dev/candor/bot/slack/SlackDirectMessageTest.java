@@ -52,7 +52,9 @@ class SlackDirectMessageTest {
         DeliveryResult first = gateway.deliver(dm("U0ANA"));
         DeliveryResult second = gateway.deliver(dm("U0ANA"));
 
-        assertThat(List.of(first, second)).containsOnly(new DeliveryResult.Sent("1700000000.000100"));
+        assertThat(List.of(first, second)).allSatisfy(result -> assertThat(result)
+                .isInstanceOfSatisfying(DeliveryResult.Sent.class, sent -> assertThat(sent.platformMessageId())
+                        .isEqualTo("1700000000.000100")));
         assertThat(slack.calls("conversations.open")).singleElement().satisfies(open -> assertThat(open)
                 .containsEntry("users", "U0ANA"));
         assertThat(slack.calls("chat.postMessage")).hasSize(2).allSatisfy(post -> assertThat(post)

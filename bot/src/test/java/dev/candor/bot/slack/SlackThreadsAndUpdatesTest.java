@@ -136,7 +136,8 @@ class SlackThreadsAndUpdatesTest {
 
     @Test
     void anUpdateOfADirectMessageThatFailedIsParkedWithoutCallingSlack() {
-        slack.fail("chat.postMessage", "channel=U0GONE", "user_not_found");
+        // Slack says the person is gone when their DM is opened: the ask is never posted
+        slack.fail("conversations.open", "users=U0GONE", "user_not_found");
         queueAsk("ask:5:open", "U0GONE");
 
         inTransaction(handle -> Outbox.update(handle, orgId, "ask:5:answered", "ask:5:open", Message.of("✓")));
