@@ -35,6 +35,10 @@ class SlackAdminTest {
         profiles();
         // Provision Hana on her first request, then make her an HR admin as a directory import would.
         client.command("/candor", "help", "U0HANA");
+        // Her name comes from users.info in the background (the command only carries her handle): tests name her.
+        await("Hana's Slack profile is read")
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> row("SELECT name FROM people WHERE name = 'Hana'").size() == 1);
         database.jdbi()
                 .useHandle(
                         handle -> handle.execute(
