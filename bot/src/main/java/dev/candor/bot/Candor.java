@@ -33,7 +33,7 @@ import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
-import dev.candor.scheduler.oneonone.LatestCheckin;
+import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -167,9 +167,8 @@ public final class Candor implements AutoCloseable {
         scheduler.register(asking.sweepJob());
         scheduler.register(
                 CheckinRoundJob.everyFiveMinutes(database.jdbi(), options.clock(), new CheckinRounds(asking.rounds())));
-        // Until check-ins implement it, 1:1 agendas show no check-in (LatestCheckin.NONE).
-        scheduler.register(
-                OneOnOneSweepJob.everyMinute(database.jdbi(), options.clock(), LatestCheckin.NONE, new OneOnOneDms()));
+        scheduler.register(OneOnOneSweepJob.everyMinute(
+                database.jdbi(), options.clock(), new CheckinAnswers(), new OneOnOneDms()));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());

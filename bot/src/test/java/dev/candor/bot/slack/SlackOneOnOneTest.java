@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.bot.oneonone.OneOnOneDms;
-import dev.candor.scheduler.oneonone.LatestCheckin;
+import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.oneonone.OneOnOnePlanner;
 import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import dev.candor.storage.oneonone.CheckinAnswerSeed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -132,9 +134,25 @@ class SlackOneOnOneTest {
 
     @Test
     @Order(5)
-    void remindsBothAnHourBeforeInTheirOwnTimeWithTheAgenda() throws Exception {
+    void remindsBothAnHourBeforeInTheirOwnTimeWithTheAgendaAndAnasLatestCheckinToGil() throws Exception {
         Instant meeting = meetingAt();
         String occurrence = occurrence();
+        long org = server.orgId();
+        CheckinAnswerSeed.checkin(server.jdbi(), org, person("Gil"))
+                .answered(
+                        server.jdbi(),
+                        person("Ana"),
+                        "2026-W01",
+                        meeting.minus(Duration.ofDays(5)),
+                        "{\"q1\":2,\"q3\":\"Waiting on the design review\"}");
+        // Newer, but to another manager: Li's to read, not Gil's.
+        CheckinAnswerSeed.checkin(server.jdbi(), org, person("Li"))
+                .answered(
+                        server.jdbi(),
+                        person("Ana"),
+                        "2026-W02",
+                        meeting.minus(Duration.ofDays(2)),
+                        "{\"q1\":5,\"q3\":\"Li's project plan\"}");
 
         assertThat(sweepAt(meeting.minusSeconds(3600))).isEqualTo(1);
 
@@ -146,7 +164,11 @@ class SlackOneOnOneTest {
                 .contains("Your 1:1 with Gil is in an hour")
                 .contains(SHOWN.format(meeting.atZone(ZoneId.of("America/New_York"))))
                 .contains("talk about the conference budget", "your promotion case", "Add a talking point");
-        assertThat(payload(gilKey)).contains(SHOWN.format(meeting.atZone(ZoneId.of("Europe/Lisbon"))));
+        assertThat(payload(gilKey))
+                .contains(SHOWN.format(meeting.atZone(ZoneId.of("Europe/Lisbon"))))
+                .contains("Ana's latest check-in", "Mood: 🙁 Not great", "Blockers: Waiting on the design review")
+                .doesNotContain("Li's project plan");
+        assertThat(payload(anaKey)).contains("Your latest check-in", "Blockers: Waiting on the design review");
         assertThat(server.rows("SELECT stage FROM one_on_ones").get(0)).containsEntry("stage", "notes");
         // The same minute again (another node, a retry): nothing new.
         assertThat(sweepAt(meeting.minusSeconds(3600))).isZero();
@@ -268,7 +290,7 @@ class SlackOneOnOneTest {
                         server.jdbi(),
                         Clock.fixed(now, ZoneOffset.UTC),
                         new OneOnOnePlanner(),
-                        LatestCheckin.NONE,
+                        new CheckinAnswers(),
                         new OneOnOneDms())
                 .sweep();
     }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.candor.bot.oneonone.OneOnOneDms;
-import dev.candor.scheduler.oneonone.LatestCheckin;
+import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.oneonone.OneOnOnePlanner;
 import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import dev.candor.storage.oneonone.CheckinAnswerSeed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -60,6 +62,7 @@ class TeamsOneOnOneTest {
         assertThat(scheduled.path("body").toString())
                 .contains("Scheduled your 1:1s with ", "Ana Lopez", "every week on Wednesday at 09:30");
         long id = Rows.count(teams.jdbi(), "SELECT id FROM one_on_ones");
+        answerCheckins(nextEvent());
 
         sweepAt(nextEvent());
 
@@ -68,6 +71,13 @@ class TeamsOneOnOneTest {
                         "SELECT target_kind || ' ' || target FROM outbox WHERE idempotency_key LIKE 'oneonone:%'"
                                 + " ORDER BY 1"))
                 .containsExactly("user 29:ana", "user 29:gil");
+        assertThat(Rows.strings(
+                                teams.jdbi(),
+                                "SELECT payload::text FROM outbox WHERE idempotency_key LIKE 'oneonone:%' AND"
+                                        + " target = '29:gil'")
+                        .get(0))
+                .contains("Ana Lopez's latest check-in", "Mood: 😐 Okay", "Blockers: Legal sign-off")
+                .doesNotContain("Hana's reorg");
 
         JsonNode pointForm = reply(submit("29:ana", "Ana Lopez", Map.of("action", "oneonone.point", "value", "" + id)));
         Goldens.assertMatches("oneonone-point-form.json", pointForm);
@@ -131,6 +141,24 @@ class TeamsOneOnOneTest {
         assertThat(answer.path("body").toString()).contains("only schedule 1:1s with your own reports");
     }
 
+    /** Ana answered Gil's check-in, then a newer one of another manager's (Hana's) that Gil may not read. */
+    private static void answerCheckins(Instant reminder) {
+        long org = Rows.count(teams.jdbi(), "SELECT org_id FROM one_on_ones");
+        long gil = Rows.count(teams.jdbi(), "SELECT id FROM people WHERE name = 'Gil Giver'");
+        long ana = Rows.count(teams.jdbi(), "SELECT id FROM people WHERE name = 'Ana Lopez'");
+        long hana =
+                Rows.count(teams.jdbi(), "INSERT INTO people (org_id, name) VALUES (" + org + ", 'Hana') RETURNING id");
+        CheckinAnswerSeed.checkin(teams.jdbi(), org, gil)
+                .answered(
+                        teams.jdbi(), ana, "2026-W01", reminder.minus(Duration.ofDays(6)), values(3, "Legal sign-off"));
+        CheckinAnswerSeed.checkin(teams.jdbi(), org, hana)
+                .answered(teams.jdbi(), ana, "2026-W02", reminder.minus(Duration.ofDays(1)), values(1, "Hana's reorg"));
+    }
+
+    private static String values(int mood, String blockers) {
+        return "{\"q1\":" + mood + ",\"q3\":\"" + blockers + "\"}";
+    }
+
     private static JsonNode reply(TestActivity activity) throws Exception {
         teams.post(activity.json());
         List<LoggedRequest> replies = teams.microsoft.replies();
@@ -161,7 +189,7 @@ class TeamsOneOnOneTest {
                         teams.jdbi(),
                         Clock.fixed(now, ZoneOffset.UTC),
                         new OneOnOnePlanner(),
-                        LatestCheckin.NONE,
+                        new CheckinAnswers(),
                         new OneOnOneDms())
                 .sweep();
     }

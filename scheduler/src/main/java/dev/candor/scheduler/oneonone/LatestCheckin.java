@@ -1,16 +1,15 @@
 package dev.candor.scheduler.oneonone;
 
-import java.util.Collection;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
- * The seam between 1:1s and check-ins: each report's latest check-in (mood and blockers) for the agenda. Check-ins
- * own how their questions are tagged, so they implement this over the asking engine's answers (feature
- * {@code checkin}, the person's latest round). Until they do, {@link #NONE} shows no check-in on any agenda.
+ * Each 1:1's report's latest check-in (mood and blockers) for the agenda: {@link CheckinAnswers} reads it from the
+ * asking engine's answers; {@link #NONE} shows no check-in on any agenda.
  */
 public interface LatestCheckin {
-    LatestCheckin NONE = (orgId, personIds) -> Map.of();
+    LatestCheckin NONE = (handle, oneOnOneIds) -> Map.of();
 
-    /** The latest check-in of each of these people who has one, in one read. */
-    Map<Long, CheckinHighlights> of(long orgId, Collection<Long> personIds);
+    /** The check-in to show on each of these 1:1s' agendas that has one, by 1:1 id, in one read. */
+    Map<Long, CheckinHighlights> of(Handle handle, long[] oneOnOneIds);
 }

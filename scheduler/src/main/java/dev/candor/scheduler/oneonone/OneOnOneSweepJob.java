@@ -96,19 +96,18 @@ public final class OneOnOneSweepJob implements Job {
                 reminded[count++] = due.get(i).id();
             }
         }
+        long[] ids = java.util.Arrays.copyOf(reminded, count);
         Map<Long, List<AgendaItem>> items = count == 0
                 ? Map.of()
-                : handle.attach(AgendaDao.class).listOpen(java.util.Arrays.copyOf(reminded, count)).stream()
+                : handle.attach(AgendaDao.class).listOpen(ids).stream()
                         .collect(Collectors.groupingBy(AgendaItem::oneOnOneId));
+        Map<Long, CheckinHighlights> latest = checkins.of(handle, ids);
         List<MeetingMessage> messages = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             DueOneOnOne row = due.get(i);
             Step step = steps.get(i);
             if (step.remind()) {
-                CheckinHighlights checkin = count == 0
-                        ? null
-                        : checkins.of(row.orgId(), List.of(row.reportId())).get(row.reportId());
-                Agenda agenda = Agenda.of(items.getOrDefault(row.id(), List.of()), checkin);
+                Agenda agenda = Agenda.of(items.getOrDefault(row.id(), List.of()), latest.get(row.id()));
                 add(messages, MeetingMessage.Kind.REMINDER, row, step.meeting(), agenda);
             } else if (step.askNotes()) {
                 add(messages, MeetingMessage.Kind.NOTES, row, step.meeting(), null);
