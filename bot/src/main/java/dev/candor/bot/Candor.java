@@ -23,6 +23,7 @@ import dev.candor.bot.oneonone.OneOnOneForms;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
+import dev.candor.bot.people.Reachability;
 import dev.candor.bot.people.away.AwayHandler;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
@@ -168,7 +169,10 @@ public final class Candor implements AutoCloseable {
         scheduler.register(
                 CheckinRoundJob.everyFiveMinutes(database.jdbi(), options.clock(), new CheckinRounds(asking.rounds())));
         scheduler.register(OneOnOneSweepJob.everyMinute(
-                database.jdbi(), options.clock(), new CheckinAnswers(), new OneOnOneDms()));
+                database.jdbi(),
+                options.clock(),
+                new CheckinAnswers(),
+                new OneOnOneDms(new Reachability(database.jdbi()))));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());

@@ -4,12 +4,14 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
+import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.oneonone.Agenda;
 import dev.candor.scheduler.oneonone.CheckinHighlights;
 import dev.candor.scheduler.oneonone.MeetingMessage;
 import dev.candor.storage.oneonone.AgendaItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The DMs of a 1:1 meeting: the reminder an hour before with the agenda (talking points, the report's latest
@@ -22,12 +24,18 @@ public final class MeetingMessages {
     private MeetingMessages() {}
 
     public static Message reminder(MeetingMessage dm) {
+        return reminder(dm, Optional.empty());
+    }
+
+    /** @param lost the other of the two when Candor can't reach them: the reminder says so and how to fix it */
+    public static Message reminder(MeetingMessage dm, Optional<Unreachable> lost) {
         Agenda agenda = dm.agenda();
         String when = When.dayAndTime(dm.startsAt(), dm.to().zone());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Your 1:1 with " + dm.with().name() + " is in an hour"));
         blocks.add(new Block.Section(
                 Text.builder().strong(when).plain(" your time").build()));
+        lost.ifPresent(other -> blocks.add(new Block.Section(OneOnOneMessages.unreachable(other))));
         blocks.add(new Block.Section(Text.builder().strong("Talking points").build()));
         blocks.add(new Block.Section(points(agenda.points())));
         if (agenda.checkin() != null) {

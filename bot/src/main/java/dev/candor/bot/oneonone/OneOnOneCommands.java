@@ -8,6 +8,8 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
+import dev.candor.bot.people.Reachability;
+import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.oneonone.Cadence;
 import dev.candor.storage.oneonone.AgendaDao;
 import dev.candor.storage.oneonone.OneOnOne;
@@ -16,6 +18,7 @@ import dev.candor.storage.people.Person;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,11 +39,13 @@ public final class OneOnOneCommands {
     private final Jdbi jdbi;
     private final PeopleDirectory directory;
     private final Clock clock;
+    private final Reachability reachability;
 
     public OneOnOneCommands(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
         this.jdbi = jdbi;
         this.directory = directory;
         this.clock = clock;
+        this.reachability = new Reachability(jdbi);
     }
 
     /** True for the {@code /checkin} words this class answers. */
@@ -111,8 +116,10 @@ public final class OneOnOneCommands {
                 first,
                 cadence.remindAt(first));
         log.info("1:1 {} scheduled in org {}", saved.id(), actor.orgId());
+        Optional<Unreachable> lost = reachability.unreachable(actor.orgId(), List.of(report.id())).stream()
+                .findFirst();
         return Reply.privately(
-                OneOnOneMessages.scheduled(saved, cadence.at(first), Cadence.zone(report.timezone()), replaced));
+                OneOnOneMessages.scheduled(saved, cadence.at(first), Cadence.zone(report.timezone()), replaced, lost));
     }
 
     private Reply cancel(Actor actor, Mention mention) {

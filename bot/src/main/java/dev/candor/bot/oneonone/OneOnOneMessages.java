@@ -4,6 +4,7 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Syntax;
 import dev.candor.bot.chat.Text;
+import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.oneonone.Cadence;
 import dev.candor.storage.Platform;
 import dev.candor.storage.oneonone.OneOnOne;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What 1:1 commands answer: confirmations, the list, and what to type when something was wrong. */
 final class OneOnOneMessages {
@@ -37,7 +39,8 @@ final class OneOnOneMessages {
         return new Message((problem == null ? "" : problem + " ") + "Type " + example(platform), blocks);
     }
 
-    static Message scheduled(OneOnOne saved, Instant firstAt, ZoneId reportZone, boolean replaced) {
+    static Message scheduled(
+            OneOnOne saved, Instant firstAt, ZoneId reportZone, boolean replaced, Optional<Unreachable> report) {
         String cadence = When.cadence(saved.everyWeeks()).toLowerCase(java.util.Locale.ROOT) + " on "
                 + When.day(DayOfWeek.of(saved.weekday())) + " at " + saved.localTime();
         Text text = Text.builder()
@@ -49,7 +52,19 @@ final class OneOnOneMessages {
                 .build();
         String theirs = "You both get the agenda an hour before, each in your own time (" + saved.reportName() + ": "
                 + When.time(firstAt, reportZone) + " " + reportZone.getId() + "), and a notes form after.";
-        return new Message(text.plain(), List.of(new Block.Section(text), new Block.Context(Text.of(theirs))));
+        List<Block> blocks = new ArrayList<>(List.of(new Block.Section(text), new Block.Context(Text.of(theirs))));
+        report.ifPresent(lost -> blocks.add(new Block.Section(unreachable(lost))));
+        return new Message(text.plain(), blocks);
+    }
+
+    /** Someone of a 1:1 Candor can't message: said to the manager, with what would fix it. */
+    static Text unreachable(Unreachable lost) {
+        return Text.builder()
+                .plain("⚠️ Candor can't reach ")
+                .strong(lost.name())
+                .plain(", so they don't get the 1:1 reminders or the notes form: " + lost.explanation() + " To fix it: "
+                        + lost.fix())
+                .build();
     }
 
     static Message cancelled(String name) {

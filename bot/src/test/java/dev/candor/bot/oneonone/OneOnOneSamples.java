@@ -1,6 +1,7 @@
 package dev.candor.bot.oneonone;
 
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.oneonone.Agenda;
 import dev.candor.scheduler.oneonone.Attendee;
 import dev.candor.scheduler.oneonone.CheckinHighlights;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every 1:1 message with fixed data, for the golden files of both platforms. */
 public final class OneOnOneSamples {
@@ -57,7 +59,16 @@ public final class OneOnOneSamples {
         messages.put(
                 "oneonone-notes-prompt",
                 MeetingMessages.notesPrompt(dm(MeetingMessage.Kind.NOTES, ana, gil, false, null)));
-        messages.put("oneonone-scheduled", OneOnOneMessages.scheduled(saved, STARTS, ana.zone(), false));
+        messages.put(
+                "oneonone-scheduled", OneOnOneMessages.scheduled(saved, STARTS, ana.zone(), false, Optional.empty()));
+        messages.put(
+                "oneonone-scheduled-unreachable",
+                OneOnOneMessages.scheduled(saved, STARTS, ana.zone(), false, Optional.of(lost(platform))));
+        messages.put(
+                "oneonone-reminder-unreachable",
+                MeetingMessages.reminder(
+                        dm(MeetingMessage.Kind.REMINDER, gil, ana, true, new Agenda(List.of(), null, List.of())),
+                        Optional.of(lost(platform))));
         messages.put("oneonone-list", OneOnOneMessages.list(platform, 1, gil.zone(), List.of(saved)));
         messages.put(
                 "oneonone-usage",
@@ -68,6 +79,25 @@ public final class OneOnOneSamples {
     private static MeetingMessage dm(
             MeetingMessage.Kind kind, Attendee to, Attendee with, boolean toManager, Agenda agenda) {
         return new MeetingMessage(kind, 7, 1, to, with, toManager, MEETING, STARTS, agenda);
+    }
+
+    private static Unreachable lost(Platform platform) {
+        return platform == Platform.SLACK
+                ? new Unreachable(
+                        2,
+                        "Ana Lopez",
+                        platform,
+                        Unreachable.Reason.NO_ACCOUNT,
+                        "Candor doesn't know their Slack account.",
+                        "Import the directory with their slack_user_id, or with the email of their Slack profile and"
+                                + " have them use Candor once.")
+                : new Unreachable(
+                        2,
+                        "Ana Lopez",
+                        platform,
+                        Unreachable.Reason.CHAT_REFUSED,
+                        "Teams won't let Candor message them: Candor isn't installed for them or in a team of theirs.",
+                        "Install Candor in a team they belong to, or for everyone in the Teams admin center.");
     }
 
     private static AgendaItem point(long id, String text) {

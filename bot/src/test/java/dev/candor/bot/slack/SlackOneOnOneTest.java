@@ -1,14 +1,18 @@
 package dev.candor.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.bot.oneonone.OneOnOneDms;
+import dev.candor.bot.people.Reachability;
 import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.oneonone.OneOnOnePlanner;
 import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import dev.candor.storage.Platform;
+import dev.candor.storage.conversation.ReachDao;
 import dev.candor.storage.oneonone.CheckinAnswerSeed;
 import java.time.Clock;
 import java.time.Duration;
@@ -279,6 +283,41 @@ class SlackOneOnOneTest {
         assertThat(command("", "U0GIL").get("text").asText()).contains("Nothing to answer now");
     }
 
+    @Test
+    @Order(12)
+    void tellsTheManagerAReportCandorCannotReachIsLeftOutWhenSchedulingAndInTheReminder() throws Exception {
+        slack.user("U0BO", "Bo", "bo@acme.test", "Europe/Lisbon", false);
+        command("1on1 list", "U0BO");
+        // Bo is provisioned from the command; his name arrives from users.info in the background.
+        await("Bo's Slack profile is read")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> server.count("SELECT count(*) FROM people WHERE name = 'Bo'") == 1);
+        server.jdbi()
+                .useHandle(
+                        handle -> handle.execute("UPDATE people SET manager_id = ? WHERE name = 'Bo'", person("Gil")));
+        // What the delivery records when Slack refuses conversations.open with a deactivated account.
+        server.jdbi()
+                .useExtension(
+                        ReachDao.class,
+                        reach -> reach.recordFailure(server.orgId(), Platform.SLACK, "U0BO", "user_disabled"));
+
+        JsonNode answer = command("1on1 <@U0BO|bo> every week monday 09:00", "U0GIL");
+
+        assertThat(answer.get("blocks").toString())
+                .contains("Scheduled your 1:1s with", "Candor can't reach", "Bo")
+                .contains("Slack says their account is deactivated.", "To fix it: Take them off the list");
+        sweepAt(nextEvent());
+        String prefix = "oneonone:" + id() + ":" + occurrence() + ":remind:";
+        assertThat(payload(prefix + person("Gil")))
+                .contains(
+                        "Your 1:1 with Bo is in an hour",
+                        "Candor can't reach",
+                        "Slack says their account is" + " deactivated.");
+        assertThat(server.count("SELECT count(*) FROM outbox WHERE idempotency_key = ?", prefix + person("Bo")))
+                .as("nothing queued for someone Slack refuses")
+                .isZero();
+    }
+
     private static JsonNode command(String text, String user) throws Exception {
         var response = client.command("/checkin", text, user);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -291,7 +330,7 @@ class SlackOneOnOneTest {
                         Clock.fixed(now, ZoneOffset.UTC),
                         new OneOnOnePlanner(),
                         new CheckinAnswers(),
-                        new OneOnOneDms())
+                        new OneOnOneDms(new Reachability(server.jdbi())))
                 .sweep();
     }
 

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.candor.bot.oneonone.OneOnOneDms;
+import dev.candor.bot.people.Reachability;
 import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.oneonone.OneOnOnePlanner;
 import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import dev.candor.storage.Platform;
+import dev.candor.storage.conversation.ReachDao;
 import dev.candor.storage.oneonone.CheckinAnswerSeed;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +23,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * 1:1s in Teams from JWT-signed activities: {@code @Candor checkin 1on1 @Ana …} schedules them, the sweep queues both
  * reminders to their Teams accounts, and the "Add a talking point", "Notes and next steps" and Done buttons work
- * on cards.
+ * on cards; the manager hears of a report Candor can't reach. The steps run in order: the last adds a second 1:1.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamsOneOnOneTest {
     private static final String ANA_AAD = "6f1c3b2a-0000-4a1b-8c2d-00000000c0a1";
     private static TeamsServer teams;
@@ -56,6 +63,7 @@ class TeamsOneOnOneTest {
     }
 
     @Test
+    @Order(1)
     void schedulesRemindsAndTakesTalkingPointsNotesAndDoneFromCards() throws Exception {
         JsonNode scheduled = reply(message("checkin 1on1 <at>Ana Lopez</at> every week wednesday 09:30")
                 .mention("29:ana", "Ana Lopez"));
@@ -131,6 +139,7 @@ class TeamsOneOnOneTest {
     }
 
     @Test
+    @Order(2)
     void refusesToScheduleWithSomeoneWhoIsNotAReport() throws Exception {
         JsonNode answer = reply(TestActivity.message(
                         teams.microsoft.serviceUrl(), "checkin 1on1 <at>Gil Giver</at> every week monday 10:00")
@@ -139,6 +148,44 @@ class TeamsOneOnOneTest {
                 .mention("29:gil", "Gil Giver"));
 
         assertThat(answer.path("body").toString()).contains("only schedule 1:1s with your own reports");
+    }
+
+    @Test
+    @Order(3)
+    void tellsTheManagerAReportTeamsWontLetCandorMessageIsLeftOutWhenSchedulingAndInTheReminder() throws Exception {
+        long org = Rows.count(teams.jdbi(), "SELECT org_id FROM people WHERE name = 'Gil Giver'");
+        long bo = Rows.count(
+                teams.jdbi(),
+                "INSERT INTO people (org_id, name, manager_id) SELECT org_id, 'Bo', id FROM people"
+                        + " WHERE name = 'Gil Giver' RETURNING id");
+        teams.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id, aad_object_id)"
+                                + " VALUES (?, ?, 'teams', '29:bo', 'bo-aad')",
+                        org,
+                        bo));
+        // What the delivery records when Teams refuses to create a chat with someone Candor isn't installed for.
+        teams.jdbi()
+                .useExtension(
+                        ReachDao.class,
+                        reach -> reach.recordFailure(org, Platform.TEAMS, "29:bo", "not_installed_for_user"));
+
+        JsonNode scheduled = reply(
+                message("checkin 1on1 <at>Bo</at> every week monday 09:00").mention("29:bo", "Bo"));
+
+        assertThat(scheduled.path("body").toString())
+                .contains("Scheduled your 1:1s with ", "Candor can't reach", "Teams won't let Candor message them")
+                .contains("Install Candor in a team they belong to");
+        long id = Rows.count(teams.jdbi(), "SELECT id FROM one_on_ones WHERE report_id = ?", bo);
+        sweepAt(Rows.instant(teams.jdbi(), "SELECT next_event_at FROM one_on_ones WHERE id = ?", id));
+        List<String> toBo = Rows.strings(
+                teams.jdbi(),
+                "SELECT target || ' ' || payload::text FROM outbox WHERE idempotency_key LIKE ?",
+                "oneonone:" + id + ":%");
+        assertThat(toBo).hasSize(1);
+        assertThat(toBo.get(0))
+                .startsWith("29:gil ")
+                .contains("Your 1:1 with Bo is in an hour", "Candor can't reach", "Install Candor in a team");
     }
 
     /** Ana answered Gil's check-in, then a newer one of another manager's (Hana's) that Gil may not read. */
@@ -190,7 +237,7 @@ class TeamsOneOnOneTest {
                         Clock.fixed(now, ZoneOffset.UTC),
                         new OneOnOnePlanner(),
                         new CheckinAnswers(),
-                        new OneOnOneDms())
+                        new OneOnOneDms(new Reachability(teams.jdbi())))
                 .sweep();
     }
 
