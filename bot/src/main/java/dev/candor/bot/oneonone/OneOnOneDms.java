@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Turns the 1:1 sweep's decisions into DMs and queues them in the outbox. Someone Candor can't reach gets nothing
- * queued (it could only fail); instead the manager's reminder says who was left out and how to fix it.
+ * Turns the 1:1 sweep's decisions into DMs and queues them in the outbox. When Candor can't reach the report, the
+ * manager's reminder says so and how to fix it. A DM to someone with a known account is still queued, as the engine's
+ * asks are: the platform refused them before, and only a later delivery that gets through clears that refusal.
  */
 public final class OneOnOneDms implements OneOnOneOutbox {
     private final Reachability reachability;
@@ -31,7 +32,6 @@ public final class OneOnOneDms implements OneOnOneOutbox {
         return Outbox.toUsers(
                 handle,
                 messages.stream()
-                        .filter(dm -> !lost.containsKey(dm.to().personId()))
                         .map(dm -> new Outbox.UserMessage(
                                 dm.orgId(), dm.to().platform(), dm.to().platformUserId(), dm.key(), message(dm, lost)))
                         .toList());
@@ -46,15 +46,13 @@ public final class OneOnOneDms implements OneOnOneOutbox {
         return MeetingMessages.reminder(dm, report);
     }
 
-    /** Everyone of these messages' 1:1s Candor can't reach, by person, one look-up per organisation. */
+    /** The other person of each message whom Candor can't reach, by person: one look-up per organisation. */
     private Map<Long, Unreachable> unreachable(List<MeetingMessage> messages) {
         Map<Long, Set<Long>> people = messages.stream()
                 .collect(Collectors.groupingBy(
                         MeetingMessage::orgId,
                         Collectors.flatMapping(
-                                dm -> java.util.stream.Stream.of(
-                                        dm.to().personId(), dm.with().personId()),
-                                Collectors.toSet())));
+                                dm -> java.util.stream.Stream.of(dm.with().personId()), Collectors.toSet())));
         Map<Long, Unreachable> lost = new HashMap<>();
         people.forEach((orgId, ids) -> lost.putAll(reachability.unreachable(orgId, ids).stream()
                 .collect(Collectors.toMap(Unreachable::personId, Function.identity()))));
