@@ -1,5 +1,6 @@
 package dev.candor.bot.oneonone;
 
+import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.Reachability;
 import dev.candor.bot.people.Unreachable;
@@ -37,7 +38,7 @@ public final class OneOnOneDms implements OneOnOneOutbox {
                         .toList());
     }
 
-    private static dev.candor.bot.chat.Message message(MeetingMessage dm, Map<Long, Unreachable> lost) {
+    private static Message message(MeetingMessage dm, Map<Long, Unreachable> lost) {
         if (dm.kind() == MeetingMessage.Kind.NOTES) {
             return MeetingMessages.notesPrompt(dm);
         }
@@ -46,13 +47,13 @@ public final class OneOnOneDms implements OneOnOneOutbox {
         return MeetingMessages.reminder(dm, report);
     }
 
-    /** The other person of each message whom Candor can't reach, by person: one look-up per organisation. */
+    /** The reports of the managers' reminders whom Candor can't reach, by person: one look-up per organisation. */
     private Map<Long, Unreachable> unreachable(List<MeetingMessage> messages) {
         Map<Long, Set<Long>> people = messages.stream()
+                .filter(dm -> dm.kind() == MeetingMessage.Kind.REMINDER && dm.toManager())
                 .collect(Collectors.groupingBy(
                         MeetingMessage::orgId,
-                        Collectors.flatMapping(
-                                dm -> java.util.stream.Stream.of(dm.with().personId()), Collectors.toSet())));
+                        Collectors.mapping(dm -> dm.with().personId(), Collectors.toSet())));
         Map<Long, Unreachable> lost = new HashMap<>();
         people.forEach((orgId, ids) -> lost.putAll(reachability.unreachable(orgId, ids).stream()
                 .collect(Collectors.toMap(Unreachable::personId, Function.identity()))));
