@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AskAnswering {
     private static final String SECRET = "ask-bench-signing-secret-0123456789";
-    private static final int WARMUP = 50;
+    private static final int WARMUP = 200;
 
     private final Database database;
     private final Path dataDir;

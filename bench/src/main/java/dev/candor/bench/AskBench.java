@@ -136,9 +136,10 @@ public final class AskBench {
         Machine.Sample before = Machine.sample(postgres);
         Queueing queueing = queue(database, workingTimes, round.id());
         Machine.Usage usage = Machine.since(before, postgres);
-        if (queueing.queued() != people || queueing.outboxRows() != people) {
+        if (queueing.queued() != people || queueing.outboxRows() != people || queueing.sweeps() < ZONES.size()) {
             throw new IllegalStateException("queued " + queueing.queued() + " asks (" + queueing.outboxRows()
-                    + " outbox rows) of " + people + ": every person's ask must be queued");
+                    + " outbox rows) of " + people + " in " + queueing.sweeps()
+                    + " sweeps: every person's ask must be queued, each zone at its own time");
         }
         int reminders = sweepAt(database, workingTimes, ANSWERING).reminded();
         database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
@@ -234,8 +235,9 @@ public final class AskBench {
                     .mapTo(Long.class)
                     .one();
             handle.execute(
-                    "INSERT INTO people (org_id, name, timezone, profile_synced) SELECT ?, 'P' || g, (ARRAY[" + zones
-                            + "])[1 + g % " + ZONES.size() + "], true FROM generate_series(1, ?) g",
+                    "INSERT INTO people (org_id, name, timezone, profile_timezone, profile_synced)"
+                            + " SELECT ?, 'P' || g, zone, zone, true FROM generate_series(1, ?) g,"
+                            + " LATERAL (SELECT (ARRAY[" + zones + "])[1 + g % " + ZONES.size() + "] AS zone) z",
                     orgId,
                     people);
             handle.execute(
