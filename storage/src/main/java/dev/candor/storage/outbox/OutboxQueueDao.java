@@ -79,6 +79,29 @@ public interface OutboxQueueDao {
             @Bind("payload") String payloadJson);
 
     /**
+     * Queues the same update (or reply) after each of several earlier messages, {@code keys[i]} after
+     * {@code earlierKeys[i]}, in one statement: an answered ask turns its DM and every reminder into "answered ✓" in
+     * the answer's request. Returns how many were queued; a key queued before, or an earlier key with no message, is
+     * left out as {@link #enqueueAfter} leaves it.
+     */
+    @SqlUpdate(
+            """
+            INSERT INTO outbox (org_id, idempotency_key, platform, target_kind, target, payload, operation, earlier_key)
+            SELECT o.org_id, after.key, o.platform, o.target_kind, o.target, CAST(:payload AS jsonb), :operation,
+                   o.idempotency_key
+            FROM unnest(CAST(:keys AS text[]), CAST(:earlierKeys AS text[])) WITH ORDINALITY AS after(key, earlier, n)
+            JOIN outbox o ON o.org_id = :orgId AND o.idempotency_key = after.earlier
+            ORDER BY after.n
+            ON CONFLICT (org_id, idempotency_key) DO NOTHING
+            """)
+    int enqueueAfterEach(
+            @Bind("orgId") long orgId,
+            @Bind("keys") String[] idempotencyKeys,
+            @Bind("earlierKeys") String[] earlierKeys,
+            @Bind("operation") OutboxOperation operation,
+            @Bind("payload") String payloadJson);
+
+    /**
      * Queues many messages in one statement (a sweep's asks, a kudos' post and DMs); per message 1 when queued, 0 when
      * its key was queued before (or earlier in the same list). One {@code INSERT … SELECT FROM unnest(…)} with an
      * array per column rather than a JDBC batch: a batch is still one statement execution per row, and a sweep queues

@@ -103,6 +103,27 @@ class OutboxQueueDaoTest {
     }
 
     @Test
+    void queuesAnUpdateAfterEachEarlierMessageThatExistsOnce() {
+        outbox.enqueue(orgId, "ask:1:open", Platform.SLACK, TargetKind.USER, "U1", "{}");
+        outbox.enqueue(orgId, "ask:1:remind:1", Platform.SLACK, TargetKind.USER, "U1", "{}");
+        String[] keys = {"ask:1:open:answered", "ask:1:remind:1:answered", "ask:1:remind:2:answered"};
+        String[] earlier = {"ask:1:open", "ask:1:remind:1", "ask:1:remind:2"};
+
+        assertThat(outbox.enqueueAfterEach(orgId, keys, earlier, OutboxOperation.UPDATE, "{\"text\":\"done\"}"))
+                .as("remind:2 was never queued")
+                .isEqualTo(2);
+        assertThat(outbox.enqueueAfterEach(orgId, keys, earlier, OutboxOperation.UPDATE, "{}"))
+                .isZero();
+
+        OutboxMessage update =
+                outbox.findByKey(orgId, "ask:1:remind:1:answered").orElseThrow();
+        assertThat(update.operation()).isEqualTo(OutboxOperation.UPDATE);
+        assertThat(update.earlierKey()).isEqualTo("ask:1:remind:1");
+        assertThat(update.target()).isEqualTo("U1");
+        assertThat(update.payload()).isEqualTo("{\"text\": \"done\"}");
+    }
+
+    @Test
     void queuesNothingForAnEmptyList() {
         assertThat(outbox.enqueueAll(List.of())).isEmpty();
     }
