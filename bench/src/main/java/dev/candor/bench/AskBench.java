@@ -1,7 +1,5 @@
 package dev.candor.bench;
 
-import dev.candor.bot.Candor;
-import dev.candor.bot.Config;
 import dev.candor.bot.ask.AskFeature;
 import dev.candor.bot.ask.AskText;
 import dev.candor.bot.ask.Asking;
@@ -17,15 +15,9 @@ import dev.candor.scheduler.ask.RoundPlanner;
 import dev.candor.scheduler.ask.RoundRequest;
 import dev.candor.scheduler.ask.RoundTiming;
 import dev.candor.scheduler.ask.WorkingTime;
-import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.ask.QuestionnaireVersion;
 import dev.candor.storage.ask.Round;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,22 +25,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The asking engine at scale (issue 7): one round for 100,000 people across 30 time zones planned (target < 5 s),
  * their asks queued by the sweeps as each zone's opening comes (< 30 s in all), and answers submitted as signed
- * Slack view submissions with 100,000 asks open (p95 < 50 ms).
+ * Slack view submissions with 100,000 asks open (p95 < 50 ms), with the delivery worker idle and while it is busy.
+ *
+ * <p>Usage: {@code AskBench [people, default 100000] [answers per phase, default 500]};
+ * {@code -Dbench.analyzeFirst=true} analyses the tables before the sweeps (autovacuum would, given time). The run
+ * fails when any person's ask is not queued.
  */
 public final class AskBench {
-    private static final String SECRET = "ask-bench-signing-secret-0123456789";
     private static final List<String> ZONES = List.of(
             "Pacific/Honolulu",
             "America/Anchorage",
@@ -100,14 +92,15 @@ public final class AskBench {
     }
 
     private static void run(Database database, Path dataDir, int people, int answers) throws Exception {
+        System.out.printf("machine: %s; load average before: %s%n", Machine.describe(), Machine.loadAverage());
+        Optional<ProcessHandle> postgres = Machine.postgresServing(dataDir.resolve("pg"));
         long orgId = insertPeople(database, people);
         List<Long> ids = database.jdbi()
                 .withHandle(handle -> handle.select("SELECT id FROM people WHERE org_id = ? ORDER BY id", orgId)
                         .mapTo(Long.class)
                         .list());
         Instant planning = Instant.parse("2026-01-08T12:00:00Z");
-        WorkingTimeLoader workingTimes =
-                new WorkingTimeLoader(database.jdbi(), java.time.Clock.fixed(planning, java.time.ZoneOffset.UTC));
+        WorkingTimeLoader workingTimes = new WorkingTimeLoader(database.jdbi(), Clock.fixed(planning, ZoneOffset.UTC));
 
         long start = System.nanoTime();
         Map<Long, WorkingTime> times = workingTimes.of(orgId, ids);
@@ -136,128 +129,101 @@ public final class AskBench {
                 .round();
         double opened = seconds(start);
 
-        double queueing = 0;
-        int queued = 0;
-        int sweeps = 0;
-        for (Instant at = Instant.parse("2026-01-08T23:00:00Z");
-                at.isBefore(Instant.parse("2026-01-10T00:00:00Z"));
-                at = at.plus(Duration.ofMinutes(15))) {
-            Asking sweeper =
-                    new Asking(database.jdbi(), Clock.fixed(at, ZoneOffset.UTC), workingTimes, Optional.empty());
-            sweeper.features().register(new Bench());
-            start = System.nanoTime();
-            queued += ((AskSweepJob) sweeper.sweepJob().job()).sweep().asked();
-            queueing += seconds(start);
-            sweeps++;
+        if (Boolean.getBoolean("bench.analyzeFirst")) {
+            // Off by default: in production the first sweeps after a round opens run before autovacuum analyses it.
+            database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
         }
-        long outbox = database.jdbi().withHandle(h -> h.select("SELECT count(*) FROM outbox")
-                .mapTo(Long.class)
-                .one());
-        database.jdbi().useHandle(h -> h.execute("ANALYZE"));
+        Machine.Sample before = Machine.sample(postgres);
+        Queueing queueing = queue(database, workingTimes, round.id());
+        Machine.Usage usage = Machine.since(before, postgres);
+        if (queueing.queued() != people || queueing.outboxRows() != people || queueing.sweeps() < ZONES.size()) {
+            throw new IllegalStateException("queued " + queueing.queued() + " asks (" + queueing.outboxRows()
+                    + " outbox rows) of " + people + " in " + queueing.sweeps()
+                    + " sweeps: every person's ask must be queued, each zone at its own time");
+        }
+        int reminders = sweepAt(database, workingTimes, ANSWERING).reminded();
+        database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
 
-        double[] latencies = answer(database, dataDir, orgId, round.id(), answers);
+        AskAnswering.Result answered = new AskAnswering(database, dataDir, ANSWERING).run(round.id(), answers, new Bench());
         System.out.printf(
                 "people %d in %d zones%nplanning (working times + planner): %.2f s%n"
                         + "opening the round (plan + store round and asks): %.2f s%n"
-                        + "queueing %d asks (%d outbox rows) in %d sweeps: %.2f s%n"
-                        + "answers through signed HTTP with %d asks open: %d, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                        + "queueing %d asks (%d outbox rows) in %d sweeps from %s to %s: %.2f s"
+                        + " (other processes %.0f%% of the machine's CPU meanwhile)%n"
+                        + "reminders queued by the sweep at %s: %d%n",
                 people,
                 ZONES.size(),
                 planned,
                 opened,
-                queued,
-                outbox,
-                sweeps,
-                queueing,
-                people,
-                answers,
-                latencies[answers / 2],
-                latencies[(int) (answers * 0.95)],
-                latencies[(int) (answers * 0.99)]);
+                queueing.queued(),
+                queueing.outboxRows(),
+                queueing.sweeps(),
+                queueing.first(),
+                queueing.last(),
+                queueing.seconds(),
+                usage.otherPercent(),
+                ANSWERING,
+                reminders);
+        printAnswers("answer path alone (delivery idle but for the answers' own updates)", answered.idle(), people);
+        printAnswers("answer path while the delivery worker sends the round's DMs again", answered.busy(), people);
+        System.out.printf("load average after: %s%n", Machine.loadAverage());
+    }
+
+    private static void printAnswers(String what, AskAnswering.Phase phase, int open) {
+        System.out.printf(
+                "%s, %d asks open: %d answers through signed HTTP, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms;"
+                        + " %d outbox messages sent meanwhile%n",
+                what,
+                open,
+                phase.latencies().length,
+                phase.at(0.50),
+                phase.at(0.95),
+                phase.at(0.99),
+                phase.sentMeanwhile());
+    }
+
+    private record Queueing(int queued, long outboxRows, int sweeps, Instant first, Instant last, double seconds) {}
+
+    /**
+     * The sweeps from the round's first opening to its last, every 15 minutes (every zone's opening is on that grid,
+     * the :30 and :45 ones included), and once more at the last opening itself.
+     */
+    private static Queueing queue(Database database, WorkingTimeLoader workingTimes, long roundId) {
+        Instant[] openings = database.jdbi()
+                .withHandle(handle -> handle.select(
+                                "SELECT min(opens_at), max(opens_at) FROM asks WHERE round_id = ? AND state = 'pending'",
+                                roundId)
+                        .map((rs, ctx) -> new Instant[] {
+                            rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()
+                        })
+                        .one());
+        double seconds = 0;
+        int queued = 0;
+        int sweeps = 0;
+        for (Instant at = openings[0]; ; at = at.plus(Duration.ofMinutes(15))) {
+            Instant sweepAt = at.isAfter(openings[1]) ? openings[1] : at;
+            long start = System.nanoTime();
+            queued += sweepAt(database, workingTimes, sweepAt).asked();
+            seconds += seconds(start);
+            sweeps++;
+            if (!sweepAt.isBefore(openings[1])) {
+                break;
+            }
+        }
+        long outbox = database.jdbi()
+                .withHandle(handle ->
+                        handle.select("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+        return new Queueing(queued, outbox, sweeps, openings[0], openings[1], seconds);
+    }
+
+    private static AskSweepJob.Swept sweepAt(Database database, WorkingTimeLoader workingTimes, Instant at) {
+        Asking sweeper = new Asking(database.jdbi(), Clock.fixed(at, ZoneOffset.UTC), workingTimes, Optional.empty());
+        sweeper.features().register(new Bench());
+        return ((AskSweepJob) sweeper.sweepJob().job()).sweep();
     }
 
     private static RoundTiming timing() {
         return new RoundTiming(Opening.at(OPENS), Deadline.workingDays(2), ReminderPlan.defaults());
-    }
-
-    private static double[] answer(Database database, Path dataDir, long orgId, long roundId, int answers)
-            throws Exception {
-        List<long[]> asks = database.jdbi().withHandle(handle -> handle.select(
-                        """
-                        SELECT a.id, i.platform_user_id FROM asks a
-                        JOIN platform_identities i ON i.person_id = a.person_id
-                        WHERE a.round_id = ? AND a.state = 'pending' AND a.due_at > ? ORDER BY random() LIMIT ?""",
-                        roundId,
-                        ANSWERING,
-                        answers + 50)
-                .map((rs, ctx) -> new long[] {
-                    rs.getLong(1), Long.parseLong(rs.getString(2).substring(1))
-                })
-                .list());
-        StatsHttpStub slack = new StatsHttpStub();
-        Config config = new Config(
-                "127.0.0.1",
-                0,
-                Optional.empty(),
-                dataDir,
-                new Config.Slack(SECRET, "xoxb-ask-bench", slack.apiUrl()),
-                Config.Teams.off(),
-                Optional.empty());
-        Candor candor = Candor.start(
-                config,
-                database,
-                new Candor.Options(Clock.fixed(ANSWERING, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
-        candor.asking().features().register(new Bench());
-        HttpClient http = HttpClient.newHttpClient();
-        URI endpoint = URI.create("http://127.0.0.1:" + candor.port() + "/slack/events");
-        double[] latencies = new double[answers];
-        try {
-            for (int i = 0; i < answers + 50; i++) {
-                long[] ask = asks.get(i);
-                HttpRequest request = submission(endpoint, ask[0], "U" + ask[1]);
-                long start = System.nanoTime();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                double ms = (System.nanoTime() - start) / 1e6;
-                if (response.statusCode() != 200 || !response.body().contains("Answered")) {
-                    throw new IllegalStateException("answer refused: " + response.statusCode() + " " + response.body());
-                }
-                if (i >= 50) {
-                    latencies[i - 50] = ms;
-                }
-            }
-        } finally {
-            candor.close();
-            slack.close();
-        }
-        Arrays.sort(latencies);
-        return latencies;
-    }
-
-    private static HttpRequest submission(URI endpoint, long askId, String userId) throws Exception {
-        String payload =
-                """
-                {"type":"view_submission","team":{"id":"T0BENCH","domain":"bench"},
-                 "user":{"id":"%s","username":"%s","name":"%s","team_id":"T0BENCH"},
-                 "api_app_id":"A0CANDOR","token":"x","trigger_id":"%d",
-                 "view":{"id":"V%d","team_id":"T0BENCH","type":"modal","callback_id":"ask.answer",
-                  "private_metadata":"{\\"context\\":\\"%d\\"}","hash":"h%d",
-                  "title":{"type":"plain_text","text":"Bench"},"blocks":[],
-                  "state":{"values":{"mood":{"mood":{"type":"radio_buttons","selected_option":{"value":"4"}}}}}},
-                 "response_urls":[]}"""
-                        .formatted(userId, userId, userId, System.nanoTime(), askId, askId, askId);
-        String body = "payload=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
-        String timestamp = Long.toString(ANSWERING.getEpochSecond());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "v0="
-                + java.util.HexFormat.of()
-                        .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
     }
 
     private static long insertPeople(Database database, int people) {
@@ -269,8 +235,9 @@ public final class AskBench {
                     .mapTo(Long.class)
                     .one();
             handle.execute(
-                    "INSERT INTO people (org_id, name, timezone, profile_synced) SELECT ?, 'P' || g, (ARRAY[" + zones
-                            + "])[1 + g % " + ZONES.size() + "], true FROM generate_series(1, ?) g",
+                    "INSERT INTO people (org_id, name, timezone, profile_timezone, profile_synced)"
+                            + " SELECT ?, 'P' || g, zone, zone, true FROM generate_series(1, ?) g,"
+                            + " LATERAL (SELECT (ARRAY[" + zones + "])[1 + g % " + ZONES.size() + "] AS zone) z",
                     orgId,
                     people);
             handle.execute(

@@ -13,6 +13,8 @@ import dev.candor.storage.ask.StoredAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -71,14 +73,17 @@ final class AnswerStore {
         features.answered(handle, round, new Answered(ask.id(), ask.personId(), answerId, !first));
     }
 
-    /** The ask's DM and each reminder sent so far say "answered ✓" wherever they were shown. */
+    /**
+     * The ask's DM and each reminder sent so far say "answered ✓" wherever they were shown: one statement, however
+     * many reminders went out.
+     */
     private static void markDmsAnswered(Handle handle, Ask ask, AskText text, ZoneId zone) {
-        var answered = AskMessages.answered(text, ask.id(), ask.dueAt(), zone);
-        String open = DueAsk.openKey(ask.id());
-        Outbox.update(handle, ask.orgId(), open + ":answered", open, answered);
+        List<String> sent = new ArrayList<>();
+        sent.add(DueAsk.openKey(ask.id()));
         for (int n = 1; n <= ask.remindersSent(); n++) {
-            String reminder = "ask:" + ask.id() + ":remind:" + n;
-            Outbox.update(handle, ask.orgId(), reminder + ":answered", reminder, answered);
+            sent.add("ask:" + ask.id() + ":remind:" + n);
         }
+        Outbox.updateEach(
+                handle, ask.orgId(), sent, ":answered", AskMessages.answered(text, ask.id(), ask.dueAt(), zone));
     }
 }

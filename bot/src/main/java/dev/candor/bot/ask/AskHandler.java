@@ -7,10 +7,8 @@ import dev.candor.bot.chat.Handlers;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.scheduler.ask.Answers;
-import dev.candor.scheduler.ask.QuestionsJson;
 import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.AskDao;
-import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
 import java.time.Clock;
@@ -35,6 +33,7 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
     private final Clock clock;
     private final AskFeatures features;
     private final AnswerStore store;
+    private final QuestionnaireVersions questionnaires = new QuestionnaireVersions();
 
     AskHandler(Jdbi jdbi, Clock clock, AskFeatures features, AnswerStore store) {
         this.jdbi = jdbi;
@@ -68,7 +67,7 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
         if (!store.canChange(round, ask)) {
             return Reply.privately(FINAL);
         }
-        var questionnaire = questionnaire(handle, round);
+        var questionnaire = questionnaires.of(handle, round);
         Map<String, List<String>> given = store.previous(handle, round, ask)
                 .map(answers -> answers.formValues(questionnaire))
                 .orElse(Map.of());
@@ -97,7 +96,7 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
         if (!store.canChange(round, ask)) {
             return Reply.privately(FINAL);
         }
-        Answers.Check check = Answers.check(questionnaire(handle, round), submission.values());
+        Answers.Check check = Answers.check(questionnaires.of(handle, round), submission.values());
         if (check instanceof Answers.Check.Invalid invalid) {
             return new Reply.FormErrors(invalid.errors());
         }
@@ -115,13 +114,6 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
         }
         Instant now = clock.instant();
         return ask.get().acceptsAnswersAt(now) ? Optional.empty() : Optional.of(Reply.privately(CLOSED));
-    }
-
-    private static dev.candor.scheduler.ask.Questionnaire questionnaire(Handle handle, Round round) {
-        return handle.attach(QuestionnaireDao.class)
-                .findVersion(round.orgId(), round.questionnaireId(), round.version())
-                .map(version -> QuestionsJson.readQuestionnaire(version.questionsJson()))
-                .orElseThrow();
     }
 
     private static long askId(String value) {

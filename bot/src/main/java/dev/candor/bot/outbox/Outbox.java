@@ -154,6 +154,22 @@ public final class Outbox {
     }
 
     /**
+     * Queues replacing each of several messages Candor sent with the same {@code message}, in one statement: the key
+     * of each update is its earlier message's key with {@code keySuffix} appended. Returns how many were queued (see
+     * {@link #update} for the keys that are not).
+     */
+    public static int updateEach(
+            Handle handle, long orgId, List<String> earlierKeys, String keySuffix, Message message) {
+        return handle.attach(OutboxQueueDao.class)
+                .enqueueAfterEach(
+                        orgId,
+                        earlierKeys.stream().map(key -> key + keySuffix).toArray(String[]::new),
+                        earlierKeys.toArray(String[]::new),
+                        OutboxOperation.UPDATE,
+                        MessageJson.write(message));
+    }
+
+    /**
      * Queues replacing the message that {@code earlierKey} sent with {@code message}, wherever it was shown (Slack
      * {@code chat.update}, Teams {@code updateActivity}): e.g. an ask turning into "answered ✓". It is made once the
      * earlier message is sent (it waits for it, and fails if that one failed), and updates of the same message are

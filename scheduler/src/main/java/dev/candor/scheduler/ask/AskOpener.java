@@ -60,6 +60,8 @@ public final class AskOpener {
         Map<Long, WorkingTime> times = People.workingTimes(workingTimes, claimed);
         List<DueAsk> send = new ArrayList<>();
         Map<SkipReason, List<Long>> skipped = new EnumMap<>(SkipReason.class);
+        List<Long> postponed = new ArrayList<>();
+        List<Instant> postponedTo = new ArrayList<>();
         for (AskDelivery ask : claimed) {
             WorkingTime person = times.get(ask.personId());
             SkipReason reason = People.unavailable(ask, person);
@@ -71,12 +73,14 @@ public final class AskOpener {
             if (sending instanceof RoundPlanner.Sending.Skip skip) {
                 skipped.computeIfAbsent(skip.reason(), r -> new ArrayList<>()).add(ask.askId());
             } else if (sending instanceof RoundPlanner.Sending.Postpone postpone) {
-                asks.postpone(ask.askId(), postpone.opensAt());
+                postponed.add(ask.askId());
+                postponedTo.add(postpone.opensAt());
             } else {
                 send.add(new DueAsk(ask, person.zone()));
             }
         }
         skipped.forEach((reason, ids) -> asks.skipAll(People.ids(ids), reason));
+        asks.postponeAll(postponed, postponedTo);
         if (send.isEmpty()) {
             return 0;
         }

@@ -128,7 +128,7 @@ class AskSweepClusterTest {
         Clock clock = Clock.fixed(Instant.parse(at), ZoneOffset.UTC);
         Jdbi jdbi = node.jdbi();
         AskSweepJob job =
-                AskSweepJob.on(jdbi, clock, new DirectoryWorkingTimes(jdbi), this::queue, new RoundListener() {
+                AskSweepJob.on(jdbi, clock, new WorkingTimeLoader(jdbi, clock), this::queue, new RoundListener() {
                     @Override
                     public void closed(Handle handle, Round round, AskCounts counts) {
                         closings.incrementAndGet();
@@ -191,9 +191,12 @@ class AskSweepClusterTest {
             long[] ids = handle
                     .createQuery(
                             """
-                            INSERT INTO people (org_id, name, timezone)
-                            SELECT :org, 'P' || g, CASE WHEN g % 2 = 0 THEN 'Europe/Berlin' ELSE 'Asia/Shanghai' END
-                            FROM generate_series(1, :n) g RETURNING id
+                            INSERT INTO people (org_id, name, timezone, directory_timezone)
+                            SELECT :org, 'P' || g, zone, zone
+                            FROM generate_series(1, :n) g,
+                                 LATERAL (SELECT CASE WHEN g % 2 = 0 THEN 'Europe/Berlin' ELSE 'Asia/Shanghai' END
+                                         AS zone) z
+                            RETURNING id
                             """)
                     .bind("org", orgId)
                     .bind("n", PEOPLE)
@@ -217,7 +220,7 @@ class AskSweepClusterTest {
         QuestionnaireVersion questionnaire =
                 jdbi.onDemand(QuestionnaireDao.class).insert(orgId, "test", "[]", null);
         Clock before = Clock.fixed(Instant.parse("2026-01-09T00:00:00Z"), ZoneOffset.UTC);
-        Rounds rounds = new Rounds(jdbi, before, new DirectoryWorkingTimes(jdbi), null);
+        Rounds rounds = new Rounds(jdbi, before, new WorkingTimeLoader(jdbi, before), null);
         RoundTiming weekly = new RoundTiming(
                 Opening.at(LocalDateTime.parse("2026-01-09T14:00")), Deadline.workingDays(2), ReminderPlan.defaults());
         RoundRequest request = new RoundRequest(

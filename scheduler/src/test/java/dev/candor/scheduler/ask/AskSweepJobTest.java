@@ -164,6 +164,28 @@ class AskSweepJobTest {
     }
 
     @Test
+    void movesEachPersonNoLongerInWorkingTimeToTheirOwnNextMorning() {
+        long toShanghai = person("Shu", BERLIN, true, true);
+        long toTokyo = person("Tomo", BERLIN, true, true);
+        long stays = person("Sten", BERLIN, true, true);
+        Round round = round(false, toShanghai, toTokyo, stays);
+        times.put(toShanghai, WorkingTime.defaults(SHANGHAI));
+        times.put(toTokyo, WorkingTime.defaults(ZoneId.of("Asia/Tokyo")));
+
+        assertThat(sweepAt("2026-01-09T13:00:00Z").asked()).isEqualTo(1);
+
+        AskDao asks = jdbi.onDemand(AskDao.class);
+        assertThat(asks.find(orgId, askOf(round, toShanghai)).orElseThrow().opensAt())
+                .as("Monday 08:00 in Shanghai")
+                .isEqualTo(Instant.parse("2026-01-12T00:00:00Z"));
+        assertThat(asks.find(orgId, askOf(round, toTokyo)).orElseThrow().opensAt())
+                .as("Monday 08:00 in Tokyo")
+                .isEqualTo(Instant.parse("2026-01-11T23:00:00Z"));
+        assertThat(asks.find(orgId, askOf(round, stays)).orElseThrow().sentAt())
+                .isEqualTo(Instant.parse("2026-01-09T13:00:00Z"));
+    }
+
+    @Test
     void sendsEveryAskOfABigRoundInBatches() {
         List<Long> people = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

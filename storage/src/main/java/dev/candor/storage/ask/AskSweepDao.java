@@ -12,53 +12,67 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * messages and records that they went out.
  */
 public interface AskSweepDao {
-    /** How a person is reached: Slack first when they have both, as everywhere else in Candor. */
-    String DELIVERY =
+    /**
+     * The claimed asks ({@code claimed}: locked, at most a batch) with how each person is reached: Slack first when
+     * they have both, as everywhere else in Candor. The claim is a materialized CTE and the accounts are read for the
+     * claimed people only, by person id, so the plan stays a handful of index probes per ask whatever the planner
+     * believes about the tables. Right after a round's 100,000 asks are stored, before autovacuum has analysed them,
+     * a lateral lookup by organisation and person was planned as a bitmap AND with the organisation's whole primary
+     * key index, once per ask, and the first sweep ran for minutes. A person id belongs to one organisation (the
+     * foreign keys say so); the organisation is compared anyway.
+     */
+    String DELIVERY_OF_CLAIMED =
             """
-            a.id AS ask_id, a.org_id, a.round_id, a.person_id, a.due_at, p.active, i.platform, i.platform_user_id,
-            r.deadline_working_days IS NOT NULL AS relative_deadline
-            """;
-
-    String JOINS =
-            """
+            SELECT a.id AS ask_id, a.org_id, a.round_id, a.person_id, a.due_at, p.active, i.platform,
+                   i.platform_user_id, r.deadline_working_days IS NOT NULL AS relative_deadline, a.reminder
+            FROM claimed a
             JOIN rounds r ON r.id = a.round_id
             JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id
-            LEFT JOIN LATERAL (SELECT platform, platform_user_id FROM platform_identities
-                               WHERE org_id = a.org_id AND person_id = a.person_id
-                               ORDER BY platform = 'slack' DESC, platform_user_id LIMIT 1) i ON true
+            LEFT JOIN (SELECT DISTINCT ON (person_id) org_id, person_id, platform, platform_user_id
+                       FROM platform_identities WHERE person_id IN (SELECT person_id FROM claimed)
+                       ORDER BY person_id, platform = 'slack' DESC, platform_user_id) i
+                   ON i.org_id = a.org_id AND i.person_id = a.person_id
+            ORDER BY a.at, a.id
             """;
 
     /** Claims up to {@code limit} asks whose opening has come and whose DM has not gone out, the earliest first. */
     @SqlQuery(
-            "SELECT " + DELIVERY + ", 0 AS reminder FROM asks a " + JOINS
-                    + """
-            WHERE a.state = 'pending' AND a.sent_at IS NULL AND a.opens_at <= :now
-            ORDER BY a.opens_at, a.id
-            LIMIT :limit
-            FOR UPDATE OF a SKIP LOCKED
-            """)
+            """
+            WITH claimed AS MATERIALIZED (
+                SELECT id, org_id, round_id, person_id, due_at, opens_at AS at, 0 AS reminder FROM asks
+                WHERE state = 'pending' AND sent_at IS NULL AND opens_at <= :now
+                ORDER BY opens_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            """
+                    + DELIVERY_OF_CLAIMED)
     List<AskDelivery> claimDueAsks(@Bind("now") Instant now, @Bind("limit") int limit);
 
     /** The same for one round only ("open now": its due asks are queued in the request, not at the next sweep). */
     @SqlQuery(
-            "SELECT " + DELIVERY + ", 0 AS reminder FROM asks a " + JOINS
-                    + """
-            WHERE a.round_id = :roundId AND a.state = 'pending' AND a.sent_at IS NULL AND a.opens_at <= :now
-            ORDER BY a.opens_at, a.id
-            LIMIT :limit
-            FOR UPDATE OF a SKIP LOCKED
-            """)
+            """
+            WITH claimed AS MATERIALIZED (
+                SELECT id, org_id, round_id, person_id, due_at, opens_at AS at, 0 AS reminder FROM asks
+                WHERE round_id = :roundId AND state = 'pending' AND sent_at IS NULL AND opens_at <= :now
+                ORDER BY opens_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            """
+                    + DELIVERY_OF_CLAIMED)
     List<AskDelivery> claimDueAsksOf(@Bind("roundId") long roundId, @Bind("now") Instant now, @Bind("limit") int limit);
 
     /** Claims up to {@code limit} asks whose next reminder is due; {@code reminder} is that reminder's number. */
     @SqlQuery(
-            "SELECT " + DELIVERY + ", a.reminders_sent + 1 AS reminder FROM asks a " + JOINS
-                    + """
-            WHERE a.next_reminder_at IS NOT NULL AND a.next_reminder_at <= :now
-            ORDER BY a.next_reminder_at, a.id
-            LIMIT :limit
-            FOR UPDATE OF a SKIP LOCKED
-            """)
+            """
+            WITH claimed AS MATERIALIZED (
+                SELECT id, org_id, round_id, person_id, due_at, next_reminder_at AS at,
+                       reminders_sent + 1 AS reminder FROM asks
+                WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= :now
+                ORDER BY next_reminder_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            """
+                    + DELIVERY_OF_CLAIMED)
     List<AskDelivery> claimDueReminders(@Bind("now") Instant now, @Bind("limit") int limit);
 
     /**
@@ -91,9 +105,27 @@ public interface AskSweepDao {
             """)
     int skipAll(@Bind("ids") long[] askIds, @Bind("reason") SkipReason reason);
 
-    /** An ask whose person is not in working time after all (their zone changed): it waits until {@code opensAt}. */
-    @SqlUpdate("UPDATE asks SET opens_at = :opensAt WHERE id = :id AND state = 'pending' AND sent_at IS NULL")
-    int postpone(@Bind("id") long askId, @Bind("opensAt") Instant opensAt);
+    /**
+     * Asks whose people are not in working time after all (their zone or HR's settings changed since planning): each
+     * waits until its new opening, {@code opensAt[i]} for {@code askIds[i]}. One statement for a whole batch: a
+     * changed setting can move thousands of asks in one sweep.
+     */
+    default int postponeAll(List<Long> askIds, List<Instant> opensAt) {
+        if (askIds.isEmpty()) {
+            return 0;
+        }
+        return postponeEach(
+                askIds.stream().mapToLong(Long::longValue).toArray(),
+                opensAt.stream().map(Instant::toString).toArray(String[]::new));
+    }
+
+    @SqlUpdate(
+            """
+            UPDATE asks a SET opens_at = later.opens_at
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:opensAt AS timestamptz[])) AS later(id, opens_at)
+            WHERE a.id = later.id AND a.state = 'pending' AND a.sent_at IS NULL
+            """)
+    int postponeEach(@Bind("ids") long[] askIds, @Bind("opensAt") String[] opensAt);
 
     /** Every pending ask whose deadline passed is expired; returns how many. */
     @SqlUpdate(
