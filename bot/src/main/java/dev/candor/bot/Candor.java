@@ -5,6 +5,7 @@ import dev.candor.bot.admin.AdminHandler;
 import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.checkin.CheckinAdmin;
+import dev.candor.bot.checkin.CheckinChannels;
 import dev.candor.bot.checkin.CheckinHandler;
 import dev.candor.bot.checkin.Checkins;
 import dev.candor.bot.help.CandorHandler;
@@ -21,6 +22,7 @@ import dev.candor.bot.oneonone.OneOnOneCommands;
 import dev.candor.bot.oneonone.OneOnOneDms;
 import dev.candor.bot.oneonone.OneOnOneForms;
 import dev.candor.bot.outbox.PlatformGateways;
+import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.people.Reachability;
@@ -28,9 +30,11 @@ import dev.candor.bot.people.away.AwayHandler;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
+import dev.candor.bot.teams.TeamsChannelMembers;
 import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
+import dev.candor.scheduler.checkin.ChannelMembers;
 import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
@@ -150,7 +154,13 @@ public final class Candor implements AutoCloseable {
                 options.clock(),
                 new WorkingTimeLoader(database.jdbi(), options.clock()),
                 config.encryptionKey());
-        ConversationRouter router = router(database, directory, options.clock(), asking);
+        Map<Platform, ChannelRoster> rosters = new EnumMap<>(Platform.class);
+        if (slack != null) {
+            rosters.put(Platform.SLACK, slack.channels());
+        }
+        rosters.put(Platform.TEAMS, new TeamsChannelMembers(database.jdbi()));
+        CheckinChannels channels = new CheckinChannels(database.jdbi(), directory, rosters);
+        ConversationRouter router = router(database, directory, options.clock(), asking, channels);
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
@@ -166,8 +176,8 @@ public final class Candor implements AutoCloseable {
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(asking.sweepJob());
-        scheduler.register(
-                CheckinRoundJob.everyFiveMinutes(database.jdbi(), options.clock(), new CheckinRounds(asking.rounds())));
+        scheduler.register(CheckinRoundJob.everyFiveMinutes(
+                database.jdbi(), options.clock(), new CheckinRounds(asking.rounds(), channels)));
         scheduler.register(OneOnOneSweepJob.everyMinute(
                 database.jdbi(),
                 options.clock(),
@@ -213,6 +223,18 @@ public final class Candor implements AutoCloseable {
 
     /** The same with the asking engine that the sweep also uses; features that ask register with it here. */
     public static ConversationRouter router(Database database, PeopleDirectory directory, Clock clock, Asking asking) {
+        return router(
+                database,
+                directory,
+                clock,
+                asking,
+                new CheckinChannels(
+                        database.jdbi(), directory, Map.of(Platform.TEAMS, new TeamsChannelMembers(database.jdbi()))));
+    }
+
+    /** The same, with how check-ins list a channel's members on each platform. */
+    public static ConversationRouter router(
+            Database database, PeopleDirectory directory, Clock clock, Asking asking, ChannelMembers channels) {
         KudosService kudos = new KudosService(database.jdbi(), directory, clock);
         KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
         KudosStatsHandler kudosStats = new KudosStatsHandler(
@@ -223,7 +245,8 @@ public final class Candor implements AutoCloseable {
         CheckinHandler checkins = Checkins.handler(
                 database.jdbi(),
                 directory,
-                new CheckinRounds(asking.rounds()),
+                asking,
+                new CheckinRounds(asking.rounds(), channels),
                 (roundId, now) -> asking.rounds().openNow(roundId),
                 clock);
         asking.features().register(Checkins.feature(database.jdbi()));

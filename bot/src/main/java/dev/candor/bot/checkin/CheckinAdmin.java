@@ -54,7 +54,9 @@ public final class CheckinAdmin implements CommandHandler {
                     new Block.Field(setup.name(), Text.of("Owner: " + setup.ownerName())),
                     new Block.Field("People", Text.of(String.valueOf(setup.size()))),
                     new Block.Field(
-                            "Answered, last " + setup.rounds() + " rounds",
+                            setup.rounds() == 1
+                                    ? "Answered, last round"
+                                    : "Answered, last " + setup.rounds() + " rounds",
                             Text.of(
                                     setup.ratePercent() < 0
                                             ? "—"

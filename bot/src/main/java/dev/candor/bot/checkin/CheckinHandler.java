@@ -26,12 +26,15 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
     private final CheckinSetups setups;
     private final CheckinSending sending;
     private final CheckinReading reading;
+    private final PendingCheckin pending;
     private final Clock clock;
 
-    CheckinHandler(CheckinSetups setups, CheckinSending sending, CheckinReading reading, Clock clock) {
+    CheckinHandler(
+            CheckinSetups setups, CheckinSending sending, CheckinReading reading, PendingCheckin pending, Clock clock) {
         this.setups = setups;
         this.sending = sending;
         this.reading = reading;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -42,7 +45,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
                 ? command.text().substring(command.verb().length()).strip()
                 : "";
         return switch (command.verb()) {
-            case "" -> Reply.privately(reading.pending(actor));
+            case "" -> pending.open(actor);
             case "history" -> Reply.privately(reading.history(actor));
             case "setup" -> setup(actor);
             case "send" -> managed(actor, "send", rest, checkin -> sending.send(actor, checkin));
@@ -107,7 +110,8 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
         } else if (!setups.maySetUp(actor)) {
             return Reply.privately(CheckinMessages.notAManager());
         }
-        SetupInput input = SetupInput.read(form);
+        SetupInput input = SetupInput.read(
+                form, existing == null ? null : setups.questions(existing).orElse(null));
         if (input.standup() && input.channel() == null && (existing == null || existing.standupChannel() == null)) {
             return new Reply.FormErrors(Map.of(
                     SetupForm.DESTINATION, "Open /checkin setup in the channel where the stand-up should be posted."));
@@ -119,7 +123,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
             Checkin saved = setups.save(actor, existing, input);
             LocalDate today = LocalDate.now(clock.withZone(actor.zone()));
             return Reply.privately(CheckinMessages.saved(
-                    saved, existing == null, CheckinRoundJob.calendar(saved).next(today)));
+                    saved, existing == null, CheckinRoundJob.calendar(saved).next(today), sending.unreachable(saved)));
         } catch (ProfileSource.NoSuchUser unknown) {
             return new Reply.FormErrors(Map.of(SetupForm.PEOPLE, "One of these people isn't in this workspace."));
         }

@@ -3,8 +3,11 @@ package dev.candor.bot.checkin;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
+import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.checkin.CheckinCalendar;
+import dev.candor.storage.Platform;
 import dev.candor.storage.checkin.Checkin;
+import java.time.LocalDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +53,55 @@ final class CheckinMessages {
         return new Message("Your check-ins: " + setups.size(), blocks);
     }
 
-    static Message saved(Checkin checkin, boolean created, CheckinCalendar.Occurrence next) {
+    static Message saved(
+            Checkin checkin, boolean created, CheckinCalendar.Occurrence next, List<Unreachable> unreachable) {
         String text = (created ? "✅ Check-in \"" : "✅ Saved \"") + checkin.name() + "\": " + describe(checkin)
                 + ". The next one opens " + day(next) + " (" + next.period() + ")."
                 + " /checkin send sends this period's now.";
-        return Message.of(text);
+        return withUnreachable(text, unreachable);
+    }
+
+    /**
+     * The text, then whom Candor can't reach and what fixes it: named to the owner so nobody is left out unseen.
+     * The fallback text names them too (Teams and notifications show it).
+     */
+    static Message withUnreachable(String text, List<Unreachable> unreachable) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(Text.of(text)));
+        StringBuilder fallback = new StringBuilder(text);
+        if (!unreachable.isEmpty()) {
+            String names = String.join(
+                    ", ", unreachable.stream().map(Unreachable::name).toList());
+            String heading = "⚠️ Candor can't reach " + names + ", so they won't get the check-in:";
+            Text.Builder list = Text.builder().plain(heading);
+            for (Unreachable person : unreachable) {
+                list.lineBreak()
+                        .plain("• ")
+                        .strong(person.name())
+                        .plain(": " + person.explanation() + " " + person.fix());
+            }
+            blocks.add(new Block.Section(list.build()));
+            blocks.add(new Block.Context(Text.of(howToFix(unreachable))));
+            fallback.append("\n")
+                    .append(heading.substring(0, heading.length() - 1))
+                    .append(". ")
+                    .append(howToFix(unreachable));
+        }
+        return new Message(fallback.toString(), blocks);
+    }
+
+    /** The platform's general remedy, under the list. */
+    private static String howToFix(List<Unreachable> unreachable) {
+        boolean teams = unreachable.stream().anyMatch(person -> person.platform() == Platform.TEAMS);
+        boolean slack = unreachable.stream().anyMatch(person -> person.platform() == Platform.SLACK);
+        List<String> fixes = new ArrayList<>();
+        if (slack) {
+            fixes.add("In Slack, check that they are in this workspace and that Candor is invited (installed) there.");
+        }
+        if (teams) {
+            fixes.add("In Teams, install Candor for their team or organisation-wide (Teams admin center).");
+        }
+        return String.join(" ", fixes);
     }
 
     static String describe(Checkin checkin) {
@@ -84,6 +131,7 @@ final class CheckinMessages {
                 + occurrence.opensLocal().toLocalTime();
     }
 
+    /** {@code /checkin send}'s answer: "sent to 4; Li gets it at 08:00 their time", the away, the unreachable. */
     static Message sent(Checkin checkin, String period, SendSummary summary) {
         StringBuilder text =
                 new StringBuilder("📨 \"" + checkin.name() + "\" (" + period + ") sent to " + summary.now());
@@ -94,13 +142,20 @@ final class CheckinMessages {
                     .append(String.join(", ", summary.away()))
                     .append('.');
         }
-        if (!summary.unreachable().isEmpty()) {
-            text.append("\n⚠️ Candor can't reach ")
-                    .append(String.join(", ", summary.unreachable()))
-                    .append(": they haven't used Candor in this workspace yet. In Slack, invite them to the workspace;"
-                            + " in Teams, install Candor for their team or for the whole organisation.");
-        }
-        return Message.of(text.toString());
+        return withUnreachable(text.toString(), summary.unreachable());
+    }
+
+    /** "Your next check-in from Maria comes Friday 14:00 your time". */
+    static Message nextComes(Checkin checkin, String owner, LocalDateTime local) {
+        String text = "Nothing to answer now. Your next check-in"
+                + (owner == null ? "" : " from " + owner)
+                + (checkin == null ? "" : ", \"" + checkin.name() + "\",")
+                + " comes " + PendingCheckin.day(local) + " your time (" + local.toLocalDate() + ").";
+        return Message.of(text);
+    }
+
+    static Message nothingAsks() {
+        return Message.of("Nothing to answer now, and no check-in asks you yet.");
     }
 
     static Message alreadySent(Checkin checkin, String period, int answered, int asked) {

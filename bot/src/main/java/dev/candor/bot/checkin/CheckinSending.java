@@ -5,6 +5,8 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.outbox.Outbox;
+import dev.candor.bot.people.Reachability;
+import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.ask.OpenedRound;
 import dev.candor.scheduler.ask.Opening;
 import dev.candor.scheduler.checkin.CheckinRoundJob;
@@ -29,27 +31,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code /checkin send} and {@code /checkin remind}, and the digest's Remind button. */
 final class CheckinSending {
     /** The engine's Answer button on an ask (its AskHandler opens the form). */
     static final String ANSWER = "ask.answer";
 
+    private static final Logger log = LoggerFactory.getLogger(CheckinSending.class);
+
     private final Jdbi jdbi;
     private final CheckinRounds rounds;
     private final AskQueue queue;
-    private final Unreachable unreachable;
+    private final Reachability reachability;
     private final Clock clock;
 
-    CheckinSending(Jdbi jdbi, CheckinRounds rounds, AskQueue queue, Unreachable unreachable, Clock clock) {
+    CheckinSending(Jdbi jdbi, CheckinRounds rounds, AskQueue queue, Reachability reachability, Clock clock) {
         this.jdbi = jdbi;
         this.rounds = rounds;
         this.queue = queue;
-        this.unreachable = unreachable;
+        this.reachability = reachability;
         this.clock = clock;
     }
 
@@ -59,27 +64,53 @@ final class CheckinSending {
         String period = CheckinRoundJob.calendar(checkin)
                 .containing(LocalDate.ofInstant(now, actor.zone()))
                 .period();
+        if (findRound(actor, checkin, period).isPresent()) {
+            return alreadySent(actor, checkin, period);
+        }
+        List<Long> audience = rounds.audience(jdbi, checkin);
         Optional<OpenedRound> opened = jdbi.inTransaction(
-                handle -> rounds.open(handle, checkin, period, Opening.now(), now, actor.personId()));
+                handle -> rounds.open(handle, checkin, audience, period, Opening.now(), now, actor.personId()));
         if (opened.isEmpty()) {
-            Round round = jdbi.onDemand(RoundDao.class)
-                    .findByKey(actor.orgId(), CheckinRounds.FEATURE, checkin.subject(), period)
-                    .orElseThrow();
-            AskCounts counts = jdbi.onDemand(RoundDao.class).countAsks(actor.orgId(), round.id());
-            return CheckinMessages.alreadySent(checkin, period, counts.answered(), counts.total() - counts.skipped());
+            return alreadySent(actor, checkin, period);
         }
         queue.openDue(opened.get().round().id(), now);
         List<Long> people =
                 opened.get().asks().stream().map(ask -> ask.personId()).toList();
-        Map<Long, Contact> contacts = contacts(actor.orgId(), people);
-        Set<Long> cannot = unreachable.of(actor.orgId(), contacts.values());
-        Map<Long, Contact> marked = contacts.values().stream()
-                .collect(Collectors.toMap(
-                        Contact::personId,
-                        contact -> cannot.contains(contact.personId())
-                                ? new Contact(contact.personId(), contact.name(), null, null)
-                                : contact));
-        return CheckinMessages.sent(checkin, period, SendSummary.of(opened.get(), marked, now));
+        List<Unreachable> cannot = reachability.unreachable(actor.orgId(), people);
+        return CheckinMessages.sent(
+                checkin, period, SendSummary.of(opened.get(), names(actor.orgId(), people), cannot, now));
+    }
+
+    /**
+     * Who of the check-in's people Candor can't reach now; empty when the audience can't be listed now (a channel's
+     * platform not answering): the next {@code /checkin send} and the round itself tell then.
+     */
+    List<Unreachable> unreachable(Checkin checkin) {
+        try {
+            return reachability.unreachable(checkin.orgId(), rounds.audience(jdbi, checkin));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "audience of check-in {} of org {} not listed: {}",
+                    checkin.id(),
+                    checkin.orgId(),
+                    e.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    private Optional<Round> findRound(Actor actor, Checkin checkin, String period) {
+        return jdbi.onDemand(RoundDao.class).findByKey(actor.orgId(), CheckinRounds.FEATURE, checkin.subject(), period);
+    }
+
+    private Message alreadySent(Actor actor, Checkin checkin, String period) {
+        Round round = findRound(actor, checkin, period).orElseThrow();
+        AskCounts counts = jdbi.onDemand(RoundDao.class).countAsks(actor.orgId(), round.id());
+        return CheckinMessages.alreadySent(checkin, period, counts.answered(), counts.total() - counts.skipped());
+    }
+
+    private Map<Long, String> names(long orgId, List<Long> people) {
+        return contacts(orgId, people).values().stream()
+                .collect(Collectors.toMap(Contact::personId, Contact::name, (a, b) -> a));
     }
 
     /** Reminds everyone of the setup's latest open round who was asked and hasn't answered. */

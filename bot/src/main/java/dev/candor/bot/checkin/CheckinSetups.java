@@ -1,10 +1,12 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
+import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.ask.QuestionnaireVersion;
@@ -25,11 +27,13 @@ import org.jdbi.v3.core.Jdbi;
 final class CheckinSetups {
     private final Jdbi jdbi;
     private final PeopleDirectory directory;
+    private final Asking asking;
     private final Clock clock;
 
-    CheckinSetups(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+    CheckinSetups(Jdbi jdbi, PeopleDirectory directory, Asking asking, Clock clock) {
         this.jdbi = jdbi;
         this.directory = directory;
+        this.asking = asking;
         this.clock = clock;
     }
 
@@ -59,11 +63,15 @@ final class CheckinSetups {
         return SetupForm.of(null, Questions.DEFAULT, List.of(), reports);
     }
 
+    /** The setup's current questions, as the engine has them. */
+    Optional<Questionnaire> questions(Checkin checkin) {
+        return jdbi.onDemand(QuestionnaireDao.class)
+                .findLatest(checkin.orgId(), checkin.questionnaireId())
+                .map(version -> Questions.questionnaire(version.questionsJson()));
+    }
+
     Form editForm(Actor actor, Checkin checkin) {
-        String lines = jdbi.onDemand(QuestionnaireDao.class)
-                .findLatest(actor.orgId(), checkin.questionnaireId())
-                .map(version -> Questions.lines(version.questionsJson()))
-                .orElse(Questions.DEFAULT);
+        String lines = questions(checkin).map(Questions::lines).orElse(Questions.DEFAULT);
         List<Mention> people = new ArrayList<>();
         if (checkin.audience() == Audience.PEOPLE) {
             List<Long> ids = jdbi.onDemand(CheckinDao.class).listMembers(actor.orgId(), checkin.id());
@@ -77,34 +85,25 @@ final class CheckinSetups {
     }
 
     /**
-     * Stores a new setup, or changes {@code existing}; the questions become a new questionnaire version when they
-     * changed.
+     * Stores a new setup, or changes {@code existing}. The questions go through the asking engine, which checks them
+     * again and stores a changed list as the questionnaire's next version (rounds keep the version they asked).
      *
      * @throws ProfileSource.NoSuchUser when a picked person doesn't exist on the platform
      */
     Checkin save(Actor actor, Checkin existing, SetupInput input) {
         List<Long> members = members(actor, input);
-        return jdbi.inTransaction(handle -> {
-            QuestionnaireDao questionnaires = handle.attach(QuestionnaireDao.class);
-            CheckinDao checkins = handle.attach(CheckinDao.class);
-            if (existing == null) {
-                QuestionnaireVersion version = questionnaires.insert(
-                        actor.orgId(), CheckinRounds.FEATURE, input.questionsJson(), actor.personId());
-                return checkins.insert(
-                        row(actor, 0, actor.personId(), version.questionnaireId(), null, input), members);
-            }
-            boolean changed = questionnaires
-                    .findLatest(actor.orgId(), existing.questionnaireId())
-                    .map(latest ->
-                            !Questions.read(latest.questionsJson()).equals(Questions.read(input.questionsJson())))
-                    .orElse(true);
-            if (changed) {
-                questionnaires.addVersion(
-                        actor.orgId(), existing.questionnaireId(), input.questionsJson(), actor.personId());
-            }
-            Checkin row = row(actor, existing.id(), existing.ownerId(), existing.questionnaireId(), existing, input);
-            return checkins.update(row, members).orElseThrow();
-        });
+        if (existing == null) {
+            QuestionnaireVersion version = asking.createQuestionnaire(
+                    actor.orgId(), CheckinRounds.FEATURE, input.questions(), actor.personId());
+            return jdbi.inTransaction(handle -> handle.attach(CheckinDao.class)
+                    .insert(row(actor, 0, actor.personId(), version.questionnaireId(), null, input), members));
+        }
+        if (!questions(existing).map(input.questions()::equals).orElse(false)) {
+            asking.editQuestionnaire(actor.orgId(), existing.questionnaireId(), input.questions(), actor.personId());
+        }
+        Checkin row = row(actor, existing.id(), existing.ownerId(), existing.questionnaireId(), existing, input);
+        return jdbi.inTransaction(
+                handle -> handle.attach(CheckinDao.class).update(row, members).orElseThrow());
     }
 
     private List<Long> members(Actor actor, SetupInput input) {

@@ -1,6 +1,8 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.bot.ask.Asking;
 import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.Reachability;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -15,11 +17,13 @@ public final class Checkins {
     }
 
     public static CheckinHandler handler(
-            Jdbi jdbi, PeopleDirectory directory, CheckinRounds rounds, AskQueue queue, Clock clock) {
+            Jdbi jdbi, PeopleDirectory directory, Asking asking, CheckinRounds rounds, AskQueue queue, Clock clock) {
+        CheckinSending sending = new CheckinSending(jdbi, rounds, queue, new Reachability(jdbi), clock);
         return new CheckinHandler(
-                new CheckinSetups(jdbi, directory, clock),
-                new CheckinSending(jdbi, rounds, queue, Unreachable.WITHOUT_ACCOUNT, clock),
+                new CheckinSetups(jdbi, directory, asking, clock),
+                sending,
                 new CheckinReading(jdbi, clock),
+                new PendingCheckin(jdbi, asking, clock),
                 clock);
     }
 }

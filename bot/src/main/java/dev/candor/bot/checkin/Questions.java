@@ -2,24 +2,28 @@ package dev.candor.bot.checkin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.candor.scheduler.ask.Question;
+import dev.candor.scheduler.ask.Questionnaire;
+import dev.candor.scheduler.ask.QuestionsJson;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A check-in's questions as one line each, typed into one text area (usable alike in a Slack modal and a Teams card),
- * and as the asking engine's questionnaire JSON. Lines look like {@code mood: How are you feeling?},
- * {@code text: What went well this week?}, {@code scale: How focused were you? [Not at all | Completely]},
- * {@code choice: Where did you work? [Office | Home]}; {@code (optional)} at the end makes one optional.
+ * read into the asking engine's {@link Questionnaire}, whose rules (types, at most 15, 2–10 options, lengths) then
+ * apply. Lines look like {@code mood: How are you feeling?}, {@code text: What went well this week?},
+ * {@code scale: How focused were you? [Not at all | Completely]}, {@code choice: Where did you work? [Office | Home]};
+ * {@code (optional)} at the end makes one optional.
  */
 public final class Questions {
-    public static final int MAX = 15;
     public static final int TEXT_MAX_LENGTH = 2000;
+    public static final int SHORT_MAX_LENGTH = 200;
     public static final String DEFAULT =
             """
             mood: How are you feeling this week?
@@ -32,15 +36,19 @@ public final class Questions {
                     + " left empty.";
 
     private static final ObjectMapper json = new ObjectMapper();
-    private static final Pattern LINE = Pattern.compile("^([a-zA-Z/_]+)\\s*:\\s*(.+)$");
+    private static final Pattern LINE = Pattern.compile("^([a-zA-Z/_]+)\\s*:\\s*(.*)$");
     private static final Pattern OPTIONS = Pattern.compile("^(.*?)\\s*\\[([^\\]]*)\\]$");
     private static final String OPTIONAL = "(optional)";
 
     private Questions() {}
 
-    /** The engine's questionnaire JSON for the lines, or a message that says what to fix. */
-    public static Parsed parse(String lines) {
-        List<ObjectNode> questions = new ArrayList<>();
+    /**
+     * The lines as the engine's questionnaire, or what to fix: first a line that can't be read, else every problem the
+     * engine finds. A question keeps the id it had in {@code previous} when its type and text are unchanged, so that
+     * its answers stay comparable across versions (moods over rounds).
+     */
+    public static Parsed parse(String lines, Questionnaire previous) {
+        List<Line> read = new ArrayList<>();
         int number = 0;
         for (String raw : lines.split("\\R")) {
             String line = raw.strip();
@@ -48,31 +56,30 @@ public final class Questions {
                 continue;
             }
             number++;
-            if (number > MAX) {
-                return Parsed.error("A check-in has at most " + MAX + " questions.");
-            }
             try {
-                questions.add(question(number, line));
+                read.add(line(line));
             } catch (IllegalArgumentException mistake) {
                 return Parsed.error("Line " + number + ": " + mistake.getMessage() + " " + SYNTAX);
             }
         }
-        if (questions.isEmpty()) {
-            return Parsed.error("Add at least one question. " + SYNTAX);
-        }
-        ArrayNode array = json.createArrayNode();
-        questions.forEach(array::add);
-        return new Parsed(array.toString(), null);
+        Questionnaire questionnaire = new Questionnaire(withIds(read, previous));
+        List<String> problems = questionnaire.problems();
+        return problems.isEmpty()
+                ? new Parsed(questionnaire, null)
+                : Parsed.error(String.join(" ", problems) + (read.isEmpty() ? " " + SYNTAX : ""));
     }
 
-    /** The result of {@link #parse}: the JSON, or the mistake. */
-    public record Parsed(String json, String error) {
+    /** The result of {@link #parse}: the questionnaire, or the mistakes. */
+    public record Parsed(Questionnaire questionnaire, String error) {
         static Parsed error(String message) {
             return new Parsed(null, message);
         }
     }
 
-    private static ObjectNode question(int number, String line) {
+    /** One line read: the question with a placeholder id. */
+    private record Line(String type, String prompt, boolean required, List<String> brackets) {}
+
+    private static Line line(String line) {
         Matcher matcher = LINE.matcher(line);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("start with the question's type and a colon.");
@@ -84,88 +91,128 @@ public final class Questions {
             rest = rest.substring(0, rest.length() - OPTIONAL.length()).strip();
         }
         Matcher options = OPTIONS.matcher(rest);
-        List<String> choices = List.of();
+        List<String> brackets = null;
         if (options.matches()) {
             rest = options.group(1).strip();
-            choices = List.of(options.group(2).split("\\|")).stream()
+            brackets = List.of(options.group(2).split("\\|", -1)).stream()
                     .map(String::strip)
-                    .filter(choice -> !choice.isEmpty())
                     .toList();
         }
-        if (rest.isEmpty() || rest.length() > 300) {
-            throw new IllegalArgumentException("a question has 1 to 300 characters.");
-        }
-        ObjectNode question = json.createObjectNode()
-                .put("id", "q" + number)
-                .put("prompt", rest)
-                .put("required", !optional);
-        return typed(question, type, choices);
+        Line read = new Line(type, rest, !optional, brackets);
+        question(read, "q"); // an unknown type or a malformed bracket is a mistake of the line itself
+        return read;
     }
 
-    private static ObjectNode typed(ObjectNode question, String type, List<String> choices) {
-        switch (type) {
-            case "mood" -> question.put("type", "mood");
-            case "text", "long" ->
-                question.put("type", "text").put("multiline", true).put("maxLength", TEXT_MAX_LENGTH);
-            case "short" -> question.put("type", "text").put("multiline", false).put("maxLength", 200);
-            case "yes/no", "yesno", "yes_no" -> question.put("type", "yes_no");
-            case "nps" -> question.put("type", "nps");
+    private static Question question(Line line, String id) {
+        List<String> brackets = line.brackets() == null ? List.of() : line.brackets();
+        return switch (line.type()) {
+            case "mood" -> new Question.Mood(id, line.prompt(), line.required());
+            case "text", "long" -> new Question.Text(id, line.prompt(), line.required(), true, TEXT_MAX_LENGTH);
+            case "short" -> new Question.Text(id, line.prompt(), line.required(), false, SHORT_MAX_LENGTH);
+            case "yes/no", "yesno", "yes_no" -> new Question.YesNo(id, line.prompt(), line.required());
+            case "nps" -> new Question.Nps(id, line.prompt(), line.required());
             case "scale" -> {
-                if (!choices.isEmpty() && choices.size() != 2) {
+                if (line.brackets() != null && brackets.size() != 2) {
                     throw new IllegalArgumentException("a scale has two end labels: [Not at all | Completely].");
                 }
-                question.put("type", "scale").put("min", 1).put("max", 5);
-                question.put("minLabel", choices.isEmpty() ? "Not at all" : choices.get(0));
-                question.put("maxLabel", choices.isEmpty() ? "Completely" : choices.get(1));
+                yield new Question.Scale(
+                        id,
+                        line.prompt(),
+                        line.required(),
+                        brackets.isEmpty() ? "Not at all" : brackets.get(0),
+                        brackets.isEmpty() ? "Completely" : brackets.get(1));
             }
             case "choice", "choices" -> {
-                if (choices.size() < 2 || choices.size() > 10) {
-                    throw new IllegalArgumentException("a choice has 2 to 10 options in brackets: [A | B].");
+                if (line.brackets() == null) {
+                    throw new IllegalArgumentException("a choice lists its options in brackets: [A | B].");
                 }
-                question.put("type", "choice").put("multiple", type.equals("choices"));
-                ArrayNode options = question.putArray("options");
-                choices.forEach(options::add);
+                yield new Question.Choice(
+                        id,
+                        line.prompt(),
+                        line.required(),
+                        brackets,
+                        line.type().equals("choices"));
             }
-            default -> throw new IllegalArgumentException("\"" + type + "\" is not a question type.");
-        }
-        return question;
+            default -> throw new IllegalArgumentException("\"" + line.type() + "\" is not a question type.");
+        };
     }
 
-    /** The questionnaire JSON back as lines, for editing. */
-    public static String lines(String questionsJson) {
+    private static List<Question> withIds(List<Line> lines, Questionnaire previous) {
+        List<Question> before = previous == null ? List.of() : previous.questions();
+        Set<String> taken = new HashSet<>();
+        List<Question> draft = new ArrayList<>();
+        for (Line line : lines) {
+            Question fresh = question(line, "");
+            String kept = before.stream()
+                    .filter(old -> !taken.contains(old.id()) && same(old, fresh))
+                    .map(Question::id)
+                    .findFirst()
+                    .orElse(null);
+            if (kept != null) {
+                taken.add(kept);
+            }
+            draft.add(kept == null ? null : question(line, kept));
+        }
+        before.forEach(old -> taken.add(old.id()));
+        List<Question> questions = new ArrayList<>();
+        int next = 1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (draft.get(i) != null) {
+                questions.add(draft.get(i));
+                continue;
+            }
+            while (taken.contains("q" + next)) {
+                next++;
+            }
+            taken.add("q" + next);
+            questions.add(question(lines.get(i), "q" + next));
+        }
+        return questions;
+    }
+
+    private static boolean same(Question old, Question fresh) {
+        return old.type().equals(fresh.type()) && old.prompt().equals(fresh.prompt());
+    }
+
+    /** The questionnaire back as lines, for editing. */
+    public static String lines(Questionnaire questionnaire) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode question : read(questionsJson)) {
+        for (Question question : questionnaire.questions()) {
             lines.add(line(question));
         }
         return String.join("\n", lines);
     }
 
-    private static String line(JsonNode question) {
-        String type = question.path("type").asText();
-        String prompt = question.path("prompt").asText();
-        String word =
-                switch (type) {
-                    case "text" -> question.path("multiline").asBoolean(true) ? "text" : "short";
-                    case "yes_no" -> "yes/no";
-                    case "choice" -> question.path("multiple").asBoolean() ? "choices" : "choice";
-                    default -> type;
-                };
-        StringBuilder line = new StringBuilder(word).append(": ").append(prompt);
-        if (type.equals("scale")) {
-            line.append(" [")
-                    .append(question.path("minLabel").asText())
-                    .append(" | ")
-                    .append(question.path("maxLabel").asText())
-                    .append(']');
-        } else if (type.equals("choice")) {
-            List<String> options = new ArrayList<>();
-            question.path("options").forEach(option -> options.add(option.asText()));
-            line.append(" [").append(String.join(" | ", options)).append(']');
+    private static String line(Question question) {
+        StringBuilder line = new StringBuilder();
+        if (question instanceof Question.Text text) {
+            line.append(text.multiline() ? "text" : "short");
+        } else if (question instanceof Question.YesNo) {
+            line.append("yes/no");
+        } else if (question instanceof Question.Choice choice) {
+            line.append(choice.multiple() ? "choices" : "choice");
+        } else {
+            line.append(question.type());
         }
-        if (!question.path("required").asBoolean(true)) {
+        line.append(": ").append(question.prompt());
+        if (question instanceof Question.Scale scale) {
+            line.append(" [")
+                    .append(scale.minLabel())
+                    .append(" | ")
+                    .append(scale.maxLabel())
+                    .append(']');
+        } else if (question instanceof Question.Choice choice) {
+            line.append(" [").append(String.join(" | ", choice.options())).append(']');
+        }
+        if (!question.required()) {
             line.append(' ').append(OPTIONAL);
         }
         return line.toString();
+    }
+
+    /** The stored questionnaire JSON as the engine reads it. */
+    static Questionnaire questionnaire(String questionsJson) {
+        return QuestionsJson.readQuestionnaire(questionsJson);
     }
 
     /** The questions of a questionnaire version, in order. */

@@ -1,11 +1,11 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.ask.OpenedRound;
 import dev.candor.scheduler.ask.WorkingTime;
 import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.NewAsk;
 import dev.candor.storage.ask.SkipReason;
-import dev.candor.storage.checkin.Contact;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -14,25 +14,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the owner is told after {@code /checkin send}: how many got it now, who gets it later in their own working
  * time ("Li gets it at 08:00 their time"), who is away, and whom Candor can't reach with how to fix it.
  */
-record SendSummary(int now, List<String> later, List<String> away, List<String> unreachable) {
+record SendSummary(int now, List<String> later, List<String> away, List<Unreachable> unreachable) {
     /** An ask opening within this of now counts as sent now (the engine queues it at once). */
     static final Duration NOW = Duration.ofMinutes(5);
 
-    static SendSummary of(OpenedRound opened, Map<Long, Contact> contacts, Instant now) {
+    static SendSummary of(OpenedRound opened, Map<Long, String> names, List<Unreachable> unreachable, Instant now) {
+        Set<Long> cannot = unreachable.stream().map(Unreachable::personId).collect(Collectors.toSet());
         int sentNow = 0;
         List<String> later = new ArrayList<>();
         List<String> away = new ArrayList<>();
-        List<String> unreachable = new ArrayList<>();
         for (NewAsk ask : opened.asks()) {
-            Contact contact = contacts.get(ask.personId());
-            String name = contact == null ? "someone" : contact.name();
-            if (contact == null || !contact.reachable()) {
-                unreachable.add(name);
+            String name = names.getOrDefault(ask.personId(), "someone");
+            if (cannot.contains(ask.personId())) {
+                continue;
             } else if (ask.state() == AskState.SKIPPED) {
                 if (ask.skipReason() == SkipReason.AWAY) {
                     away.add(name);

@@ -1,6 +1,7 @@
 package dev.candor.bot.checkin;
 
 import dev.candor.bot.chat.FormSubmission;
+import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.storage.checkin.Audience;
 import dev.candor.storage.checkin.Cadence;
 import dev.candor.storage.conversation.ConversationKind;
@@ -25,12 +26,13 @@ record SetupInput(
         DayOfWeek day,
         LocalTime time,
         int deadlineDays,
-        String questionsJson,
+        Questionnaire questions,
         boolean standup,
         String channel,
         Map<String, String> errors) {
 
-    static SetupInput read(FormSubmission form) {
+    /** @param previous the setup's current questions when editing (their ids are kept), else null */
+    static SetupInput read(FormSubmission form, Questionnaire previous) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = form.text(SetupForm.NAME);
         if (name.isEmpty() || name.length() > 80) {
@@ -41,7 +43,7 @@ record SetupInput(
         DayOfWeek day = enumOf(DayOfWeek.class, form.text(SetupForm.DAY), DayOfWeek.FRIDAY);
         LocalTime time = time(form.text(SetupForm.TIME), errors);
         int deadline = deadline(form.text(SetupForm.DEADLINE), errors);
-        Questions.Parsed questions = Questions.parse(form.text(SetupForm.QUESTIONS));
+        Questions.Parsed questions = Questions.parse(form.text(SetupForm.QUESTIONS), previous);
         if (questions.error() != null) {
             errors.put(SetupForm.QUESTIONS, questions.error());
         }
@@ -57,7 +59,17 @@ record SetupInput(
             errors.put(SetupForm.AUDIENCE, "Open /checkin setup in the channel whose members should be asked.");
         }
         return new SetupInput(
-                name, audience, people, cadence, day, time, deadline, questions.json(), standup, channel, errors);
+                name,
+                audience,
+                people,
+                cadence,
+                day,
+                time,
+                deadline,
+                questions.questionnaire(),
+                standup,
+                channel,
+                errors);
     }
 
     private static Audience audience(String value) {

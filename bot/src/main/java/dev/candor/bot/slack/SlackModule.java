@@ -11,6 +11,7 @@ import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import dev.candor.bot.chat.ConversationRouter;
 import dev.candor.bot.chat.TextCommand;
+import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.scheduler.outbox.ChatGateway;
@@ -50,6 +51,11 @@ public final class SlackModule {
 
     public ProfileSource profiles() {
         return new SlackProfiles(client);
+    }
+
+    /** Channel members for check-ins that ask a channel ({@code conversations.members}). */
+    public ChannelRoster channels() {
+        return new SlackChannelMembers(client);
     }
 
     public ChatGateway gateway(Jdbi jdbi) {

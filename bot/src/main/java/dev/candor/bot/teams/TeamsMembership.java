@@ -70,7 +70,20 @@ final class TeamsMembership {
             }
         } else {
             rosters.seen(team);
+            channelId(activity).ifPresent(channel -> rosters.channel(team, channel));
         }
+    }
+
+    /** The channel an activity came from, without the reply chain ({@code ;messageid=…}). */
+    private static Optional<String> channelId(Activity activity) {
+        if (activity.getConversation() == null
+                || !"channel".equals(activity.getConversation().getConversationType())
+                || activity.getConversation().getId() == null) {
+            return Optional.empty();
+        }
+        String id = activity.getConversation().getId();
+        int reply = id.indexOf(";messageid=");
+        return Optional.of(reply < 0 ? id : id.substring(0, reply));
     }
 
     /** The team of an activity from one of its channels, as Teams names it in {@code channelData.team}. */

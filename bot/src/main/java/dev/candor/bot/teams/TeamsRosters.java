@@ -3,6 +3,7 @@ package dev.candor.bot.teams;
 import dev.candor.bot.people.PlatformIds;
 import dev.candor.storage.Platform;
 import dev.candor.storage.StorableText;
+import dev.candor.storage.conversation.TeamChannelDao;
 import dev.candor.storage.conversation.TeamMember;
 import dev.candor.storage.conversation.TeamRosterDao;
 import java.io.IOException;
@@ -30,12 +31,16 @@ final class TeamsRosters {
     /** A team whose roster could not be read is read again when it speaks to Candor after this long. */
     private static final Duration RETRY_FAILED_READ = Duration.ofHours(1);
 
+    private static final int MAX_CHANNELS = 100_000;
+
     private final Jdbi jdbi;
     private final TeamsPagedMembers pagedMembers;
     private final Executor background;
     private final Set<String> reading = ConcurrentHashMap.newKeySet();
     /** Teams whose roster is known to exist: no query for them on every channel message. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Channels whose team is recorded: no write on every channel message. */
+    private final Set<String> channels = ConcurrentHashMap.newKeySet();
     /** Teams whose roster could not be read: not asked again on every message, but after a while. */
     private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
 
@@ -73,6 +78,25 @@ final class TeamsRosters {
             known.add(team.key());
         } else {
             installed(team);
+        }
+    }
+
+    /**
+     * A channel of the team spoke to Candor: remember its team, so that a check-in asking "the members of this
+     * channel" finds them in the team's roster. Once per channel and process.
+     */
+    void channel(Team team, String channelId) {
+        String key = team.key() + ":" + channelId;
+        if (channels.contains(key)) {
+            return;
+        }
+        int recorded =
+                jdbi.withExtension(TeamChannelDao.class, teams -> teams.record(team.orgId(), channelId, team.teamId()));
+        if (recorded > 0) {
+            if (channels.size() >= MAX_CHANNELS) {
+                channels.clear();
+            }
+            channels.add(key);
         }
     }
 

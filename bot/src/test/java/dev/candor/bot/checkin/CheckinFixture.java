@@ -9,6 +9,7 @@ import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.chat.Reply;
 import dev.candor.storage.Platform;
 import dev.candor.storage.people.Role;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A manager with reports, a peer and another manager, through Candor's production router on a real database. */
 final class CheckinFixture implements AutoCloseable {
     private static final AtomicInteger sources = new AtomicInteger();
-    final AdminFixture base = new AdminFixture();
+    final AdminFixture base;
     final Platform platform;
     final Actor maya;
     final Actor ana;
@@ -26,6 +27,12 @@ final class CheckinFixture implements AutoCloseable {
     final Actor hana;
 
     CheckinFixture(Platform platform) {
+        this(platform, Clock.systemUTC());
+    }
+
+    /** With the handlers' and the engine's time fixed. */
+    CheckinFixture(Platform platform, Clock clock) {
+        this.base = new AdminFixture(clock);
         this.platform = platform;
         boolean slack = platform == Platform.SLACK;
         maya = base.person(platform, slack ? "U0MAYA" : "29:maya", "Maya", "Europe/Berlin", Role.EMPLOYEE);
@@ -39,6 +46,26 @@ final class CheckinFixture implements AutoCloseable {
                         maya.personId(),
                         ana.personId(),
                         li.personId()));
+    }
+
+    /** Another report of Maya's. */
+    Actor report(String userId, String name, String zone) {
+        Actor report = base.person(platform, userId, name, zone, Role.EMPLOYEE);
+        base.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE people SET manager_id = ? WHERE id = ?", maya.personId(), report.personId()));
+        return report;
+    }
+
+    /** The platform refused to open a chat with the person, as the outbox records it. */
+    void refusesChatWith(Actor person) {
+        base.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO reach_failures (org_id, platform, platform_user_id, reason) VALUES (?, ?, ?, ?)",
+                        person.orgId(),
+                        platform.dbValue(),
+                        person.platformUserId(),
+                        platform == Platform.SLACK ? "user_not_found" : "not_installed_for_user"));
     }
 
     ConversationRef channel() {

@@ -110,7 +110,8 @@ class CheckinHandlerTest {
         try (CheckinFixture fixture = new CheckinFixture(platform)) {
             fixture.setUpDefault(fixture.maya);
 
-            assertThat(text(fixture.checkin(fixture.ana, ""))).contains("\"Weekly check-in\" comes next, on Friday");
+            assertThat(text(fixture.checkin(fixture.ana, "")))
+                    .contains("Your next check-in from Maya, \"Weekly check-in\", comes Friday 14:00 your time");
             assertThat(text(fixture.checkin(fixture.omar, ""))).contains("no check-in asks you yet");
         }
     }

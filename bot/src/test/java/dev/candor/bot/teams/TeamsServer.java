@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.candor.bot.Candor;
 import dev.candor.bot.Config;
+import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -38,16 +40,26 @@ public final class TeamsServer implements AutoCloseable {
 
     /** On a database the caller keeps (and closes). */
     TeamsServer(Database database) {
-        this(database, false);
+        this(database, false, Clock.systemUTC());
+    }
+
+    /** With Candor's time fixed (tokens are still checked against the real time). */
+    TeamsServer(Clock clock) {
+        this(TestDatabase.fresh(), true, clock);
     }
 
     private TeamsServer(Database database, boolean ownsDatabase) {
+        this(database, ownsDatabase, Clock.systemUTC());
+    }
+
+    private TeamsServer(Database database, boolean ownsDatabase, Clock clock) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         candor = Candor.start(
                 config(microsoft.metadataUrl()),
                 database,
-                Candor.Options.defaults().withTeamsCredentials(new FixedTokenCredentials(APP_ID, OUTBOUND_TOKEN)));
+                new Candor.Options(clock, DeliveryConfig.defaults(), null)
+                        .withTeamsCredentials(new FixedTokenCredentials(APP_ID, OUTBOUND_TOKEN)));
     }
 
     static Config config(String metadataUrl) {

@@ -170,6 +170,12 @@ public final class TestActivity {
         return mention(TeamsServer.BOT_ID, "Candor");
     }
 
+    /** The sender's time zone, as Teams reports it in clientInfo. */
+    TestActivity timezone(String zone) {
+        ((ObjectNode) activity.get("entities").get(0)).put("timezone", zone);
+        return this;
+    }
+
     TestActivity with(String field, String value) {
         activity.put(field, value);
         return this;

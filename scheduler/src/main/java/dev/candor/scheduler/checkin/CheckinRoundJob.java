@@ -3,6 +3,7 @@ package dev.candor.scheduler.checkin;
 import dev.candor.scheduler.Schedule;
 import dev.candor.scheduler.ScheduledJob;
 import dev.candor.scheduler.ask.Opening;
+import dev.candor.storage.ask.RoundDao;
 import dev.candor.storage.checkin.Checkin;
 import dev.candor.storage.checkin.CheckinDao;
 import java.time.Clock;
@@ -56,11 +57,17 @@ public final class CheckinRoundJob implements Job {
             if (due.isEmpty()) {
                 continue;
             }
+            String period = due.get().period();
+            if (opened(checkin, period)) {
+                continue;
+            }
             try {
+                List<Long> people = rounds.audience(jdbi, checkin);
                 boolean fresh = jdbi.inTransaction(handle -> rounds.open(
                                 handle,
                                 checkin,
-                                due.get().period(),
+                                people,
+                                period,
                                 Opening.at(due.get().opensLocal()),
                                 now,
                                 null)
@@ -83,6 +90,13 @@ public final class CheckinRoundJob implements Job {
             }
         }
         return opened;
+    }
+
+    /** Already opened: no need to ask the platform who is in a channel again (the round's key would refuse it). */
+    private boolean opened(Checkin checkin, String period) {
+        return jdbi.withExtension(RoundDao.class, round -> round.findByKey(
+                        checkin.orgId(), CheckinRounds.FEATURE, checkin.subject(), period)
+                .isPresent());
     }
 
     public static CheckinCalendar calendar(Checkin checkin) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Opens a check-in's round for a period through the asking engine's {@link Rounds}: check-ins decide only who, which
@@ -25,18 +26,39 @@ public final class CheckinRounds {
     public static final String FEATURE = "checkin";
 
     private final Rounds rounds;
+    private final ChannelMembers channels;
 
-    public CheckinRounds(Rounds rounds) {
+    public CheckinRounds(Rounds rounds, ChannelMembers channels) {
         this.rounds = rounds;
+        this.channels = channels;
     }
 
     /**
-     * Opens the round of {@code period} in the caller's transaction; empty when it was opened before.
+     * Who the check-in asks now: the owner's reports as the directory has them, its picked people, or the members of
+     * its channel as the platform lists them. Call it outside a transaction: a channel's members may take a call to
+     * the platform.
+     */
+    public List<Long> audience(Jdbi jdbi, Checkin checkin) {
+        if (checkin.audience() == Audience.CHANNEL) {
+            return channels.personIds(checkin.orgId(), checkin.audienceChannel(), checkin.ownerId());
+        }
+        return jdbi.withHandle(handle -> members(handle, checkin));
+    }
+
+    /**
+     * Opens the round of {@code period} in the caller's transaction for {@code people} (see {@link #audience}); empty
+     * when it was opened before.
      *
      * @param opening the period's local opening, or {@link Opening#now()} for "send it now"
      */
     public Optional<OpenedRound> open(
-            Handle handle, Checkin checkin, String period, Opening opening, Instant now, Long openedBy) {
+            Handle handle,
+            Checkin checkin,
+            List<Long> people,
+            String period,
+            Opening opening,
+            Instant now,
+            Long openedBy) {
         QuestionnaireVersion version = handle.attach(QuestionnaireDao.class)
                 .findLatest(checkin.orgId(), checkin.questionnaireId())
                 .orElseThrow(() -> new IllegalStateException("check-in " + checkin.id() + " has no questions"));
@@ -53,12 +75,12 @@ public final class CheckinRounds {
                         version.version(),
                         timing,
                         false,
-                        members(handle, checkin),
+                        people,
                         openedBy));
     }
 
-    /** Who the check-in asks today: the owner's reports as the directory has them now, or its stored people. */
-    public static List<Long> members(Handle handle, Checkin checkin) {
+    /** The owner's reports as the directory has them now, or the check-in's picked people. */
+    static List<Long> members(Handle handle, Checkin checkin) {
         CheckinDao checkins = handle.attach(CheckinDao.class);
         return checkin.audience() == Audience.REPORTS
                 ? checkins.listReports(checkin.orgId(), checkin.ownerId())

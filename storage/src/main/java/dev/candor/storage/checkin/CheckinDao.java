@@ -97,13 +97,20 @@ public interface CheckinDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM people WHERE org_id = :orgId AND manager_id = :personId AND active)")
     boolean hasReports(@Bind("orgId") long orgId, @Bind("personId") long personId);
 
-    /** The active setups that ask this person: their manager's for reports, and those that picked them. */
+    /**
+     * The active setups that ask this person: their manager's for reports, those that picked them, and those of a
+     * channel whose rounds asked them before (a channel's members are known to the platform, not here).
+     */
     @SqlQuery(
             "SELECT " + COLUMNS
                     + """
              FROM checkins c WHERE c.org_id = :orgId AND c.active AND (
                 (c.audience = 'reports' AND c.owner_id = (SELECT manager_id FROM people WHERE id = :personId))
-                OR c.id IN (SELECT checkin_id FROM checkin_members WHERE person_id = :personId))
+                OR c.id IN (SELECT checkin_id FROM checkin_members WHERE person_id = :personId)
+                OR (c.audience = 'channel' AND EXISTS (
+                    SELECT 1 FROM rounds r JOIN asks a ON a.round_id = r.id
+                    WHERE r.org_id = c.org_id AND r.feature = 'checkin' AND r.subject = 'checkin:' || c.id
+                      AND a.person_id = :personId)))
             ORDER BY c.id
             """)
     List<Checkin> listAsking(@Bind("orgId") long orgId, @Bind("personId") long personId);
