@@ -26,12 +26,19 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
     private final CheckinSetups setups;
     private final CheckinSending sending;
     private final CheckinReading reading;
+    private final CheckinReminders reminders;
     private final Clock clock;
 
-    CheckinHandler(CheckinSetups setups, CheckinSending sending, CheckinReading reading, Clock clock) {
+    CheckinHandler(
+            CheckinSetups setups,
+            CheckinSending sending,
+            CheckinReading reading,
+            CheckinReminders reminders,
+            Clock clock) {
         this.setups = setups;
         this.sending = sending;
         this.reading = reading;
+        this.reminders = reminders;
         this.clock = clock;
     }
 
@@ -46,7 +53,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
             case "history" -> Reply.privately(reading.history(actor));
             case "setup" -> setup(actor);
             case "send" -> managed(actor, "send", rest, checkin -> sending.send(actor, checkin));
-            case "remind" -> managed(actor, "remind", rest, checkin -> sending.remind(actor, checkin));
+            case "remind" -> managed(actor, "remind", rest, checkin -> reminders.remind(actor, checkin));
             case "team" -> managed(actor, "team", rest, checkin -> reading.team(actor, checkin));
             default -> Reply.privately(CheckinMessages.usage());
         };
@@ -86,7 +93,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
                         .<Reply>map(checkin -> Reply.form(setups.editForm(actor, checkin)))
                         .orElseGet(() -> Reply.privately("That check-in is gone, or it isn't yours to edit."));
             case DigestMessages.REPLY -> reading.replyForm(actor, action.value());
-            case DigestMessages.REMIND -> Reply.privately(sending.remindRound(actor, action.value()));
+            case DigestMessages.REMIND -> Reply.privately(reminders.remindRound(actor, action.value()));
             default -> Reply.privately(CheckinMessages.usage());
         };
     }

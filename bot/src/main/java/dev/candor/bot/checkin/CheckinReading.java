@@ -9,6 +9,7 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.outbox.Outbox;
+import dev.candor.scheduler.ask.DueAsk;
 import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.AskDao;
@@ -216,20 +217,28 @@ final class CheckinReading {
                             text);
             String intro = "💬 " + form.actor().name() + " replied to your check-in \""
                     + to.checkin().name() + "\" (" + to.round().period() + "):";
-            Outbox.toUser(
-                    handle,
-                    form.actor().orgId(),
-                    to.contact().platform(),
-                    to.contact().platformUserId(),
-                    "checkin:reply:" + stored.id(),
-                    new Message(
-                            intro + " " + text,
-                            List.of(new Block.Section(Text.of(intro)), new Block.Quote(Text.of(text)))));
+            Message message = new Message(
+                    intro + " " + text, List.of(new Block.Section(Text.of(intro)), new Block.Quote(Text.of(text))));
+            deliver(handle, form.actor().orgId(), to, "checkin:reply:" + stored.id(), message);
         });
-        return Reply.privately("✅ Sent to " + to.contact().name() + ".");
+        return Reply.privately(DigestMessages.replied(
+                to.contact().name(), to.checkin().name(), to.round().period(), text));
     }
 
-    private record Target(Round round, Checkin checkin, Contact contact) {}
+    /**
+     * In Slack the reply goes into the thread of the person's ask DM, next to what they answered; Teams chats have no
+     * threads, so there (or when the ask DM is gone) it is a DM of its own.
+     */
+    private static void deliver(org.jdbi.v3.core.Handle handle, long orgId, Target to, String key, Message message) {
+        Contact contact = to.contact();
+        if (contact.platform() == dev.candor.storage.Platform.SLACK
+                && Outbox.replyTo(handle, orgId, key, DueAsk.openKey(to.askId()), message)) {
+            return;
+        }
+        Outbox.toUser(handle, orgId, contact.platform(), contact.platformUserId(), key, message);
+    }
+
+    private record Target(Round round, Checkin checkin, Contact contact, long askId) {}
 
     /** "roundId:personId" of a round of a check-in the actor owns, to a person asked in it. */
     private Optional<Target> target(Actor actor, String value) {
@@ -239,15 +248,18 @@ final class CheckinReading {
         }
         long roundId = Long.parseLong(parts[0]);
         long personId = Long.parseLong(parts[1]);
-        return jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId).flatMap(round -> checkinOf(jdbi, round)
-                .filter(checkin -> checkin.ownerId() == actor.personId())
-                .filter(checkin -> !jdbi.onDemand(CheckinAnswerDao.class)
-                        .findInRound(actor.orgId(), roundId, personId)
-                        .isEmpty())
-                .flatMap(checkin -> jdbi.onDemand(ContactDao.class).list(actor.orgId(), List.of(personId)).stream()
+        Optional<Round> round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId);
+        Optional<Checkin> checkin =
+                round.flatMap(found -> checkinOf(jdbi, found)).filter(found -> found.ownerId() == actor.personId());
+        Optional<PersonAnswer> asked = checkin.flatMap(
+                found -> jdbi.onDemand(CheckinAnswerDao.class).findInRound(actor.orgId(), roundId, personId).stream()
+                        .findFirst());
+        Optional<Contact> contact =
+                asked.flatMap(found -> jdbi.onDemand(ContactDao.class).list(actor.orgId(), List.of(personId)).stream()
                         .filter(Contact::reachable)
-                        .findFirst()
-                        .map(contact -> new Target(round, checkin, contact))));
+                        .findFirst());
+        return contact.map(
+                to -> new Target(round.get(), checkin.get(), to, asked.get().askId()));
     }
 
     static String prompt(JsonNode question) {

@@ -20,6 +20,7 @@ public final class Checkins {
                 new CheckinSetups(jdbi, directory, clock),
                 new CheckinSending(jdbi, rounds, queue, Unreachable.WITHOUT_ACCOUNT, clock),
                 new CheckinReading(jdbi, clock),
+                new CheckinReminders(jdbi, clock),
                 clock);
     }
 }

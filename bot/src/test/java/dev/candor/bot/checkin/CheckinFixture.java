@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A manager with reports, a peer and another manager, through Candor's production router on a real database. */
 final class CheckinFixture implements AutoCloseable {
     private static final AtomicInteger sources = new AtomicInteger();
-    final AdminFixture base = new AdminFixture();
+    final AdminFixture base;
     final Platform platform;
     final Actor maya;
     final Actor ana;
@@ -26,6 +26,12 @@ final class CheckinFixture implements AutoCloseable {
     final Actor hana;
 
     CheckinFixture(Platform platform) {
+        this(platform, java.time.Clock.systemUTC());
+    }
+
+    /** With the time the router's handlers see set by the test, e.g. a {@link MutableClock}. */
+    CheckinFixture(Platform platform, java.time.Clock clock) {
+        this.base = new AdminFixture(clock);
         this.platform = platform;
         boolean slack = platform == Platform.SLACK;
         maya = base.person(platform, slack ? "U0MAYA" : "29:maya", "Maya", "Europe/Berlin", Role.EMPLOYEE);
