@@ -114,6 +114,17 @@ final class CheckinReading {
                         mine.stream().map(PersonAnswer::roundId).toList())
                 .stream()
                 .collect(Collectors.groupingBy(CheckinReply::roundId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, String> authors = jdbi
+                .onDemand(ContactDao.class)
+                .list(
+                        actor.orgId(),
+                        replies.values().stream()
+                                .flatMap(List::stream)
+                                .map(CheckinReply::authorId)
+                                .distinct()
+                                .toList())
+                .stream()
+                .collect(Collectors.toMap(Contact::personId, Contact::name, (a, b) -> a));
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Your last check-ins"));
         for (PersonAnswer answer : mine) {
@@ -129,13 +140,16 @@ final class CheckinReading {
                                     ? moods.mood(answer)
                                             .map(mood -> "  " + Moods.face(mood))
                                             .orElse("")
-                                    : "  (not answered)")
+                                    : answer.state() == dev.candor.storage.ask.AskState.PENDING
+                                            ? "  (waiting for your answer: /checkin)"
+                                            : "  (not answered)")
                     .build()));
             if (answer.answered()) {
                 blocks.add(new Block.Fields(DigestMessages.fields(answer, moods)));
             }
             for (CheckinReply reply : replies.getOrDefault(answer.roundId(), List.of())) {
-                blocks.add(new Block.Quote(Text.of("💬 " + reply.reply())));
+                blocks.add(new Block.Quote(Text.of(
+                        "💬 " + authors.getOrDefault(reply.authorId(), "Your manager") + ": " + reply.reply())));
             }
         }
         return new Message("Your last check-ins", blocks);

@@ -139,8 +139,8 @@ final class DigestMessages {
             text.plain("  " + Moods.face(mood));
             if (!trend.isEmpty()) {
                 int before = trend.get(trend.size() - 1);
-                text.plain(mood > before ? " ↗" : mood < before ? " ↘" : " →");
-                text.emphasis(" earlier: " + trend.stream().map(Moods::face).collect(Collectors.joining(" ")));
+                text.plain(mood > before ? " ↗ " : mood < before ? " ↘ " : " → ");
+                text.emphasis("earlier: " + trend.stream().map(Moods::face).collect(Collectors.joining(" ")));
             }
         });
         moods.blocker(answer).ifPresent(blocker -> text.lineBreak().strong("🚧 Blocked"));
