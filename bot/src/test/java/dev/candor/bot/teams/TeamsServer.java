@@ -42,12 +42,24 @@ public final class TeamsServer implements AutoCloseable {
     }
 
     private TeamsServer(Database database, boolean ownsDatabase) {
+        this(database, ownsDatabase, java.time.Clock.systemUTC());
+    }
+
+    /** With Candor's time set by the test (deadlines pass without waiting); tokens stay valid in real time. */
+    TeamsServer(java.time.Clock clock) {
+        this(TestDatabase.fresh(), true, clock);
+    }
+
+    private TeamsServer(Database database, boolean ownsDatabase, java.time.Clock clock) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         candor = Candor.start(
                 config(microsoft.metadataUrl()),
                 database,
-                Candor.Options.defaults().withTeamsCredentials(new FixedTokenCredentials(APP_ID, OUTBOUND_TOKEN)));
+                new Candor.Options(
+                        clock,
+                        dev.candor.scheduler.outbox.DeliveryConfig.defaults(),
+                        new FixedTokenCredentials(APP_ID, OUTBOUND_TOKEN)));
     }
 
     static Config config(String metadataUrl) {
