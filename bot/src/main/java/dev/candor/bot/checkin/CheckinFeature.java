@@ -3,6 +3,7 @@ package dev.candor.bot.checkin;
 import dev.candor.bot.ask.AskFeature;
 import dev.candor.bot.ask.AskText;
 import dev.candor.bot.chat.Actor;
+import dev.candor.scheduler.ask.Answered;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.ask.Round;
@@ -43,6 +44,11 @@ final class CheckinFeature implements AskFeature {
         return checkin(handle, round)
                 .map(found -> Visibility.readsTeam(jdbi, viewer, found))
                 .orElse(false);
+    }
+
+    @Override
+    public void answered(Handle handle, Round round, Answered answered) {
+        events.answered(handle, round, answered);
     }
 
     @Override

@@ -27,14 +27,21 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
     private final CheckinSending sending;
     private final CheckinReading reading;
     private final PendingCheckin pending;
+    private final CheckinReminders reminders;
     private final Clock clock;
 
     CheckinHandler(
-            CheckinSetups setups, CheckinSending sending, CheckinReading reading, PendingCheckin pending, Clock clock) {
+            CheckinSetups setups,
+            CheckinSending sending,
+            CheckinReading reading,
+            PendingCheckin pending,
+            CheckinReminders reminders,
+            Clock clock) {
         this.setups = setups;
         this.sending = sending;
         this.reading = reading;
         this.pending = pending;
+        this.reminders = reminders;
         this.clock = clock;
     }
 
@@ -49,7 +56,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
             case "history" -> Reply.privately(reading.history(actor));
             case "setup" -> setup(actor);
             case "send" -> managed(actor, "send", rest, checkin -> sending.send(actor, checkin));
-            case "remind" -> managed(actor, "remind", rest, checkin -> sending.remind(actor, checkin));
+            case "remind" -> managed(actor, "remind", rest, checkin -> reminders.remind(actor, checkin));
             case "team" -> managed(actor, "team", rest, checkin -> reading.team(actor, checkin));
             default -> Reply.privately(CheckinMessages.usage());
         };
@@ -89,7 +96,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
                         .<Reply>map(checkin -> Reply.form(setups.editForm(actor, checkin)))
                         .orElseGet(() -> Reply.privately("That check-in is gone, or it isn't yours to edit."));
             case DigestMessages.REPLY -> reading.replyForm(actor, action.value());
-            case DigestMessages.REMIND -> Reply.privately(sending.remindRound(actor, action.value()));
+            case DigestMessages.REMIND -> Reply.privately(reminders.remindRound(actor, action.value()));
             default -> Reply.privately(CheckinMessages.usage());
         };
     }

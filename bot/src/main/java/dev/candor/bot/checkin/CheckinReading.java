@@ -9,9 +9,7 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.outbox.Outbox;
-import dev.candor.scheduler.checkin.CheckinRoundJob;
-import dev.candor.storage.ask.Ask;
-import dev.candor.storage.ask.AskDao;
+import dev.candor.scheduler.ask.DueAsk;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
 import dev.candor.storage.checkin.Checkin;
@@ -23,8 +21,6 @@ import dev.candor.storage.checkin.Contact;
 import dev.candor.storage.checkin.ContactDao;
 import dev.candor.storage.checkin.PersonAnswer;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,48 +51,6 @@ final class CheckinReading {
         return jdbi.onDemand(CheckinDao.class).find(round.orgId(), id);
     }
 
-    /** The person's open check-in with the engine's Answer button, or when the next one comes. */
-    Message pending(Actor actor) {
-        Instant now = clock.instant();
-        List<Ask> open = jdbi.onDemand(AskDao.class).listOpenFor(actor.orgId(), actor.personId(), now).stream()
-                .filter(ask -> ask.sentAt() != null)
-                .toList();
-        Map<Long, Round> rounds =
-                jdbi
-                        .onDemand(RoundDao.class)
-                        .listByIds(open.stream().map(Ask::roundId).toList())
-                        .stream()
-                        .filter(round -> "checkin".equals(round.feature()))
-                        .collect(Collectors.toMap(Round::id, round -> round));
-        for (Ask ask : open) {
-            Round round = rounds.get(ask.roundId());
-            if (round != null) {
-                String name = checkinOf(jdbi, round).map(Checkin::name).orElse("Check-in");
-                String text = "📝 \"" + name + "\" (" + round.period() + ") is open until "
-                        + CheckinSending.local(ask.dueAt(), actor.zone()) + " your time"
-                        + (ask.answeredAt() != null ? "; you answered, and may change it until then." : ".");
-                return new Message(
-                        text,
-                        List.of(
-                                new Block.Section(Text.of(text)),
-                                new Block.Buttons(List.of(new Block.Button(
-                                        CheckinSending.ANSWER,
-                                        ask.answeredAt() != null ? "Change my answer" : "Answer",
-                                        String.valueOf(ask.id()),
-                                        Block.ButtonStyle.PRIMARY)))));
-            }
-        }
-        LocalDate today = LocalDate.ofInstant(now, actor.zone());
-        return CheckinSending.asking(jdbi, actor).stream()
-                .map(checkin ->
-                        Map.entry(checkin, CheckinRoundJob.calendar(checkin).next(today)))
-                .min(Map.Entry.comparingByValue((a, b) -> a.opensLocal().compareTo(b.opensLocal())))
-                .map(next ->
-                        Message.of("Nothing to answer now. \"" + next.getKey().name() + "\" comes next, on "
-                                + CheckinMessages.day(next.getValue()) + " your time."))
-                .orElseGet(() -> Message.of("Nothing to answer now, and no check-in asks you yet."));
-    }
-
     /** The person's last five check-ins, their answers and the owner's replies. Only their own. */
     Message history(Actor actor) {
         List<PersonAnswer> mine =
@@ -113,6 +67,17 @@ final class CheckinReading {
                         mine.stream().map(PersonAnswer::roundId).toList())
                 .stream()
                 .collect(Collectors.groupingBy(CheckinReply::roundId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, String> authors = jdbi
+                .onDemand(ContactDao.class)
+                .list(
+                        actor.orgId(),
+                        replies.values().stream()
+                                .flatMap(List::stream)
+                                .map(CheckinReply::authorId)
+                                .distinct()
+                                .toList())
+                .stream()
+                .collect(Collectors.toMap(Contact::personId, Contact::name, (a, b) -> a));
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Your last check-ins"));
         for (PersonAnswer answer : mine) {
@@ -128,13 +93,16 @@ final class CheckinReading {
                                     ? moods.mood(answer)
                                             .map(mood -> "  " + Moods.face(mood))
                                             .orElse("")
-                                    : "  (not answered)")
+                                    : answer.state() == dev.candor.storage.ask.AskState.PENDING
+                                            ? "  (waiting for your answer: /checkin)"
+                                            : "  (not answered)")
                     .build()));
             if (answer.answered()) {
                 blocks.add(new Block.Fields(DigestMessages.fields(answer, moods)));
             }
             for (CheckinReply reply : replies.getOrDefault(answer.roundId(), List.of())) {
-                blocks.add(new Block.Quote(Text.of("💬 " + reply.reply())));
+                blocks.add(new Block.Quote(Text.of(
+                        "💬 " + authors.getOrDefault(reply.authorId(), "Your manager") + ": " + reply.reply())));
             }
         }
         return new Message("Your last check-ins", blocks);
@@ -216,20 +184,28 @@ final class CheckinReading {
                             text);
             String intro = "💬 " + form.actor().name() + " replied to your check-in \""
                     + to.checkin().name() + "\" (" + to.round().period() + "):";
-            Outbox.toUser(
-                    handle,
-                    form.actor().orgId(),
-                    to.contact().platform(),
-                    to.contact().platformUserId(),
-                    "checkin:reply:" + stored.id(),
-                    new Message(
-                            intro + " " + text,
-                            List.of(new Block.Section(Text.of(intro)), new Block.Quote(Text.of(text)))));
+            Message message = new Message(
+                    intro + " " + text, List.of(new Block.Section(Text.of(intro)), new Block.Quote(Text.of(text))));
+            deliver(handle, form.actor().orgId(), to, "checkin:reply:" + stored.id(), message);
         });
-        return Reply.privately("✅ Sent to " + to.contact().name() + ".");
+        return Reply.privately(DigestMessages.replied(
+                to.contact().name(), to.checkin().name(), to.round().period(), text));
     }
 
-    private record Target(Round round, Checkin checkin, Contact contact) {}
+    /**
+     * In Slack the reply goes into the thread of the person's ask DM, next to what they answered; Teams chats have no
+     * threads, so there (or when the ask DM is gone) it is a DM of its own.
+     */
+    private static void deliver(org.jdbi.v3.core.Handle handle, long orgId, Target to, String key, Message message) {
+        Contact contact = to.contact();
+        if (contact.platform() == dev.candor.storage.Platform.SLACK
+                && Outbox.replyTo(handle, orgId, key, DueAsk.openKey(to.askId()), message)) {
+            return;
+        }
+        Outbox.toUser(handle, orgId, contact.platform(), contact.platformUserId(), key, message);
+    }
+
+    private record Target(Round round, Checkin checkin, Contact contact, long askId) {}
 
     /** "roundId:personId" of a round of a check-in the actor owns, to a person asked in it. */
     private Optional<Target> target(Actor actor, String value) {
@@ -239,15 +215,18 @@ final class CheckinReading {
         }
         long roundId = Long.parseLong(parts[0]);
         long personId = Long.parseLong(parts[1]);
-        return jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId).flatMap(round -> checkinOf(jdbi, round)
-                .filter(checkin -> checkin.ownerId() == actor.personId())
-                .filter(checkin -> !jdbi.onDemand(CheckinAnswerDao.class)
-                        .findInRound(actor.orgId(), roundId, personId)
-                        .isEmpty())
-                .flatMap(checkin -> jdbi.onDemand(ContactDao.class).list(actor.orgId(), List.of(personId)).stream()
+        Optional<Round> round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId);
+        Optional<Checkin> checkin =
+                round.flatMap(found -> checkinOf(jdbi, found)).filter(found -> found.ownerId() == actor.personId());
+        Optional<PersonAnswer> asked = checkin.flatMap(
+                found -> jdbi.onDemand(CheckinAnswerDao.class).findInRound(actor.orgId(), roundId, personId).stream()
+                        .findFirst());
+        Optional<Contact> contact =
+                asked.flatMap(found -> jdbi.onDemand(ContactDao.class).list(actor.orgId(), List.of(personId)).stream()
                         .filter(Contact::reachable)
-                        .findFirst()
-                        .map(contact -> new Target(round, checkin, contact))));
+                        .findFirst());
+        return contact.map(
+                to -> new Target(round.get(), checkin.get(), to, asked.get().askId()));
     }
 
     static String prompt(JsonNode question) {

@@ -2,7 +2,9 @@ package dev.candor.bot.checkin;
 
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.Outbox;
+import dev.candor.scheduler.ask.Answered;
 import dev.candor.storage.ask.AskCounts;
+import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.checkin.Checkin;
 import dev.candor.storage.checkin.CheckinAnswerDao;
@@ -19,13 +21,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What check-ins do when the engine tells them about a round, with the engine's {@code RoundListener} signature:
- * when a round closes (its deadline passed, or everyone answered) the owner gets one digest DM, queued in the
- * engine's transaction under {@code checkin:{roundId}:digest} so that it is sent once.
+ * when a round closes (its deadline passed, or everyone answered) the owner gets one digest DM, even when nobody
+ * answered, queued in the engine's transaction under {@code checkin:{roundId}:digest} so that it is sent once; a
+ * stand-up check-in posts each answer to its channel as it comes.
  */
 public final class CheckinRoundEvents {
+    private static final Logger log = LoggerFactory.getLogger(CheckinRoundEvents.class);
     private final Jdbi jdbi;
 
     public CheckinRoundEvents(Jdbi jdbi) {
@@ -33,7 +39,7 @@ public final class CheckinRoundEvents {
     }
 
     public void closed(Handle handle, Round round, AskCounts counts) {
-        Optional<Checkin> found = handle.attach(CheckinDao.class).find(round.orgId(), subjectId(round));
+        Optional<Checkin> found = checkin(handle, round);
         if (found.isEmpty()) {
             return;
         }
@@ -42,8 +48,8 @@ public final class CheckinRoundEvents {
                 .listLatestRounds(round.orgId(), checkin.subject(), CheckinReading.TREND + 1);
         List<PersonAnswer> now =
                 history.stream().filter(a -> a.roundId() == round.id()).toList();
-        if (now.isEmpty()) {
-            return;
+        if (now.stream().allMatch(answer -> answer.state() == AskState.SKIPPED)) {
+            return; // nobody was asked (all away): nothing to tell
         }
         Moods moods = new Moods(jdbi, round.orgId());
         Map<Long, List<Integer>> trends = new HashMap<>();
@@ -56,14 +62,67 @@ public final class CheckinRoundEvents {
         List<Long> people =
                 new ArrayList<>(now.stream().map(PersonAnswer::personId).toList());
         people.add(checkin.ownerId());
-        Map<Long, Contact> contacts = handle.attach(ContactDao.class).list(round.orgId(), people).stream()
-                .collect(Collectors.toMap(Contact::personId, Function.identity(), (a, b) -> a));
+        Map<Long, Contact> contacts = contacts(handle, round.orgId(), people);
         Contact owner = contacts.get(checkin.ownerId());
         if (owner == null || !owner.reachable()) {
+            log.warn("check-in {} round {}: its owner can't be reached, no digest", checkin.id(), round.id());
             return;
         }
         Message digest = DigestMessages.digest(checkin, round.period(), now, moods, trends, contacts);
         Outbox.toUser(handle, round.orgId(), owner.platform(), owner.platformUserId(), digestKey(round.id()), digest);
+    }
+
+    /**
+     * A stand-up check-in posts each answer to its channel once, and an edited answer replaces that post. The post
+     * goes out on the owner's platform, where the setup was made.
+     */
+    public void answered(Handle handle, Round round, Answered answered) {
+        Optional<Checkin> found = checkin(handle, round).filter(checkin -> checkin.standupChannel() != null);
+        if (found.isEmpty() || answered.answerId().isEmpty()) {
+            return;
+        }
+        Checkin checkin = found.get();
+        List<PersonAnswer> answers =
+                handle.attach(CheckinAnswerDao.class).findInRound(round.orgId(), round.id(), answered.personId());
+        Map<Long, Contact> contacts = contacts(handle, round.orgId(), List.of(answered.personId(), checkin.ownerId()));
+        Contact owner = contacts.get(checkin.ownerId());
+        if (answers.isEmpty() || owner == null || !owner.reachable()) {
+            return;
+        }
+        Message post = DigestMessages.standup(
+                checkin,
+                round.period(),
+                answers.get(0),
+                new Moods(jdbi, round.orgId()),
+                contacts.get(answered.personId()));
+        String key = standupKey(round.id(), answered.personId());
+        if (answered.changed()) {
+            long edit = handle.attach(CheckinAnswerDao.class)
+                    .findSubmittedAt(round.orgId(), answered.answerId().get())
+                    .map(at -> at.toEpochMilli())
+                    .orElse(0L);
+            if (Outbox.update(handle, round.orgId(), key + ":edit:" + edit, key, post)) {
+                return;
+            }
+        }
+        // A first answer, or a change to one given before the setup posted to a channel: post it (once).
+        Outbox.toConversation(handle, round.orgId(), owner.platform(), checkin.standupChannel(), key, post);
+    }
+
+    static String standupKey(long roundId, long personId) {
+        return "checkin:" + roundId + ":standup:" + personId;
+    }
+
+    private static Map<Long, Contact> contacts(Handle handle, long orgId, List<Long> people) {
+        return handle.attach(ContactDao.class).list(orgId, people).stream()
+                .collect(Collectors.toMap(Contact::personId, Function.identity(), (a, b) -> a));
+    }
+
+    private static Optional<Checkin> checkin(Handle handle, Round round) {
+        if (!round.subject().startsWith("checkin:")) {
+            return Optional.empty();
+        }
+        return handle.attach(CheckinDao.class).find(round.orgId(), subjectId(round));
     }
 
     static String digestKey(long roundId) {

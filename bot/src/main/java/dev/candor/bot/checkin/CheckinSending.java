@@ -1,10 +1,7 @@
 package dev.candor.bot.checkin;
 
 import dev.candor.bot.chat.Actor;
-import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
-import dev.candor.bot.chat.Text;
-import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.Reachability;
 import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.ask.OpenedRound;
@@ -12,22 +9,17 @@ import dev.candor.scheduler.ask.Opening;
 import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.storage.ask.AskCounts;
-import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
-import dev.candor.storage.ask.RoundState;
 import dev.candor.storage.checkin.Checkin;
-import dev.candor.storage.checkin.CheckinAnswerDao;
 import dev.candor.storage.checkin.CheckinDao;
 import dev.candor.storage.checkin.Contact;
 import dev.candor.storage.checkin.ContactDao;
-import dev.candor.storage.checkin.PersonAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /checkin send} and {@code /checkin remind}, and the digest's Remind button. */
+/** {@code /checkin send}: opens the current period's round now. */
 final class CheckinSending {
     /** The engine's Answer button on an ask (its AskHandler opens the form). */
     static final String ANSWER = "ask.answer";
@@ -111,82 +103,6 @@ final class CheckinSending {
     private Map<Long, String> names(long orgId, List<Long> people) {
         return contacts(orgId, people).values().stream()
                 .collect(Collectors.toMap(Contact::personId, Contact::name, (a, b) -> a));
-    }
-
-    /** Reminds everyone of the setup's latest open round who was asked and hasn't answered. */
-    Message remind(Actor actor, Checkin checkin) {
-        List<PersonAnswer> latest =
-                jdbi.onDemand(CheckinAnswerDao.class).listLatestRounds(actor.orgId(), checkin.subject(), 1);
-        if (latest.isEmpty()) {
-            return Message.of("\"" + checkin.name() + "\" hasn't been sent yet: /checkin send sends it now.");
-        }
-        return remind(actor, checkin, latest.get(0).roundId(), latest);
-    }
-
-    /** The digest's Remind button: its value is the round id. */
-    Message remindRound(Actor actor, String value) {
-        long roundId;
-        try {
-            roundId = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return Message.of("That button is broken: try /checkin remind.");
-        }
-        Optional<Round> round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId);
-        Optional<Checkin> checkin = round.flatMap(found -> CheckinReading.checkinOf(jdbi, found))
-                .filter(found -> found.ownerId() == actor.personId() || actor.isHrAdmin());
-        if (checkin.isEmpty()) {
-            return Message.of("Only the check-in's owner can remind its people.");
-        }
-        return remind(
-                actor,
-                checkin.get(),
-                roundId,
-                jdbi.onDemand(CheckinAnswerDao.class).listRound(actor.orgId(), roundId));
-    }
-
-    private Message remind(Actor actor, Checkin checkin, long roundId, List<PersonAnswer> asks) {
-        Instant now = clock.instant();
-        Round round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId).orElseThrow();
-        List<PersonAnswer> waiting = asks.stream()
-                .filter(ask -> ask.state() == AskState.PENDING && ask.dueAt().isAfter(now))
-                .toList();
-        if (round.state() != RoundState.OPEN || waiting.isEmpty()) {
-            return Message.of("Nobody to remind in \"" + checkin.name() + "\" (" + round.period() + ").");
-        }
-        Map<Long, Contact> contacts = contacts(
-                actor.orgId(), waiting.stream().map(PersonAnswer::personId).toList());
-        List<Outbox.UserMessage> messages = new ArrayList<>();
-        LocalDate today = LocalDate.ofInstant(now, actor.zone());
-        List<String> reminded = new ArrayList<>();
-        for (PersonAnswer ask : waiting) {
-            Contact contact = contacts.get(ask.personId());
-            if (contact == null || !contact.reachable()) {
-                continue;
-            }
-            reminded.add(contact.name());
-            messages.add(new Outbox.UserMessage(
-                    actor.orgId(),
-                    contact.platform(),
-                    contact.platformUserId(),
-                    "checkin:remind:" + ask.askId() + ":" + today,
-                    reminder(actor, checkin, ask)));
-        }
-        int queued = jdbi.inTransaction(handle -> Outbox.toUsers(handle, messages));
-        return Message.of(
-                queued == 0 && !reminded.isEmpty()
-                        ? "They were reminded today already: " + String.join(", ", reminded) + "."
-                        : "⏰ Reminded " + String.join(", ", reminded) + ".");
-    }
-
-    private static Message reminder(Actor owner, Checkin checkin, PersonAnswer ask) {
-        String text = "⏰ " + owner.name() + " reminds you: your check-in \"" + checkin.name() + "\" is waiting for"
-                + " your answer.";
-        return new Message(
-                text,
-                List.of(
-                        new Block.Section(Text.of(text)),
-                        new Block.Buttons(List.of(new Block.Button(
-                                ANSWER, "Answer", String.valueOf(ask.askId()), Block.ButtonStyle.PRIMARY)))));
     }
 
     Map<Long, Contact> contacts(long orgId, List<Long> people) {

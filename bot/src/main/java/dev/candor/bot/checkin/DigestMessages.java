@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
+import dev.candor.storage.ask.AskState;
 import dev.candor.storage.checkin.Checkin;
 import dev.candor.storage.checkin.Contact;
 import dev.candor.storage.checkin.PersonAnswer;
@@ -41,46 +42,90 @@ final class DigestMessages {
             Moods moods,
             Map<Long, List<Integer>> trends,
             Map<Long, Contact> contacts) {
-        List<PersonAnswer> answered = round.stream()
+        List<PersonAnswer> asked = round.stream()
+                .filter(answer -> answer.state() != AskState.SKIPPED)
+                .toList();
+        List<PersonAnswer> answered = asked.stream()
                 .filter(PersonAnswer::answered)
                 .sorted(Comparator.comparing(
                                 (PersonAnswer answer) -> moods.blocker(answer).isEmpty())
                         .thenComparing(PersonAnswer::personName))
                 .toList();
         List<PersonAnswer> missing =
-                round.stream().filter(answer -> !answer.answered()).toList();
+                asked.stream().filter(answer -> !answer.answered()).toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header(checkin.name() + " — " + period));
-        blocks.add(new Block.Progress("Answered", answered.size(), round.size()));
+        blocks.add(new Block.Progress("Answered", answered.size(), asked.size()));
+        if (answered.isEmpty()) {
+            blocks.add(new Block.Section(Text.of("Nobody answered yet. Asked: " + names(missing) + ".")));
+        }
         for (PersonAnswer answer : answered.subList(0, Math.min(MAX_PEOPLE, answered.size()))) {
-            blocks.add(new Block.Divider());
-            blocks.add(new Block.Section(person(
-                    answer,
-                    moods,
-                    trends.getOrDefault(answer.personId(), List.of()),
-                    contacts.get(answer.personId()))));
-            blocks.add(new Block.Fields(fields(answer, moods)));
-            blocks.add(new Block.Buttons(List.of(new Block.Button(
-                    REPLY,
-                    "Reply to " + answer.personName(),
-                    answer.roundId() + ":" + answer.personId(),
-                    Block.ButtonStyle.DEFAULT))));
+            blocks.addAll(answerBlocks(answer, moods, trends, contacts));
         }
         if (answered.size() > MAX_PEOPLE) {
             blocks.add(new Block.Context(
                     Text.of((answered.size() - MAX_PEOPLE) + " more answered: /checkin team shows everyone.")));
         }
         if (!missing.isEmpty()) {
-            blocks.add(new Block.Divider());
-            blocks.add(new Block.Section(Text.of("Not answered: "
-                    + missing.stream().map(PersonAnswer::personName).collect(Collectors.joining(", ")))));
-            if (missing.stream().anyMatch(answer -> answer.state() == dev.candor.storage.ask.AskState.PENDING)) {
-                blocks.add(new Block.Buttons(List.of(new Block.Button(
-                        REMIND, "Remind them", String.valueOf(missing.get(0).roundId()), Block.ButtonStyle.PRIMARY))));
+            if (!answered.isEmpty()) {
+                blocks.add(new Block.Divider());
+                blocks.add(new Block.Section(Text.of("Not answered: " + names(missing))));
             }
+            // After the deadline too: reminding then lets them answer late (CheckinReminders).
+            blocks.add(new Block.Buttons(List.of(new Block.Button(
+                    REMIND,
+                    "Remind " + (missing.size() == 1 ? missing.get(0).personName() : "them"),
+                    String.valueOf(missing.get(0).roundId()),
+                    Block.ButtonStyle.PRIMARY))));
         }
-        String fallback = checkin.name() + " " + period + ": " + answered.size() + " of " + round.size() + " answered";
+        String fallback = checkin.name() + " " + period + ": "
+                + (answered.isEmpty() ? "nobody answered yet" : answered.size() + " of " + asked.size() + " answered");
         return new Message(fallback, blocks);
+    }
+
+    private static List<Block> answerBlocks(
+            PersonAnswer answer, Moods moods, Map<Long, List<Integer>> trends, Map<Long, Contact> contacts) {
+        return List.of(
+                new Block.Divider(),
+                new Block.Section(person(
+                        answer,
+                        moods,
+                        trends.getOrDefault(answer.personId(), List.of()),
+                        contacts.get(answer.personId()))),
+                new Block.Fields(fields(answer, moods)),
+                new Block.Buttons(List.of(new Block.Button(
+                        REPLY,
+                        "Reply to " + answer.personName(),
+                        answer.roundId() + ":" + answer.personId(),
+                        Block.ButtonStyle.DEFAULT))));
+    }
+
+    /** One person's answer as posted to a stand-up channel; {@code edited} when it replaces the first post. */
+    static Message standup(Checkin checkin, String period, PersonAnswer answer, Moods moods, Contact contact) {
+        Text.Builder title = Text.builder();
+        if (contact != null && contact.reachable()) {
+            title.person(contact.platformUserId(), contact.name());
+        } else {
+            title.strong(answer.personName());
+        }
+        moods.mood(answer).ifPresent(mood -> title.plain("  " + Moods.face(mood)));
+        moods.blocker(answer).ifPresent(blocker -> title.lineBreak().strong("🚧 Blocked"));
+        return new Message(
+                answer.personName() + "'s check-in: " + checkin.name() + " (" + period + ")",
+                List.of(
+                        new Block.Section(title.build()),
+                        new Block.Fields(fields(answer, moods)),
+                        new Block.Context(Text.of("📝 " + checkin.name() + " — " + period))));
+    }
+
+    /** The owner's confirmation that a reply is on its way, with what it says. */
+    static Message replied(String person, String checkin, String period, String reply) {
+        String text = "✅ Sent to " + person + ", under their check-in \"" + checkin + "\" (" + period + ").";
+        return new Message(text, List.of(new Block.Section(Text.of(text)), new Block.Quote(Text.of(reply))));
+    }
+
+    private static String names(List<PersonAnswer> people) {
+        return people.stream().map(PersonAnswer::personName).collect(Collectors.joining(", "));
     }
 
     private static Text person(PersonAnswer answer, Moods moods, List<Integer> trend, Contact contact) {
@@ -94,8 +139,8 @@ final class DigestMessages {
             text.plain("  " + Moods.face(mood));
             if (!trend.isEmpty()) {
                 int before = trend.get(trend.size() - 1);
-                text.plain(mood > before ? " ↗" : mood < before ? " ↘" : " →");
-                text.emphasis(" earlier: " + trend.stream().map(Moods::face).collect(Collectors.joining(" ")));
+                text.plain(mood > before ? " ↗ " : mood < before ? " ↘ " : " → ");
+                text.emphasis("earlier: " + trend.stream().map(Moods::face).collect(Collectors.joining(" ")));
             }
         });
         moods.blocker(answer).ifPresent(blocker -> text.lineBreak().strong("🚧 Blocked"));
