@@ -154,6 +154,12 @@ final class CheckinMessages {
         return Message.of(text);
     }
 
+    static Message channelUnlisted(Checkin checkin) {
+        return Message.of("Candor can't list the members of \"" + checkin.name() + "\"'s channel right now, so"
+                + " nothing was sent. In Slack, invite Candor to the channel; in Teams, install Candor in the channel's"
+                + " team. Then try /checkin send again.");
+    }
+
     static Message nothingAsks() {
         return Message.of("Nothing to answer now, and no check-in asks you yet.");
     }

@@ -2,6 +2,7 @@ package dev.candor.bot.checkin;
 
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.Reachability;
 import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.ask.OpenedRound;
@@ -59,7 +60,13 @@ final class CheckinSending {
         if (findRound(actor, checkin, period).isPresent()) {
             return alreadySent(actor, checkin, period);
         }
-        List<Long> audience = rounds.audience(jdbi, checkin);
+        List<Long> audience;
+        try {
+            audience = rounds.audience(jdbi, checkin);
+        } catch (ChannelRoster.Unlisted unlisted) {
+            log.warn("members of check-in {}'s channel in org {} not listed", checkin.id(), checkin.orgId());
+            return CheckinMessages.channelUnlisted(checkin);
+        }
         Optional<OpenedRound> opened = jdbi.inTransaction(
                 handle -> rounds.open(handle, checkin, audience, period, Opening.now(), now, actor.personId()));
         if (opened.isEmpty()) {
@@ -80,7 +87,7 @@ final class CheckinSending {
     List<Unreachable> unreachable(Checkin checkin) {
         try {
             return reachability.unreachable(checkin.orgId(), rounds.audience(jdbi, checkin));
-        } catch (RuntimeException e) {
+        } catch (ChannelRoster.Unlisted e) {
             log.warn(
                     "audience of check-in {} of org {} not listed: {}",
                     checkin.id(),

@@ -219,6 +219,25 @@ class SlackCheckinSetupTest {
         Golden.assertMatches("checkin-admin", overview);
     }
 
+    @Test
+    @Order(9)
+    void aChannelCandorCannotListSendsNothingAndSaysHowToFixIt() throws Exception {
+        slack.server.stubFor(post(urlEqualTo("/api/conversations.members"))
+                .atPriority(1)
+                .withRequestBody(containing("channel=C0TEAM"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+        JsonNode view = openedView(pressWithTrigger("U0MAYA", "checkin.new", "new"));
+        submit("U0MAYA", view, Map.of("name", "Design crit", "audience", "channel"));
+
+        JsonNode sent = command("send Design", "U0MAYA", "design").body();
+
+        assertThat(sent.get("text").asText())
+                .startsWith("Candor can't list the members of \"Design crit\"'s channel right now, so nothing was sent")
+                .contains("invite Candor to the channel", "/checkin send");
+        assertThat(strings("SELECT r.period FROM rounds r WHERE r.subject = 'checkin:' || ?", checkinId("Design crit")))
+                .isEmpty();
+    }
+
     private record Command(JsonNode body, String trigger) {}
 
     private static Command command(String text, String user, String hook) throws Exception {
