@@ -130,9 +130,26 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
             Checkin saved = setups.save(actor, existing, input);
             LocalDate today = LocalDate.now(clock.withZone(actor.zone()));
             return Reply.privately(CheckinMessages.saved(
-                    saved, existing == null, CheckinRoundJob.calendar(saved).next(today), sending.unreachable(saved)));
+                    saved,
+                    existing == null,
+                    CheckinRoundJob.calendar(saved).next(today),
+                    sending.unreachable(saved),
+                    existing == null && saved.ownerId() != actor.personId() ? setups.name(saved) : null));
         } catch (ProfileSource.NoSuchUser unknown) {
-            return new Reply.FormErrors(Map.of(SetupForm.PEOPLE, "One of these people isn't in this workspace."));
+            return new Reply.FormErrors(Map.of(
+                    input.owner() != null ? SetupForm.OWNER : SetupForm.PEOPLE,
+                    "One of these people isn't in this workspace."));
+        } catch (CheckinSetups.NoReports none) {
+            return new Reply.FormErrors(
+                    none.forSomeoneElse
+                            ? Map.of(
+                                    SetupForm.OWNER,
+                                    "Nobody reports to this person in the directory: pick their manager's"
+                                            + " name, or choose the people to ask below.")
+                            : Map.of(
+                                    SetupForm.AUDIENCE,
+                                    "Nobody reports to you in the directory: pick the people to ask"
+                                            + " instead, or ask HR to import the directory."));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
@@ -53,12 +54,29 @@ final class CheckinMessages {
         return new Message("Your check-ins: " + setups.size(), blocks);
     }
 
+    /** @param ownerName the manager an HR admin set it up for, else null */
     static Message saved(
-            Checkin checkin, boolean created, CheckinCalendar.Occurrence next, List<Unreachable> unreachable) {
+            Checkin checkin,
+            boolean created,
+            CheckinCalendar.Occurrence next,
+            List<Unreachable> unreachable,
+            String ownerName) {
         String text = (created ? "✅ Check-in \"" : "✅ Saved \"") + checkin.name() + "\": " + describe(checkin)
                 + ". The next one opens " + day(next) + " (" + next.period() + ")."
-                + " /checkin send sends this period's now.";
+                + (ownerName == null ? " /checkin send sends this period's now." : forOwner(ownerName));
         return withUnreachable(text, unreachable);
+    }
+
+    /** To a manager an HR admin set a check-in up for: what it asks, that the digest comes to them, how to change it. */
+    static Message setUpForYou(Actor hr, Checkin checkin) {
+        return Message.of("🗓 " + hr.name() + " set up the check-in \"" + checkin.name() + "\" for you: it "
+                + describe(checkin) + ". You get its digest after each round and may change or send it:"
+                + " /checkin setup, /checkin send.");
+    }
+
+    /** Saved by an HR admin for a manager. */
+    private static String forOwner(String ownerName) {
+        return " It is " + ownerName + "'s: they get the digest and may change or send it; Candor told them.";
     }
 
     /**

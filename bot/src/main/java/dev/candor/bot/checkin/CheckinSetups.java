@@ -4,6 +4,7 @@ import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.Mention;
+import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.scheduler.ask.Questionnaire;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Who may set up check-ins, and storing them: a setup and its questions (a new questionnaire version on change). */
@@ -60,7 +62,7 @@ final class CheckinSetups {
 
     Form newForm(Actor actor) {
         boolean reports = jdbi.onDemand(CheckinDao.class).hasReports(actor.orgId(), actor.personId());
-        return SetupForm.of(null, Questions.DEFAULT, List.of(), reports);
+        return SetupForm.of(null, Questions.DEFAULT, List.of(), reports || actor.isHrAdmin(), actor.isHrAdmin());
     }
 
     /** The setup's current questions, as the engine has them. */
@@ -81,7 +83,7 @@ final class CheckinSetups {
                 }
             }
         }
-        return SetupForm.of(checkin, lines, people, true);
+        return SetupForm.of(checkin, lines, people, true, false);
     }
 
     /**
@@ -93,10 +95,21 @@ final class CheckinSetups {
     Checkin save(Actor actor, Checkin existing, SetupInput input) {
         List<Long> members = members(actor, input);
         if (existing == null) {
+            long owner = owner(actor, input);
+            if (input.audience() == Audience.REPORTS
+                    && !jdbi.onDemand(CheckinDao.class).hasReports(actor.orgId(), owner)) {
+                throw new NoReports(owner != actor.personId());
+            }
             QuestionnaireVersion version = asking.createQuestionnaire(
                     actor.orgId(), CheckinRounds.FEATURE, input.questions(), actor.personId());
-            return jdbi.inTransaction(handle -> handle.attach(CheckinDao.class)
-                    .insert(row(actor, 0, actor.personId(), version.questionnaireId(), null, input), members));
+            return jdbi.inTransaction(handle -> {
+                Checkin saved = handle.attach(CheckinDao.class)
+                        .insert(row(actor, 0, owner, version.questionnaireId(), null, input), members);
+                if (owner != actor.personId()) {
+                    tellOwner(handle, actor, saved);
+                }
+                return saved;
+            });
         }
         if (!questions(existing).map(input.questions()::equals).orElse(false)) {
             asking.editQuestionnaire(actor.orgId(), existing.questionnaireId(), input.questions(), actor.personId());
@@ -104,6 +117,48 @@ final class CheckinSetups {
         Checkin row = row(actor, existing.id(), existing.ownerId(), existing.questionnaireId(), existing, input);
         return jdbi.inTransaction(
                 handle -> handle.attach(CheckinDao.class).update(row, members).orElseThrow());
+    }
+
+    /** The check-in owner's name. */
+    String name(Checkin checkin) {
+        return jdbi.onDemand(ContactDao.class).list(checkin.orgId(), List.of(checkin.ownerId())).stream()
+                .map(Contact::name)
+                .findFirst()
+                .orElse("its owner");
+    }
+
+    /** The person saving it, or the manager an HR admin picked. */
+    private long owner(Actor actor, SetupInput input) {
+        if (input.owner() == null || !actor.isHrAdmin()) {
+            return actor.personId();
+        }
+        return directory
+                .personFor(actor, new Mention(input.owner(), input.owner()))
+                .id();
+    }
+
+    /** A manager an HR admin set a check-in up for hears of it from Candor, once, with how to change it. */
+    private static void tellOwner(Handle handle, Actor hr, Checkin checkin) {
+        handle.attach(ContactDao.class).list(hr.orgId(), List.of(checkin.ownerId())).stream()
+                .filter(Contact::reachable)
+                .findFirst()
+                .ifPresent(owner -> Outbox.toUser(
+                        handle,
+                        hr.orgId(),
+                        owner.platform(),
+                        owner.platformUserId(),
+                        "checkin:" + checkin.id() + ":owner:" + owner.personId(),
+                        CheckinMessages.setUpForYou(hr, checkin)));
+    }
+
+    /** Nobody reports to the check-in's owner in the directory, so "direct reports" would ask nobody. */
+    static final class NoReports extends RuntimeException {
+        final boolean forSomeoneElse;
+
+        NoReports(boolean forSomeoneElse) {
+            super(null, null, false, false);
+            this.forSomeoneElse = forSomeoneElse;
+        }
     }
 
     private List<Long> members(Actor actor, SetupInput input) {

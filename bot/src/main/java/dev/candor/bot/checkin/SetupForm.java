@@ -11,6 +11,7 @@ import dev.candor.storage.checkin.Checkin;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ final class SetupForm {
     static final String NAME = "name";
     static final String AUDIENCE = "audience";
     static final String PEOPLE = "people";
+    static final String OWNER = "owner";
     static final String CADENCE = "cadence";
     static final String DAY = "day";
     static final String TIME = "time";
@@ -33,11 +35,15 @@ final class SetupForm {
 
     private SetupForm() {}
 
-    /** The form for a new check-in ({@code existing} null) or for editing one. */
-    static Form of(Checkin existing, String questionLines, List<Mention> people, boolean hasReports) {
+    /**
+     * The form for a new check-in ({@code existing} null) or for editing one.
+     *
+     * @param forATeam an HR admin's new check-in: it may be set up for a manager, who then owns it
+     */
+    static Form of(Checkin existing, String questionLines, List<Mention> people, boolean hasReports, boolean forATeam) {
         boolean editing = existing != null;
         Audience audience = editing ? existing.audience() : hasReports ? Audience.REPORTS : Audience.PEOPLE;
-        List<Form.Input> inputs = List.of(
+        List<Form.Input> inputs = new ArrayList<>(List.of(
                 new Form.TextInput(
                         NAME,
                         "Name",
@@ -50,7 +56,11 @@ final class SetupForm {
                         AUDIENCE,
                         "Who is asked",
                         List.of(
-                                new Choice(Audience.REPORTS.dbValue(), "My direct reports (from the directory)"),
+                                new Choice(
+                                        Audience.REPORTS.dbValue(),
+                                        forATeam && !editing
+                                                ? "Direct reports (the picked manager's, else mine)"
+                                                : "My direct reports (from the directory)"),
                                 new Choice(Audience.CHANNEL.dbValue(), "Members of this channel"),
                                 new Choice(Audience.PEOPLE.dbValue(), "The people I pick below")),
                         false,
@@ -108,7 +118,10 @@ final class SetupForm {
                         false,
                         true,
                         List.of(editing && existing.standupChannel() != null ? STANDUP : PRIVATE),
-                        null));
+                        null)));
+        if (forATeam && !editing) {
+            inputs.add(1, ownerInput());
+        }
         List<Block> intro = List.of(new Block.Context(Text.of(
                 editing
                         ? "Changing the questions makes a new version; answers keep the version they answered."
@@ -120,6 +133,18 @@ final class SetupForm {
                 intro,
                 inputs,
                 editing ? String.valueOf(existing.id()) : NEW);
+    }
+
+    /** HR only: whose check-in this is. The owner's direct reports are asked, and the owner gets the digest. */
+    private static Form.Input ownerInput() {
+        return new Form.PeopleInput(
+                OWNER,
+                "For a manager's team",
+                1,
+                false,
+                List.of(),
+                "Leave empty to set it up for yourself. A manager picked here owns it: their direct reports are asked,"
+                        + " they get the digest and may change it, and Candor tells them.");
     }
 
     static String day(DayOfWeek day) {

@@ -16,12 +16,14 @@ import java.util.Map;
 /**
  * A submitted setup form, read and checked: every mistake is named next to its input, and nothing typed is lost.
  *
+ * @param owner the platform user id of the manager an HR admin set it up for, else null (the person saving it)
  * @param channel the conversation the form was opened from, when it is a channel (stand-up or audience), else null
  */
 record SetupInput(
         String name,
         Audience audience,
         List<String> people,
+        String owner,
         Cadence cadence,
         DayOfWeek day,
         LocalTime time,
@@ -52,6 +54,7 @@ record SetupInput(
                 ? form.where().conversationId()
                 : null;
         List<String> people = form.chosen(SetupForm.PEOPLE);
+        String owner = form.chosen(SetupForm.OWNER).stream().findFirst().orElse(null);
         if (audience == Audience.PEOPLE && people.isEmpty()) {
             errors.put(SetupForm.PEOPLE, "Pick the people to ask, or choose your direct reports.");
         }
@@ -62,6 +65,7 @@ record SetupInput(
                 name,
                 audience,
                 people,
+                owner,
                 cadence,
                 day,
                 time,

@@ -173,6 +173,14 @@ public final class PeopleDirectory {
                     lookup(user).ifPresent(profile -> store(orgId, personId, profile));
                 } catch (ProfileSource.NoSuchUser unknown) {
                     log.info("profile of person {} not found on {}", personId, user.platform());
+                } catch (RuntimeException failed) {
+                    // The database or the platform is down: the profile is read again at the person's next request.
+                    // One line, no message: a driver's message may quote the row.
+                    log.warn(
+                            "profile of person {} on {} not stored: {}",
+                            personId,
+                            user.platform(),
+                            failed.getClass().getSimpleName());
                 } finally {
                     enriching.remove(personId);
                 }

@@ -55,6 +55,57 @@ class CheckinSetupAndSendTest {
 
     @ParameterizedTest
     @EnumSource(Platform.class)
+    void hrSetsUpACheckinForAManagersTeamWhoOwnsItAndIsTold(Platform platform) {
+        try (CheckinFixture fixture = new CheckinFixture(platform, FRIDAY)) {
+            Form managers = ((Reply.OpenForm) fixture.checkin(fixture.maya, "setup")).form();
+            Form hrs = ((Reply.OpenForm) fixture.checkin(fixture.hana, "setup")).form();
+            assertThat(managers.inputs()).extracting(Form.Input::id).doesNotContain("owner");
+            assertThat(hrs.inputs()).extracting(Form.Input::id).contains("owner");
+
+            String saved =
+                    text(fixture.submit(fixture.hana, hrs, Map.of("owner", List.of(fixture.maya.platformUserId()))));
+
+            assertThat(saved).startsWith("✅ Check-in \"Weekly check-in\"").contains("It is Maya's");
+            long id = fixture.base.jdbi().withHandle(handle -> handle.select(
+                            "SELECT id FROM checkins WHERE owner_id = ?", fixture.maya.personId())
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(fixture.count(
+                            "SELECT count(*) FROM outbox WHERE idempotency_key = ? AND target = ?"
+                                    + " AND payload::text LIKE '%Hana set up the check-in%'",
+                            "checkin:" + id + ":owner:" + fixture.maya.personId(), fixture.maya.platformUserId()))
+                    .isEqualTo(1);
+            assertThat(text(fixture.checkin(fixture.maya, "send"))).startsWith("📨 \"Weekly check-in\" (2026-W49)");
+            assertThat(fixture.count(
+                            "SELECT count(*) FROM asks a JOIN rounds r ON r.id = a.round_id WHERE r.subject = ?"
+                                    + " AND a.person_id IN (?, ?)",
+                            "checkin:" + id,
+                            fixture.ana.personId(),
+                            fixture.li.personId()))
+                    .isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void directReportsOfSomeoneNobodyReportsToAreRefusedInTheForm(Platform platform) {
+        try (CheckinFixture fixture = new CheckinFixture(platform)) {
+            Form hrs = ((Reply.OpenForm) fixture.checkin(fixture.hana, "setup")).form();
+
+            assertThat(errorsOf(fixture.submit(fixture.hana, hrs, Map.of())))
+                    .containsOnlyKeys("audience")
+                    .containsValue("Nobody reports to you in the directory: pick the people to ask instead, or ask HR"
+                            + " to import the directory.");
+            assertThat(errorsOf(
+                            fixture.submit(fixture.hana, hrs, Map.of("owner", List.of(fixture.ana.platformUserId())))))
+                    .containsOnlyKeys("owner");
+            assertThat(fixture.count("SELECT count(*) FROM checkins WHERE org_id = ?", fixture.hana.orgId()))
+                    .isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
     void editingKeepsTheIdsOfUnchangedQuestionsInTheNewVersion(Platform platform) {
         try (CheckinFixture fixture = new CheckinFixture(platform)) {
             long id = fixture.setUpDefault(fixture.maya);
@@ -150,5 +201,10 @@ class CheckinSetupAndSendTest {
                 .mapTo(String.class)
                 .one());
         return QuestionsJson.readQuestionnaire(json).questions();
+    }
+
+    private static Map<String, String> errorsOf(Reply reply) {
+        assertThat(reply).isInstanceOf(Reply.FormErrors.class);
+        return ((Reply.FormErrors) reply).errors();
     }
 }

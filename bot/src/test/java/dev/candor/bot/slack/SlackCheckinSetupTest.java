@@ -238,6 +238,22 @@ class SlackCheckinSetupTest {
                 .isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void hrSetsUpACheckinForMayasTeamAndMayaIsTold() throws Exception {
+        JsonNode view = openedView(pressWithTrigger("U0HANA", "checkin.new", "new"));
+        Golden.assertMatches("checkin-setup-form-hr", withoutMetadata(view));
+
+        submit("U0HANA", view, Map.of("name", "Maya's team pulse", "owner", "U0MAYA"));
+
+        assertThat(strings(
+                        "SELECT p.name FROM checkins c JOIN people p ON p.id = c.owner_id WHERE c.name = ?",
+                        "Maya's team pulse"))
+                .containsExactly("Maya");
+        await("Maya is told").atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(call -> String.valueOf(call.get("text")).contains("Hana set up the check-in")));
+    }
+
     private record Command(JsonNode body, String trigger) {}
 
     private static Command command(String text, String user, String hook) throws Exception {
@@ -319,7 +335,11 @@ class SlackCheckinSetupTest {
                                     : element.path("initial_time").asText());
                 case "multi_users_select" -> {
                     ArrayNode users = value.putArray("selected_users");
-                    element.path("initial_users").forEach(users::add);
+                    if (change != null) {
+                        users.add(change);
+                    } else {
+                        element.path("initial_users").forEach(users::add);
+                    }
                 }
                 case "checkboxes", "multi_static_select" -> {
                     ArrayNode options = value.putArray("selected_options");

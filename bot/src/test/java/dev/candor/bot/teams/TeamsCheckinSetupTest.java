@@ -190,6 +190,42 @@ class TeamsCheckinSetupTest {
         Goldens.assertMatches("checkin-admin.json", overview);
     }
 
+    @Test
+    @Order(9)
+    void hrSetsUpACheckinForMayasTeamAndMayaIsTold() throws Exception {
+        TestActivity press = TestActivity.cardSubmit(
+                        teams.microsoft.serviceUrl(),
+                        "card-hana-new",
+                        data(Map.of("action", "checkin.new", "value", "new")))
+                .from("29:hana", "Hana", "aad-hana")
+                .inPersonalChat("a:dm-hana")
+                .timezone("Europe/Berlin");
+        JsonNode form = answer(press);
+        Goldens.assertMatches("checkin-setup-form-hr.json", form);
+
+        JsonNode saved = answer(TestActivity.cardSubmit(
+                        teams.microsoft.serviceUrl(),
+                        "card-hana-save",
+                        filledIn(form, Map.of("name", "Maya's team pulse", "owner", "29:maya")))
+                .from("29:hana", "Hana", "aad-hana")
+                .inPersonalChat("a:dm-hana")
+                .timezone("Europe/Berlin"));
+
+        assertThat(saved.toString()).contains("It is Maya's");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT p.name FROM checkins c JOIN people p ON p.id = c.owner_id"
+                                + " WHERE c.name = 'Maya''s team pulse'"))
+                .containsExactly("Maya");
+        await("Maya is told")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> Rows.count(
+                                teams.jdbi(),
+                                "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'checkin:%:owner:%'"
+                                        + " AND status = 'sent' AND target = '29:maya'")
+                        == 1);
+    }
+
     private static TestActivity personal(String id, String name, String aad, String zone, String text) {
         return TestActivity.message(teams.microsoft.serviceUrl(), text)
                 .from(id, name, aad)
