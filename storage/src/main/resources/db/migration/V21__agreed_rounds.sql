@@ -10,3 +10,6 @@ ALTER TABLE rounds ADD CONSTRAINT rounds_one_deadline CHECK (
 -- 1:1 meetings are the asking engine's rounds now (feature 'oneonone', one per meeting); the 1:1 sweep that read
 -- this index is gone. The schedule keeps its current meeting for listing.
 DROP INDEX one_on_ones_due;
+ALTER TABLE one_on_ones DROP COLUMN stage;
+-- Bumped by every rescheduling: a meeting's round is keyed by it, so moving a 1:1 and moving it back opens afresh.
+ALTER TABLE one_on_ones ADD COLUMN revision integer NOT NULL DEFAULT 0;
