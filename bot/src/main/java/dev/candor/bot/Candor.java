@@ -19,13 +19,12 @@ import dev.candor.bot.kudos.stats.KudosStatsHandler;
 import dev.candor.bot.kudos.stats.Leaderboards;
 import dev.candor.bot.kudos.stats.PersonalStats;
 import dev.candor.bot.oneonone.OneOnOneCommands;
-import dev.candor.bot.oneonone.OneOnOneDms;
+import dev.candor.bot.oneonone.OneOnOneFeature;
 import dev.candor.bot.oneonone.OneOnOneForms;
 import dev.candor.bot.outbox.PlatformGateways;
 import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
-import dev.candor.bot.people.Reachability;
 import dev.candor.bot.people.away.AwayHandler;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
@@ -39,7 +38,6 @@ import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.oneonone.CheckinAnswers;
-import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
@@ -178,11 +176,6 @@ public final class Candor implements AutoCloseable {
         scheduler.register(asking.sweepJob());
         scheduler.register(CheckinRoundJob.everyFiveMinutes(
                 database.jdbi(), options.clock(), new CheckinRounds(asking.rounds(), channels)));
-        scheduler.register(OneOnOneSweepJob.everyMinute(
-                database.jdbi(),
-                options.clock(),
-                new CheckinAnswers(),
-                new OneOnOneDms(new Reachability(database.jdbi()))));
         scheduler.start();
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
@@ -251,7 +244,9 @@ public final class Candor implements AutoCloseable {
                 clock);
         asking.features().register(Checkins.feature(database.jdbi()));
         AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
-        OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock);
+        OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
+        asking.features().register(oneOnOneRounds);
+        OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         return ConversationRouter.builder(help)
                 .command(

@@ -10,6 +10,7 @@ import dev.candor.storage.ask.RoundDao;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** The sweeps' asks and reminders as DMs: each round's wording asked of its feature once per batch. */
@@ -23,10 +24,12 @@ final class AskDms implements AskOutbox {
     @Override
     public int queue(Handle handle, List<DueAsk> due) {
         Map<Long, AskText> texts = new HashMap<>();
-        List<Long> roundIds =
-                due.stream().map(ask -> ask.delivery().roundId()).distinct().toList();
-        for (Round round : handle.attach(RoundDao.class).listByIds(roundIds)) {
+        Map<Long, AskExtra> extras = new HashMap<>();
+        Map<Long, List<DueAsk>> byRound =
+                due.stream().collect(Collectors.groupingBy(ask -> ask.delivery().roundId()));
+        for (Round round : handle.attach(RoundDao.class).listByIds(byRound.keySet())) {
             texts.put(round.id(), features.text(handle, round));
+            extras.putAll(features.extras(handle, round, byRound.get(round.id())));
         }
         List<Outbox.UserMessage> messages = due.stream()
                 .map(ask -> new Outbox.UserMessage(
@@ -34,13 +37,16 @@ final class AskDms implements AskOutbox {
                         ask.delivery().platform(),
                         ask.delivery().platformUserId(),
                         ask.key(),
-                        message(texts.get(ask.delivery().roundId()), ask)))
+                        message(
+                                texts.get(ask.delivery().roundId()),
+                                ask,
+                                extras.getOrDefault(ask.delivery().askId(), AskExtra.NONE))))
                 .toList();
         return Outbox.toUsers(handle, messages);
     }
 
-    private static Message message(AskText text, DueAsk due) {
+    private static Message message(AskText text, DueAsk due, AskExtra extra) {
         AskDelivery delivery = due.delivery();
-        return AskMessages.ask(text, delivery.askId(), delivery.dueAt(), due.zone(), delivery.reminder());
+        return AskMessages.ask(text, delivery.askId(), delivery.dueAt(), due.zone(), delivery.reminder(), extra);
     }
 }

@@ -1,8 +1,11 @@
 package dev.candor.bot.ask;
 
 import dev.candor.bot.chat.Actor;
+import dev.candor.scheduler.ask.DueAsk;
 import dev.candor.scheduler.ask.RoundListener;
 import dev.candor.storage.ask.Round;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -17,6 +20,14 @@ public interface AskFeature extends RoundListener {
 
     /** What the ask DM and form say for this round: its title and who asked. */
     AskText text(Handle handle, Round round);
+
+    /**
+     * What to add to the DMs of these asks of one of its rounds (their first DM, or reminder {@code n}), by ask id:
+     * nothing by default. Called once per round in a sweep's batch.
+     */
+    default Map<Long, AskExtra> extras(Handle handle, Round round, List<DueAsk> due) {
+        return Map.of();
+    }
 
     /** True when {@code viewer} may read the answers of {@code round}; the person who answered always may. */
     boolean maySeeAnswers(Handle handle, Actor viewer, Round round);

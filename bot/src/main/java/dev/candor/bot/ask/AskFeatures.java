@@ -1,9 +1,11 @@
 package dev.candor.bot.ask;
 
 import dev.candor.scheduler.ask.Answered;
+import dev.candor.scheduler.ask.DueAsk;
 import dev.candor.scheduler.ask.RoundListener;
 import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.ask.Round;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,13 @@ public final class AskFeatures implements RoundListener {
         return find(round.feature())
                 .map(feature -> feature.text(handle, round))
                 .orElse(new AskText("Questions for you", null));
+    }
+
+    /** What the round's feature adds to these asks' DMs, by ask id. */
+    Map<Long, AskExtra> extras(Handle handle, Round round, List<DueAsk> due) {
+        return find(round.feature())
+                .map(feature -> feature.extras(handle, round, due))
+                .orElse(Map.of());
     }
 
     @Override

@@ -19,9 +19,14 @@ public final class AskMessages {
 
     /** The first DM, or its {@code reminder}-th reminder (0 for the first DM). */
     public static Message ask(AskText text, long askId, Instant dueAt, ZoneId zone, int reminder) {
+        return ask(text, askId, dueAt, zone, reminder, AskExtra.NONE);
+    }
+
+    /** The same with what the round's feature adds above it (and its lead as the notification text). */
+    public static Message ask(AskText text, long askId, Instant dueAt, ZoneId zone, int reminder, AskExtra extra) {
         String due = due(dueAt, zone);
         String opening = reminder == 0 ? "" : "Reminder: ";
-        List<Block> blocks = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>(extra.blocks());
         blocks.add(new Block.Section(Text.builder()
                 .plain(opening)
                 .strong(text.title())
@@ -30,7 +35,9 @@ public final class AskMessages {
         blocks.add(new Block.Context(Text.of("Please answer by " + due + " (your time).")));
         blocks.add(new Block.Buttons(
                 List.of(new Block.Button(ANSWER, "Answer", String.valueOf(askId), Block.ButtonStyle.PRIMARY))));
-        return new Message(opening + text.title() + ": please answer by " + due + ".", blocks);
+        String summary =
+                extra.lead() != null ? extra.lead() : opening + text.title() + ": please answer by " + due + ".";
+        return new Message(summary, blocks);
     }
 
     /** What the DM becomes once answered: the answer may still be changed until the deadline. */

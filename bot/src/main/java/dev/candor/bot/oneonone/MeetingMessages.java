@@ -1,38 +1,34 @@
 package dev.candor.bot.oneonone;
 
+import dev.candor.bot.ask.AskExtra;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Form;
-import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.oneonone.Agenda;
 import dev.candor.scheduler.oneonone.CheckinHighlights;
-import dev.candor.scheduler.oneonone.MeetingMessage;
 import dev.candor.storage.oneonone.AgendaItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The DMs of a 1:1 meeting: the reminder an hour before with the agenda (talking points, the report's latest
- * check-in, open action items each with a Done button), and the prompt to write notes after it.
+ * What a 1:1 adds to its meeting's ask DMs (the engine adds the notes form's Answer button and deadline): an hour
+ * before, the agenda (talking points, the report's latest check-in, open action items each with a Done button, and
+ * "Add a talking point"); after the meeting, the prompt to write notes and next steps.
  */
-public final class MeetingMessages {
+final class MeetingMessages {
     /** Slack allows 50 blocks a message: a long list stops being an agenda. */
     static final int SHOWN = 10;
 
     private MeetingMessages() {}
 
-    public static Message reminder(MeetingMessage dm) {
-        return reminder(dm, Optional.empty());
-    }
-
-    /** @param lost the other of the two when Candor can't reach them: the reminder says so and how to fix it */
-    public static Message reminder(MeetingMessage dm, Optional<Unreachable> lost) {
+    /** @param lost the other of the two when Candor can't reach them: the manager's DM says so and how to fix it */
+    static AskExtra agenda(MeetingDm dm, Optional<Unreachable> lost) {
         Agenda agenda = dm.agenda();
-        String when = When.dayAndTime(dm.startsAt(), dm.to().zone());
+        String when = When.dayAndTime(dm.startsAt(), dm.zone());
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Header("Your 1:1 with " + dm.with().name() + " is in an hour"));
+        blocks.add(new Block.Header("Your 1:1 with " + dm.with() + " is in an hour"));
         blocks.add(new Block.Section(
                 Text.builder().strong(when).plain(" your time").build()));
         lost.ifPresent(other -> blocks.add(new Block.Section(OneOnOneMessages.unreachable(other))));
@@ -61,21 +57,14 @@ public final class MeetingMessages {
                 "Add a talking point",
                 String.valueOf(dm.oneOnOneId()),
                 Block.ButtonStyle.PRIMARY))));
-        return new Message("Your 1:1 with " + dm.with().name() + " is in an hour: " + when + " your time", blocks);
+        blocks.add(new Block.Divider());
+        return new AskExtra("Your 1:1 with " + dm.with() + " is in an hour: " + when + " your time", blocks);
     }
 
-    public static Message notesPrompt(MeetingMessage dm) {
-        String text = "How did your 1:1 with " + dm.with().name() + " go? Write down notes and next steps: they come"
+    static AskExtra notesPrompt(MeetingDm dm) {
+        String text = "How did your 1:1 with " + dm.with() + " go? Write down notes and next steps: they come"
                 + " back on the next agenda until they're done.";
-        return new Message(
-                text,
-                List.of(
-                        new Block.Section(Text.of(text)),
-                        new Block.Buttons(List.of(new Block.Button(
-                                OneOnOneForms.WRITE_NOTES,
-                                "Notes and next steps",
-                                NotesContext.of(dm.oneOnOneId(), dm.meeting()),
-                                Block.ButtonStyle.PRIMARY)))));
+        return new AskExtra(text, List.of(new Block.Section(Text.of(text))));
     }
 
     private static Text points(List<AgendaItem> points) {
@@ -95,8 +84,8 @@ public final class MeetingMessages {
         return list.build();
     }
 
-    private static Text checkin(MeetingMessage dm, CheckinHighlights checkin) {
-        String name = dm.toManager() ? dm.with().name() + "'s" : "Your";
+    private static Text checkin(MeetingDm dm, CheckinHighlights checkin) {
+        String name = dm.toManager() ? dm.with() + "'s" : "Your";
         Text.Builder text = Text.builder().strong(name + " latest check-in");
         if (checkin.mood() != null && checkin.mood() >= 1 && checkin.mood() <= 5) {
             text.lineBreak()

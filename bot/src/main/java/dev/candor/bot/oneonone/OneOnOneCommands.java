@@ -40,12 +40,15 @@ public final class OneOnOneCommands {
     private final PeopleDirectory directory;
     private final Clock clock;
     private final Reachability reachability;
+    private final MeetingRounds rounds;
 
-    public OneOnOneCommands(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+    /** @param feature the 1:1s' feature of the asking engine, through which meetings become rounds */
+    public OneOnOneCommands(Jdbi jdbi, PeopleDirectory directory, Clock clock, OneOnOneFeature feature) {
         this.jdbi = jdbi;
         this.directory = directory;
         this.clock = clock;
         this.reachability = new Reachability(jdbi);
+        this.rounds = feature.rounds();
     }
 
     /** True for the {@code /checkin} words this class answers. */
@@ -101,20 +104,23 @@ public final class OneOnOneCommands {
         Cadence cadence = new Cadence(request.everyWeeks(), request.day(), request.time(), Cadence.zone(zone));
         Instant now = clock.instant();
         LocalDateTime first = cadence.first(now);
-        OneOnOneDao dao = jdbi.onDemand(OneOnOneDao.class);
-        boolean replaced = dao.findBetween(actor.orgId(), actor.personId(), report.id())
-                .filter(existing -> existing.managerId() == actor.personId())
-                .isPresent();
-        OneOnOne saved = dao.save(
-                actor.orgId(),
-                actor.personId(),
-                report.id(),
-                request.everyWeeks(),
-                request.day().getValue(),
-                request.time(),
-                zone,
-                first,
-                cadence.remindAt(first));
+        OneOnOne saved = jdbi.inTransaction(handle -> {
+            OneOnOneDao dao = handle.attach(OneOnOneDao.class);
+            OneOnOne stored = dao.save(
+                    actor.orgId(),
+                    actor.personId(),
+                    report.id(),
+                    request.everyWeeks(),
+                    request.day().getValue(),
+                    request.time(),
+                    zone,
+                    first,
+                    cadence.remindAt(first));
+            rounds.cancelUpcoming(handle, actor.orgId(), stored.id());
+            rounds.open(handle, stored, first);
+            return stored;
+        });
+        boolean replaced = saved.revision() > 0;
         log.info("1:1 {} scheduled in org {}", saved.id(), actor.orgId());
         Optional<Unreachable> lost = reachability.unreachable(actor.orgId(), List.of(report.id())).stream()
                 .findFirst();
@@ -137,7 +143,11 @@ public final class OneOnOneCommands {
             return Reply.privately("Only " + oneOnOne.get().managerName()
                     + ", who scheduled your 1:1s, can cancel them. Ask them, or add a talking point instead.");
         }
-        jdbi.onDemand(OneOnOneDao.class).cancel(actor.orgId(), oneOnOne.get().id(), clock.instant());
+        jdbi.useTransaction(handle -> {
+            handle.attach(OneOnOneDao.class)
+                    .cancel(actor.orgId(), oneOnOne.get().id(), clock.instant());
+            rounds.cancelAll(handle, actor.orgId(), oneOnOne.get().id());
+        });
         log.info("1:1 {} cancelled in org {}", oneOnOne.get().id(), actor.orgId());
         return Reply.privately(OneOnOneMessages.cancelled(other.name()));
     }
@@ -166,7 +176,8 @@ public final class OneOnOneCommands {
             return Reply.privately(
                     OneOnOneMessages.noneWith(actor.platform(), other.get().name()));
         }
-        jdbi.onDemand(AgendaDao.class).insertPoint(actor.orgId(), oneOnOne.get().id(), point, actor.personId());
+        jdbi.onDemand(AgendaDao.class)
+                .insertPoint(actor.orgId(), oneOnOne.get().id(), point, actor.personId(), clock.instant());
         return Reply.privately(OneOnOneMessages.pointAdded(other.get().name(), point));
     }
 

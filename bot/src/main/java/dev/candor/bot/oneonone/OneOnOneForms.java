@@ -19,23 +19,20 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The buttons of 1:1 messages and their forms: "Add a talking point", "Notes and next steps" and Done on an action
- * item. Only the two people of a 1:1 may use them.
+ * The buttons of 1:1 messages and their form: "Add a talking point" and Done on an action item. Only the two people
+ * of a 1:1 may use them. ("Notes and next steps" is the asking engine's form of the meeting's round.)
  */
 public final class OneOnOneForms implements Handlers.ActionHandler, Handlers.FormHandler {
     static final String ADD_POINT = "oneonone.point";
-    static final String WRITE_NOTES = "oneonone.notes";
     static final String DONE = "oneonone.done";
     static final String POINT = "point";
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final MeetingNotes notes;
 
     public OneOnOneForms(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.notes = new MeetingNotes(jdbi, clock);
     }
 
     @Override
@@ -45,13 +42,6 @@ public final class OneOnOneForms implements Handlers.ActionHandler, Handlers.For
             case ADD_POINT -> {
                 Optional<OneOnOne> oneOnOne = attended(actor, parseId(action.value()));
                 return oneOnOne.map(found -> Reply.form(pointForm(actor, found)))
-                        .orElseGet(OneOnOneForms::gone);
-            }
-            case WRITE_NOTES -> {
-                NotesContext context = NotesContext.parse(action.value());
-                Optional<OneOnOne> oneOnOne =
-                        context == null ? Optional.empty() : attended(actor, context.oneOnOneId());
-                return oneOnOne.map(found -> Reply.form(MeetingNotes.form(actor, found, context)))
                         .orElseGet(OneOnOneForms::gone);
             }
             case DONE -> {
@@ -66,9 +56,6 @@ public final class OneOnOneForms implements Handlers.ActionHandler, Handlers.For
     @Override
     public Reply handle(FormSubmission submission) {
         Actor actor = submission.actor();
-        if (submission.formId().equals(WRITE_NOTES)) {
-            return notes.submit(submission, attendedFor(actor));
-        }
         Optional<OneOnOne> oneOnOne = attended(actor, parseId(submission.context()));
         if (oneOnOne.isEmpty()) {
             return gone();
@@ -81,7 +68,8 @@ public final class OneOnOneForms implements Handlers.ActionHandler, Handlers.For
                             ? "Say what you want to talk about."
                             : "Keep it under " + OneOnOneCommands.MAX_POINT + " characters."));
         }
-        jdbi.onDemand(AgendaDao.class).insertPoint(actor.orgId(), oneOnOne.get().id(), point, actor.personId());
+        jdbi.onDemand(AgendaDao.class)
+                .insertPoint(actor.orgId(), oneOnOne.get().id(), point, actor.personId(), clock.instant());
         return Reply.privately(OneOnOneMessages.pointAdded(other(actor, oneOnOne.get()), point));
     }
 
@@ -117,11 +105,7 @@ public final class OneOnOneForms implements Handlers.ActionHandler, Handlers.For
 
     /** The active 1:1 with this id, when the person is one of its two. */
     private Optional<OneOnOne> attended(Actor actor, long id) {
-        return attendedFor(actor).find(id);
-    }
-
-    private MeetingNotes.Attended attendedFor(Actor actor) {
-        return id -> jdbi.onDemand(OneOnOneDao.class)
+        return jdbi.onDemand(OneOnOneDao.class)
                 .findActive(actor.orgId(), id)
                 .filter(found -> found.managerId() == actor.personId() || found.reportId() == actor.personId());
     }

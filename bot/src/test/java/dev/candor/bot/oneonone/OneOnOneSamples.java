@@ -1,11 +1,13 @@
 package dev.candor.bot.oneonone;
 
+import dev.candor.bot.ask.AskExtra;
+import dev.candor.bot.ask.AskMessages;
+import dev.candor.bot.ask.AskText;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.oneonone.Agenda;
 import dev.candor.scheduler.oneonone.Attendee;
 import dev.candor.scheduler.oneonone.CheckinHighlights;
-import dev.candor.scheduler.oneonone.MeetingMessage;
 import dev.candor.storage.Platform;
 import dev.candor.storage.oneonone.AgendaItem;
 import dev.candor.storage.oneonone.OneOnOne;
@@ -18,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every 1:1 message with fixed data, for the golden files of both platforms. */
+/**
+ * Every 1:1 message with fixed data, for the golden files of both platforms: the meeting's ask DMs are the engine's
+ * with the 1:1's agenda or notes prompt above.
+ */
 public final class OneOnOneSamples {
     private static final LocalDateTime MEETING = LocalDateTime.parse("2026-03-03T10:00");
     private static final Instant STARTS = Instant.parse("2026-03-03T10:00:00Z");
@@ -47,18 +52,19 @@ public final class OneOnOneSamples {
                 LocalTime.of(10, 0),
                 "Europe/Lisbon",
                 MEETING,
-                "remind",
-                STARTS.minusSeconds(3600));
+                STARTS.minusSeconds(3600),
+                0);
         Map<String, Message> messages = new LinkedHashMap<>();
         messages.put(
-                "oneonone-reminder", MeetingMessages.reminder(dm(MeetingMessage.Kind.REMINDER, gil, ana, true, full)));
+                "oneonone-reminder", ask(gil, 0, MeetingMessages.agenda(dm(gil, ana, true, full), Optional.empty())));
         messages.put(
                 "oneonone-reminder-empty",
-                MeetingMessages.reminder(
-                        dm(MeetingMessage.Kind.REMINDER, ana, gil, false, new Agenda(List.of(), null, List.of()))));
-        messages.put(
-                "oneonone-notes-prompt",
-                MeetingMessages.notesPrompt(dm(MeetingMessage.Kind.NOTES, ana, gil, false, null)));
+                ask(
+                        ana,
+                        0,
+                        MeetingMessages.agenda(
+                                dm(ana, gil, false, new Agenda(List.of(), null, List.of())), Optional.empty())));
+        messages.put("oneonone-notes-prompt", ask(ana, 1, MeetingMessages.notesPrompt(dm(ana, gil, false, null))));
         messages.put(
                 "oneonone-scheduled", OneOnOneMessages.scheduled(saved, STARTS, ana.zone(), false, Optional.empty()));
         messages.put(
@@ -66,9 +72,12 @@ public final class OneOnOneSamples {
                 OneOnOneMessages.scheduled(saved, STARTS, ana.zone(), false, Optional.of(lost(platform))));
         messages.put(
                 "oneonone-reminder-unreachable",
-                MeetingMessages.reminder(
-                        dm(MeetingMessage.Kind.REMINDER, gil, ana, true, new Agenda(List.of(), null, List.of())),
-                        Optional.of(lost(platform))));
+                ask(
+                        gil,
+                        0,
+                        MeetingMessages.agenda(
+                                dm(gil, ana, true, new Agenda(List.of(), null, List.of())),
+                                Optional.of(lost(platform)))));
         messages.put("oneonone-list", OneOnOneMessages.list(platform, 1, gil.zone(), List.of(saved)));
         messages.put(
                 "oneonone-usage",
@@ -76,9 +85,19 @@ public final class OneOnOneSamples {
         return messages;
     }
 
-    private static MeetingMessage dm(
-            MeetingMessage.Kind kind, Attendee to, Attendee with, boolean toManager, Agenda agenda) {
-        return new MeetingMessage(kind, 7, 1, to, with, toManager, MEETING, STARTS, agenda);
+    private static MeetingDm dm(Attendee to, Attendee with, boolean toManager, Agenda agenda) {
+        return new MeetingDm(7, with.name(), toManager, STARTS, to.zone(), agenda);
+    }
+
+    /** The meeting's ask DM ({@code reminder} 0) or its notes reminder, as the engine's sweep queues it. */
+    private static Message ask(Attendee to, int reminder, AskExtra extra) {
+        return AskMessages.ask(
+                new AskText(OneOnOneFeature.TITLE, null),
+                70,
+                STARTS.plus(java.time.Duration.ofDays(14)).minusSeconds(3600),
+                to.zone(),
+                reminder,
+                extra);
     }
 
     private static Unreachable lost(Platform platform) {

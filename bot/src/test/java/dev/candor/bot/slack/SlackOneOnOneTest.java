@@ -6,20 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.candor.bot.oneonone.OneOnOneDms;
-import dev.candor.bot.people.Reachability;
-import dev.candor.scheduler.oneonone.CheckinAnswers;
-import dev.candor.scheduler.oneonone.OneOnOnePlanner;
-import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import dev.candor.bot.checkin.MutableClock;
+import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.storage.Platform;
 import dev.candor.storage.conversation.ReachDao;
 import dev.candor.storage.oneonone.CheckinAnswerSeed;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -33,22 +28,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * 1:1s in Slack from signed requests: Gil (Lisbon) schedules 1:1s with his report Ana (New York), both add talking
- * points, the sweep reminds both an hour before in their own time with the agenda, asks both for notes after, next
- * steps roll over until someone presses Done, and Gil cancels. The steps build on each other, in order.
+ * 1:1s in Slack from signed requests, on the asking engine with a clock the test moves: Gil (Lisbon) schedules 1:1s
+ * with his report Ana (New York), both add talking points, each meeting's round asks both an hour before in their own
+ * time with the agenda (Ana at 05:00: the meeting time was agreed, so her quiet hours don't move it), reminds them
+ * after it to write notes and next steps in the engine's form, next steps roll over until someone presses Done, and
+ * Gil cancels. The steps build on each other, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackOneOnOneTest {
     private static final ObjectMapper json = new ObjectMapper();
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
+    /** Monday 2 March 2026, 11:00 in Lisbon; New York is still on winter time (UTC-5). */
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T11:00:00Z"));
+
     private static SlackServer server;
     private static FakeSlack slack;
     private static SlackClient client;
 
     @BeforeAll
     static void start() {
-        server = new SlackServer();
+        server = new SlackServer(clock);
         slack = server.slack;
         client = server.client;
     }
@@ -114,12 +114,21 @@ class SlackOneOnOneTest {
                 .containsEntry("every_weeks", 2)
                 .containsEntry("weekday", 2)
                 .containsEntry("zone", "Europe/Lisbon")
-                .containsEntry("stage", "remind")
                 .containsEntry("active", true);
         LocalDateTime occurrence = ((java.sql.Timestamp) row.get("occurrence")).toLocalDateTime();
         assertThat(occurrence.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
         assertThat(occurrence.toLocalTime()).isEqualTo(java.time.LocalTime.of(10, 0));
         assertThat(nextEvent()).isEqualTo(meetingAt().minusSeconds(3600));
+        assertThat(server.rows("SELECT feature, subject, opens_at, due_at FROM rounds"))
+                .singleElement()
+                .satisfies(round -> assertThat(round)
+                        .containsEntry("feature", "oneonone")
+                        .containsEntry("subject", "oneonone:" + id()))
+                .satisfies(round -> assertThat(((java.sql.Timestamp) round.get("opens_at")).toInstant())
+                        .isEqualTo(meetingAt().minusSeconds(3600)))
+                .satisfies(round -> assertThat(((java.sql.Timestamp) round.get("due_at")).toInstant())
+                        .as("notes may be written until the next meeting's reminder")
+                        .isEqualTo(meetingAt().plus(Duration.ofDays(14)).minusSeconds(3600)));
     }
 
     @Test
@@ -158,25 +167,26 @@ class SlackOneOnOneTest {
                         meeting.minus(Duration.ofDays(2)),
                         "{\"q1\":5,\"q3\":\"Li's project plan\"}");
 
-        assertThat(sweepAt(meeting.minusSeconds(3600))).isEqualTo(1);
+        sweepAt(meeting.minusSeconds(3600));
 
-        String gilKey = "oneonone:" + id() + ":" + occurrence + ":remind:" + person("Gil");
-        String anaKey = "oneonone:" + id() + ":" + occurrence + ":remind:" + person("Ana");
+        String gilKey = "ask:" + askOf("Gil") + ":open";
+        String anaKey = "ask:" + askOf("Ana") + ":open";
         assertThat(server.strings("SELECT target FROM outbox WHERE idempotency_key = ?", gilKey))
                 .containsExactly("U0GIL");
         assertThat(payload(anaKey))
                 .contains("Your 1:1 with Gil is in an hour")
                 .contains(SHOWN.format(meeting.atZone(ZoneId.of("America/New_York"))))
-                .contains("talk about the conference budget", "your promotion case", "Add a talking point");
+                .contains("talk about the conference budget", "your promotion case", "Add a talking point")
+                .contains("1:1 notes and next steps", "ask.answer");
         assertThat(payload(gilKey))
                 .contains(SHOWN.format(meeting.atZone(ZoneId.of("Europe/Lisbon"))))
                 .contains("Ana's latest check-in", "Mood: 🙁 Not great", "Blockers: Waiting on the design review")
                 .doesNotContain("Li's project plan");
         assertThat(payload(anaKey)).contains("Your latest check-in", "Blockers: Waiting on the design review");
-        assertThat(server.rows("SELECT stage FROM one_on_ones").get(0)).containsEntry("stage", "notes");
+        assertThat(occurrence).isEqualTo("2026-03-03T10:00");
         // The same minute again (another node, a retry): nothing new.
-        assertThat(sweepAt(meeting.minusSeconds(3600))).isZero();
-        assertThat(server.count("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'oneonone:%'"))
+        sweepAt(meeting.minusSeconds(3600));
+        assertThat(server.count("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'ask:%'"))
                 .isEqualTo(2);
     }
 
@@ -184,26 +194,25 @@ class SlackOneOnOneTest {
     @Order(6)
     void asksBothForNotesAfterTheMeetingAndStoresNextStepsWithTheirOwners() throws Exception {
         Instant meeting = meetingAt();
-        String occurrence = occurrence();
         sweepAt(meeting.plusSeconds(1800));
-        String key = "oneonone:" + id() + ":" + occurrence + ":notes:" + person("Gil");
-        assertThat(payload(key)).contains("How did your 1:1 with Ana go?", "oneonone.notes");
+        long ask = askOf("Gil");
+        assertThat(payload("ask:" + ask + ":remind:1")).contains("How did your 1:1 with Ana go?", "ask.answer");
 
-        String trigger = SlackRequests.triggerId();
-        String press = pressWithTrigger("U0GIL", "oneonone.notes", id() + "|" + occurrence, trigger);
-        client.interaction(press);
+        String press = pressWithTrigger("U0GIL", "ask.answer", String.valueOf(ask), SlackRequests.triggerId());
+        interaction(press);
         JsonNode view = Golden.parse(
                 viewsOpened(Golden.parse(press).get("trigger_id").asText()).get("view"));
-        assertThat(view.get("private_metadata").asText()).contains("\"context\":\"" + id() + "|" + occurrence);
+        assertThat(view.get("private_metadata").asText()).contains("\"context\":\"" + ask);
         Golden.assertMatches("oneonone-notes-form", withoutMetadata(view));
         ObjectNode state = json.createObjectNode();
         text(state, "notes", "Talked budget; promotion case next quarter.");
         text(state, "mine", "Ask finance about the budget\n\n- Book the conference");
         text(state, "theirs", "Draft the promotion case");
 
-        var saved = client.interaction(SlackRequests.viewSubmission("U0GIL", view, "V0NOTES", state));
+        var saved = interaction(SlackRequests.viewSubmission("U0GIL", view, "V0NOTES", state));
 
-        assertThat(Golden.parse(saved.body()).toString()).contains("Saved your notes and 3 next steps");
+        assertThat(Golden.parse(saved.body()).toString()).doesNotContain("errors");
+        assertThat(server.strings("SELECT state FROM asks WHERE id = ?", ask)).containsExactly("answered");
         assertThat(server.rows("SELECT i.text, o.name AS owner FROM one_on_one_items i JOIN people o ON o.id ="
                         + " i.owner_id WHERE kind = 'action' ORDER BY i.id"))
                 .extracting(row -> row.get("text") + " / " + row.get("owner"))
@@ -226,8 +235,17 @@ class SlackOneOnOneTest {
 
         assertThat(stranger.get("text").asText()).contains("isn't yours");
         assertThat(ana.get("text").asText()).contains("Done: Draft the promotion case");
-        sweepAt(nextEvent());
-        String next = "oneonone:" + id() + ":" + occurrence() + ":remind:" + person("Ana");
+        Instant nextReminder = server.jdbi()
+                .withHandle(handle -> handle.select("SELECT max(closes_at) FROM rounds WHERE feature = 'oneonone'")
+                        .mapTo(Instant.class)
+                        .one());
+        sweepAt(nextReminder);
+        sweepAt(nextReminder);
+
+        assertThat(occurrence()).isEqualTo("2026-03-17T10:00");
+        assertThat(server.strings("SELECT state FROM rounds WHERE feature = 'oneonone' ORDER BY id"))
+                .containsExactly("closed", "open");
+        String next = "ask:" + askOf("Ana") + ":open";
         assertThat(payload(next))
                 .contains("Open action items", "Ask finance about the budget", "Book the conference", "oneonone.done")
                 .doesNotContain("Draft the promotion case")
@@ -239,14 +257,14 @@ class SlackOneOnOneTest {
     @Order(8)
     void opensTheTalkingPointFormFromTheReminder() throws Exception {
         String press = pressWithTrigger("U0ANA", "oneonone.point", String.valueOf(id()), SlackRequests.triggerId());
-        client.interaction(press);
+        interaction(press);
         JsonNode view = Golden.parse(
                 viewsOpened(Golden.parse(press).get("trigger_id").asText()).get("view"));
         Golden.assertMatches("oneonone-point-form", withoutMetadata(view));
         ObjectNode state = json.createObjectNode();
         text(state, "point", "the offsite");
 
-        client.interaction(SlackRequests.viewSubmission("U0ANA", view, "V0POINT", state));
+        interaction(SlackRequests.viewSubmission("U0ANA", view, "V0POINT", state));
 
         assertThat(server.strings("SELECT text FROM one_on_one_items WHERE kind = 'point' AND done_at IS NULL"))
                 .containsExactly("the offsite");
@@ -273,7 +291,11 @@ class SlackOneOnOneTest {
 
         assertThat(ana.get("text").asText()).contains("Only Gil, who scheduled your 1:1s, can cancel them");
         assertThat(gil.get("text").asText()).contains("Cancelled your 1:1s with Ana");
-        assertThat(sweepAt(Instant.parse("2099-01-01T00:00:00Z"))).isZero();
+        assertThat(server.strings("SELECT state FROM rounds WHERE feature = 'oneonone' ORDER BY id"))
+                .containsExactly("closed", "cancelled");
+        assertThat(sweepAt(Instant.parse("2099-01-01T00:00:00Z")).asked()).isZero();
+        assertThat(server.count("SELECT count(*) FROM rounds WHERE state = 'open'"))
+                .isZero();
         assertThat(command("1on1 list", "U0GIL").get("text").asText()).contains("no 1:1s");
     }
 
@@ -307,37 +329,53 @@ class SlackOneOnOneTest {
                 .contains("Scheduled your 1:1s with", "Candor can't reach", "Bo")
                 .contains("Slack says their account is deactivated.", "To fix it: Take them off the list");
         sweepAt(nextEvent());
-        String prefix = "oneonone:" + id() + ":" + occurrence() + ":remind:";
-        assertThat(payload(prefix + person("Gil")))
+        assertThat(payload("ask:" + askOf("Gil") + ":open"))
                 .contains(
                         "Your 1:1 with Bo is in an hour",
                         "Candor can't reach",
                         "Slack says their account is" + " deactivated.");
-        assertThat(payload(prefix + person("Bo")))
+        assertThat(payload("ask:" + askOf("Bo") + ":open"))
                 .as("still queued: a delivery that gets through is what clears Slack's earlier refusal")
                 .contains("Your 1:1 with Gil is in an hour")
                 .doesNotContain("Candor can't reach");
     }
 
     private static JsonNode command(String text, String user) throws Exception {
-        var response = client.command("/checkin", text, user);
+        var response = client.post(
+                SlackClient.formBody(SlackClient.slashCommand("/checkin", text, user, "C0GENERAL")),
+                "application/x-www-form-urlencoded",
+                clock.instant().getEpochSecond(),
+                Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
         return Golden.parse(response.body());
     }
 
-    private static int sweepAt(Instant now) {
-        return new OneOnOneSweepJob(
-                        server.jdbi(),
-                        Clock.fixed(now, ZoneOffset.UTC),
-                        new OneOnOnePlanner(),
-                        new CheckinAnswers(),
-                        new OneOnOneDms(new Reachability(server.jdbi())))
-                .sweep();
+    /** The engine's sweep at {@code now} (Quartz may run it too, at the same clock: it is idempotent). */
+    private static AskSweepJob.Swept sweepAt(Instant now) {
+        clock.set(now);
+        return ((AskSweepJob) server.candor.asking().sweepJob().job()).sweep();
+    }
+
+    /** The person's ask of the latest 1:1 meeting round. */
+    private static long askOf(String name) {
+        return server.count(
+                "SELECT a.id FROM asks a JOIN rounds r ON r.id = a.round_id WHERE r.feature = 'oneonone'"
+                        + " AND a.person_id = ? ORDER BY a.id DESC LIMIT 1",
+                person(name));
+    }
+
+    /** Signed at Candor's time: Slack's timestamps are checked against it. */
+    private static java.net.http.HttpResponse<String> interaction(String payload) throws Exception {
+        return client.post(
+                SlackClient.formBody(Map.of("payload", payload)),
+                "application/x-www-form-urlencoded",
+                clock.instant().getEpochSecond(),
+                Map.of());
     }
 
     private static JsonNode press(String user, String action, String value) throws Exception {
         String name = "press-" + System.nanoTime();
-        client.interaction(SlackRequests.blockAction(user, action, value, "D0DM", slack.responseUrl(name)));
+        interaction(SlackRequests.blockAction(user, action, value, "D0DM", slack.responseUrl(name)));
         return Golden.parse(slack.responses(name).get(0));
     }
 

@@ -2,8 +2,10 @@ package dev.candor.bot.slack;
 
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
+import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -16,8 +18,16 @@ final class SlackServer implements AutoCloseable {
     final SlackClient client;
 
     SlackServer() {
-        candor = Candor.start(
-                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()), database, Candor.Options.defaults());
+        this(Candor.Options.defaults());
+    }
+
+    /** With Candor's time set by the test (signatures are still checked against the real time). */
+    SlackServer(Clock clock) {
+        this(new Candor.Options(clock, DeliveryConfig.defaults(), null));
+    }
+
+    private SlackServer(Candor.Options options) {
+        candor = Candor.start(TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()), database, options);
         client = new SlackClient(candor.port());
     }
 

@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.candor.bot.oneonone.OneOnOneDms;
-import dev.candor.bot.people.Reachability;
-import dev.candor.scheduler.oneonone.CheckinAnswers;
-import dev.candor.scheduler.oneonone.OneOnOnePlanner;
-import dev.candor.scheduler.oneonone.OneOnOneSweepJob;
+import dev.candor.bot.checkin.MutableClock;
+import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.storage.Platform;
 import dev.candor.storage.conversation.ReachDao;
 import dev.candor.storage.oneonone.CheckinAnswerSeed;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,18 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * 1:1s in Teams from JWT-signed activities: {@code @Candor checkin 1on1 @Ana …} schedules them, the sweep queues both
- * reminders to their Teams accounts, and the "Add a talking point", "Notes and next steps" and Done buttons work
- * on cards; the manager hears of a report Candor can't reach. The steps run in order: the last adds a second 1:1.
+ * 1:1s in Teams from JWT-signed activities, on the asking engine with a clock the test moves: {@code @Candor checkin
+ * 1on1 @Ana …} schedules them, the engine's sweep queues both meeting DMs with the agenda to their Teams accounts,
+ * and the "Add a talking point", Answer (the engine's "Notes and next steps" form) and Done buttons work on cards;
+ * the manager hears of a report Candor can't reach. The steps run in order: the last adds a second 1:1.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamsOneOnOneTest {
     private static final String ANA_AAD = "6f1c3b2a-0000-4a1b-8c2d-00000000c0a1";
+    /** Monday 2 March 2026, 11:00 UTC. */
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T11:00:00Z"));
+
     private static TeamsServer teams;
 
     @BeforeAll
     static void start() throws Exception {
-        teams = new TeamsServer();
+        teams = new TeamsServer(clock);
         teams.post(message("help").json());
         teams.post(TestActivity.message(teams.microsoft.serviceUrl(), "help")
                 .from("29:ana", "Ana Lopez", ANA_AAD)
@@ -76,14 +75,15 @@ class TeamsOneOnOneTest {
 
         assertThat(Rows.strings(
                         teams.jdbi(),
-                        "SELECT target_kind || ' ' || target FROM outbox WHERE idempotency_key LIKE 'oneonone:%'"
+                        "SELECT target_kind || ' ' || target FROM outbox WHERE idempotency_key LIKE 'ask:%:open'"
                                 + " ORDER BY 1"))
                 .containsExactly("user 29:ana", "user 29:gil");
         assertThat(Rows.strings(
                                 teams.jdbi(),
-                                "SELECT payload::text FROM outbox WHERE idempotency_key LIKE 'oneonone:%' AND"
+                                "SELECT payload::text FROM outbox WHERE idempotency_key LIKE 'ask:%:open' AND"
                                         + " target = '29:gil'")
                         .get(0))
+                .contains("Your 1:1 with Ana Lopez is in an hour", "Add a talking point", "ask.answer")
                 .contains("Ana Lopez's latest check-in", "Mood: 😐 Okay", "Blockers: Legal sign-off")
                 .doesNotContain("Hana's reorg");
 
@@ -99,13 +99,18 @@ class TeamsOneOnOneTest {
         assertThat(Rows.strings(teams.jdbi(), "SELECT text FROM one_on_one_items WHERE kind = 'point'"))
                 .containsExactly("the offsite");
 
-        String occurrence = Rows.strings(
-                        teams.jdbi(), "SELECT to_char(occurrence, 'YYYY-MM-DD\"T\"HH24:MI') FROM one_on_ones")
-                .get(0);
-        sweepAt(nextEvent());
+        sweepAt(nextEvent().plus(Duration.ofMinutes(90)));
+        long gilsAsk = askOf("Gil Giver");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT payload::text FROM outbox WHERE idempotency_key = ?",
+                        "ask:" + gilsAsk + ":remind:1"))
+                .singleElement()
+                .asString()
+                .contains("How did your 1:1 with Ana Lopez go?");
         teams.microsoft.reset();
-        JsonNode notesForm = reply(
-                submit("29:gil", "Gil Giver", Map.of("action", "oneonone.notes", "value", id + "|" + occurrence)));
+        JsonNode notesForm =
+                reply(submit("29:gil", "Gil Giver", Map.of("action", "ask.answer", "value", "" + gilsAsk)));
         Goldens.assertMatches("oneonone-notes-form.json", withoutContext(notesForm));
         teams.post(TestActivity.cardSubmit(
                         teams.microsoft.serviceUrl(),
@@ -180,8 +185,8 @@ class TeamsOneOnOneTest {
         sweepAt(Rows.instant(teams.jdbi(), "SELECT next_event_at FROM one_on_ones WHERE id = ?", id));
         List<String> toGil = Rows.strings(
                 teams.jdbi(),
-                "SELECT payload::text FROM outbox WHERE idempotency_key LIKE ? AND target = '29:gil'",
-                "oneonone:" + id + ":%");
+                "SELECT payload::text FROM outbox WHERE idempotency_key = ? AND target = '29:gil'",
+                "ask:" + askOf("Gil Giver") + ":open");
         assertThat(toGil).hasSize(1);
         assertThat(toGil.get(0))
                 .contains("Your 1:1 with Bo is in an hour", "Candor can't reach", "Install Candor in a team");
@@ -223,21 +228,26 @@ class TeamsOneOnOneTest {
 
     private static JsonNode withoutContext(JsonNode card) {
         ObjectNode copy = card.deepCopy();
-        // The meeting's date is in the form's context (checked by the notes being stored for that meeting).
+        // The ask's id is in the form's context (checked by the notes being stored for that ask's meeting).
         ObjectNode data = (ObjectNode) copy.path("actions").get(0).path("data");
         data.remove("context");
         ((ObjectNode) data.path("form")).remove("context");
         return copy;
     }
 
+    /** The engine's sweep at {@code now} (Quartz may run it too, at the same clock: it is idempotent). */
     private static void sweepAt(Instant now) {
-        new OneOnOneSweepJob(
-                        teams.jdbi(),
-                        Clock.fixed(now, ZoneOffset.UTC),
-                        new OneOnOnePlanner(),
-                        new CheckinAnswers(),
-                        new OneOnOneDms(new Reachability(teams.jdbi())))
-                .sweep();
+        clock.set(now);
+        ((AskSweepJob) teams.candor.asking().sweepJob().job()).sweep();
+    }
+
+    /** The person's ask of the latest 1:1 meeting round. */
+    private static long askOf(String name) {
+        return Rows.count(
+                teams.jdbi(),
+                "SELECT a.id FROM asks a JOIN rounds r ON r.id = a.round_id JOIN people p ON p.id = a.person_id"
+                        + " WHERE r.feature = 'oneonone' AND p.name = ? ORDER BY a.id DESC LIMIT 1",
+                name);
     }
 
     private static Instant nextEvent() {

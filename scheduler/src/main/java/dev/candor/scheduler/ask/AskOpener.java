@@ -69,7 +69,9 @@ public final class AskOpener {
                 skipped.computeIfAbsent(reason, r -> new ArrayList<>()).add(ask.askId());
                 continue;
             }
-            RoundPlanner.Sending sending = planner.atSending(person, now, ask.dueAt(), ask.relativeDeadline());
+            RoundPlanner.Sending sending = ask.agreedTime()
+                    ? planner.atAgreedSending(person, now)
+                    : planner.atSending(person, now, ask.dueAt(), ask.relativeDeadline());
             if (sending instanceof RoundPlanner.Sending.Skip skip) {
                 skipped.computeIfAbsent(skip.reason(), r -> new ArrayList<>()).add(ask.askId());
             } else if (sending instanceof RoundPlanner.Sending.Postpone postpone) {

@@ -49,7 +49,8 @@ public final class AskReminders {
         List<Long> passed = new ArrayList<>();
         for (AskDelivery ask : claimed) {
             WorkingTime person = times.get(ask.personId());
-            if (People.unavailable(ask, person) == null && planner.mayRemind(person, now)) {
+            boolean mayNow = ask.agreedTime() ? planner.mayRemindAgreed(person, now) : planner.mayRemind(person, now);
+            if (People.unavailable(ask, person) == null && mayNow) {
                 send.add(new DueAsk(ask, person.zone()));
             } else {
                 passed.add(ask.askId());

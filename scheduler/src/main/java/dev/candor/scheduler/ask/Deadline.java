@@ -30,6 +30,14 @@ public sealed interface Deadline {
         }
     }
 
+    /** One moment for everyone ("until the next meeting's reminder"). */
+    record AtInstant(Instant at) implements Deadline {
+        @Override
+        public Instant dueAt(WorkingTime person, Instant opensAt) {
+            return at;
+        }
+    }
+
     static Deadline workingDays(int days) {
         return new WorkingDaysAfterOpening(days);
     }

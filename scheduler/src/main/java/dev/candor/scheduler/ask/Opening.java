@@ -25,8 +25,23 @@ public sealed interface Opening {
         }
     }
 
+    /**
+     * One moment for everyone that they agreed to (a meeting): quiet hours and working days don't move it, and its
+     * asks and reminders go out at their planned moments; someone away then is skipped.
+     */
+    record AtInstant(Instant at) implements Opening {
+        @Override
+        public Instant wanted(WorkingTime person, Instant now) {
+            return at;
+        }
+    }
+
     static Opening at(LocalDateTime local) {
         return new AtLocal(local);
+    }
+
+    static Opening agreed(Instant at) {
+        return new AtInstant(at);
     }
 
     static Opening now() {

@@ -71,12 +71,35 @@ public sealed interface Reminder {
         }
     }
 
+    /** Some time after the person's opening ("half an hour after the meeting": an hour and a half after). */
+    record AfterOpening(Duration after) implements Reminder {
+        static final String PREFIX = "after_opening:";
+
+        public AfterOpening {
+            if (after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException("a reminder after opening needs a positive duration");
+            }
+        }
+
+        @Override
+        public Instant wanted(WorkingTime person, Instant opensAt, Instant dueAt) {
+            return opensAt.plus(after);
+        }
+
+        @Override
+        public String token() {
+            return PREFIX + after;
+        }
+    }
+
     /** The rule a stored token stands for. */
     static Reminder parse(String token) {
         if (token.equals(NextWorkingMorning.TOKEN)) {
             return new NextWorkingMorning();
         } else if (token.startsWith(BeforeDeadline.PREFIX)) {
             return new BeforeDeadline(Duration.parse(token.substring(BeforeDeadline.PREFIX.length())));
+        } else if (token.startsWith(AfterOpening.PREFIX)) {
+            return new AfterOpening(Duration.parse(token.substring(AfterOpening.PREFIX.length())));
         } else if (token.startsWith(WorkingDaysAfterOpening.PREFIX)) {
             return new WorkingDaysAfterOpening(
                     Integer.parseInt(token.substring(WorkingDaysAfterOpening.PREFIX.length())));

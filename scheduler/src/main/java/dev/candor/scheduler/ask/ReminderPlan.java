@@ -38,9 +38,15 @@ public record ReminderPlan(List<Reminder> reminders) {
 
     /** The person's reminder times, in order, all in working time, after the opening and before the deadline. */
     public List<Instant> times(WorkingTime person, Instant opensAt, Instant dueAt) {
+        return times(person, opensAt, dueAt, false);
+    }
+
+    /** The same; at an {@code agreed} time (a meeting's) the moments are kept as they are, not moved. */
+    public List<Instant> times(WorkingTime person, Instant opensAt, Instant dueAt, boolean agreed) {
         List<Instant> wanted = new ArrayList<>();
         for (Reminder reminder : reminders) {
-            wanted.add(person.earliestAt(reminder.wanted(person, opensAt, dueAt)));
+            Instant moment = reminder.wanted(person, opensAt, dueAt);
+            wanted.add(agreed ? moment : person.earliestAt(moment));
         }
         wanted.sort(null);
         List<Instant> kept = new ArrayList<>();

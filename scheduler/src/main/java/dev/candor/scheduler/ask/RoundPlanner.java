@@ -34,6 +34,9 @@ public final class RoundPlanner {
     }
 
     public NewAsk plan(RoundTiming timing, long personId, WorkingTime person, Instant now) {
+        if (timing.opening() instanceof Opening.AtInstant agreed) {
+            return planAgreed(timing, personId, person, latest(agreed.at(), now));
+        }
         Instant wanted = latest(timing.opening().wanted(person, now), now);
         Instant natural = present(person).earliestAt(wanted);
         boolean away = person.isAway(natural);
@@ -52,6 +55,37 @@ public final class RoundPlanner {
                 opensAt,
                 dueAt,
                 timing.reminders().times(person, opensAt, dueAt));
+    }
+
+    /** At an agreed moment: nothing moves; someone away then is not asked (they won't be at the meeting). */
+    private static NewAsk planAgreed(RoundTiming timing, long personId, WorkingTime person, Instant opensAt) {
+        Instant dueAt = timing.deadline().dueAt(person, opensAt);
+        if (person.isAway(opensAt)) {
+            return skipped(personId, SkipReason.AWAY, opensAt, dueAt);
+        }
+        if (!opensAt.isBefore(dueAt)) {
+            return skipped(personId, SkipReason.AFTER_DEADLINE, opensAt, dueAt);
+        }
+        return new NewAsk(
+                personId,
+                AskState.PENDING,
+                null,
+                opensAt,
+                dueAt,
+                timing.reminders().times(person, opensAt, dueAt, true));
+    }
+
+    /**
+     * What to do with an ask of a round at an agreed time whose DM is due at {@code now}: send it whatever the hour
+     * (the person agreed to it), unless they are away today.
+     */
+    public Sending atAgreedSending(WorkingTime person, Instant now) {
+        return person.isAway(now) ? new Sending.Skip(SkipReason.AWAY) : new Sending.Send();
+    }
+
+    /** True when a reminder of a round at an agreed time may go out now: whatever the hour, unless away. */
+    public boolean mayRemindAgreed(WorkingTime person, Instant now) {
+        return !person.isAway(now);
     }
 
     /** What to do with an ask whose DM is due at {@code now}, given the person's working time now. */

@@ -86,6 +86,8 @@ public final class Rounds {
                 request.anonymous(),
                 timing.reminders().tokens(),
                 closesAt,
-                request.createdBy());
+                request.createdBy(),
+                timing.opening() instanceof Opening.AtInstant agreed ? agreed.at() : null,
+                timing.deadline() instanceof Deadline.AtInstant due ? due.at() : null);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param reminder 0 for the ask itself, n for its n-th reminder
  * @param relativeDeadline true when the round's deadline counts from each person's opening
+ * @param agreedTime true when the round opens at a moment its people agreed to (quiet hours don't move it)
  */
 public record AskDelivery(
         long askId,
@@ -20,7 +21,8 @@ public record AskDelivery(
         Platform platform,
         String platformUserId,
         boolean relativeDeadline,
-        int reminder) {
+        int reminder,
+        boolean agreedTime) {
 
     public boolean reachable() {
         return platform != null && platformUserId != null;

@@ -24,7 +24,8 @@ public interface AskSweepDao {
     String DELIVERY_OF_CLAIMED =
             """
             SELECT a.id AS ask_id, a.org_id, a.round_id, a.person_id, a.due_at, p.active, i.platform,
-                   i.platform_user_id, r.deadline_working_days IS NOT NULL AS relative_deadline, a.reminder
+                   i.platform_user_id, r.deadline_working_days IS NOT NULL AS relative_deadline, a.reminder,
+                   r.opens_at IS NOT NULL AS agreed_time
             FROM claimed a
             JOIN rounds r ON r.id = a.round_id
             JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id

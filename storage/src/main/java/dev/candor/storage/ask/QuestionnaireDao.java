@@ -75,4 +75,15 @@ public interface QuestionnaireDao {
             ORDER BY v.version DESC LIMIT 1
             """)
     Optional<QuestionnaireVersion> findLatest(@Bind("orgId") long orgId, @Bind("id") long questionnaireId);
+
+    /** The latest version of the organisation's newest questionnaire of a feature (one a feature keeps for itself). */
+    @SqlQuery(
+            """
+            SELECT v.org_id, v.questionnaire_id, q.feature, v.version, v.questions::text AS questions_json,
+                   v.created_by, v.created_at
+            FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
+            WHERE q.org_id = :orgId AND q.feature = :feature
+            ORDER BY q.id DESC, v.version DESC LIMIT 1
+            """)
+    Optional<QuestionnaireVersion> findLatestOfFeature(@Bind("orgId") long orgId, @Bind("feature") String feature);
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param dueLocal the deadline as a local date and time in each person's zone, or null
  * @param reminderPlan the reminder rules as tokens (see the scheduler's {@code ReminderPlan})
  * @param closesAt the latest deadline of its asks
+ * @param opensAt the agreed moment it opens for everyone, never moved by working time (a 1:1), or null
+ * @param dueAt the deadline as one moment for everyone (with {@code opensAt}), or null
  */
 public record Round(
         long id,
@@ -32,7 +34,9 @@ public record Round(
         Instant closesAt,
         Instant closedAt,
         Long createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant opensAt,
+        Instant dueAt) {
 
     public Round {
         reminderPlan = List.copyOf(reminderPlan);
@@ -41,5 +45,10 @@ public record Round(
     /** True when each person's deadline counts from their own opening rather than being one local time. */
     public boolean relativeDeadline() {
         return deadlineWorkingDays != null;
+    }
+
+    /** True when the round opens at a moment its people agreed to, which their working time must not move. */
+    public boolean agreedTime() {
+        return opensAt != null;
     }
 }

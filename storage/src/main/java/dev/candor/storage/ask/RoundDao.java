@@ -18,17 +18,18 @@ public interface RoundDao {
             """
             id, org_id, feature, subject, period, questionnaire_id, version, opens_local, deadline_working_days,
             due_local, anonymous, ARRAY(SELECT jsonb_array_elements_text(reminder_plan)) AS reminder_plan, state,
-            closes_at, closed_at, created_by, created_at
+            closes_at, closed_at, created_by, created_at, opens_at, due_at
             """;
 
     /** Stores a round; empty when this (organisation, feature, subject, period) was opened before. */
     @SqlQuery(
             """
             INSERT INTO rounds (org_id, feature, subject, period, questionnaire_id, version, opens_local,
-                                deadline_working_days, due_local, anonymous, reminder_plan, closes_at, created_by)
+                                deadline_working_days, due_local, anonymous, reminder_plan, closes_at, created_by,
+                                opens_at, due_at)
             VALUES (:orgId, :feature, :subject, :period, :questionnaireId, :version, :opensLocal,
                     :deadlineWorkingDays, :dueLocal, :anonymous, to_jsonb(CAST(:reminderTokens AS text[])),
-                    :closesAt, :createdBy)
+                    :closesAt, :createdBy, :opensAt, :dueAt)
             ON CONFLICT (org_id, feature, subject, period) DO NOTHING
             RETURNING\s"""
                     + COLUMNS)
@@ -76,6 +77,39 @@ public interface RoundDao {
 
     @SqlUpdate("UPDATE rounds SET state = 'closed', closed_at = :now WHERE id = :id AND state = 'open'")
     boolean markClosed(@Bind("id") long id, @Bind("now") Instant now);
+
+    /**
+     * Cancels an open round (its feature stopped, e.g. a 1:1 series cancelled or moved): people who have not answered
+     * are taken out of it ({@code cancelled}) and get no more reminders, and the round closes without its feature
+     * being told. False when it was not open.
+     */
+    default boolean cancel(long orgId, long roundId, Instant now) {
+        if (!markCancelled(orgId, roundId, now)) {
+            return false;
+        }
+        skipPending(orgId, roundId);
+        return true;
+    }
+
+    @SqlUpdate(
+            """
+            UPDATE rounds SET state = 'cancelled', closed_at = :now
+            WHERE org_id = :orgId AND id = :id AND state = 'open'
+            """)
+    boolean markCancelled(@Bind("orgId") long orgId, @Bind("id") long roundId, @Bind("now") Instant now);
+
+    @SqlUpdate(
+            """
+            UPDATE asks SET state = 'skipped', skip_reason = 'cancelled', next_reminder_at = NULL
+            WHERE org_id = :orgId AND round_id = :id AND state = 'pending'
+            """)
+    int skipPending(@Bind("orgId") long orgId, @Bind("id") long roundId);
+
+    /** The open rounds of a feature's subject (a 1:1's current meeting), the latest first. */
+    @SqlQuery("SELECT " + COLUMNS
+            + " FROM rounds WHERE org_id = :orgId AND feature = :feature AND subject = :subject AND state = 'open'"
+            + " ORDER BY id DESC")
+    List<Round> listOpenOf(@Bind("orgId") long orgId, @Bind("feature") String feature, @Bind("subject") String subject);
 
     @SqlQuery(
             """

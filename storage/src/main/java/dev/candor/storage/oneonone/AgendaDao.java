@@ -19,14 +19,15 @@ public interface AgendaDao {
 
     @SqlUpdate(
             """
-            INSERT INTO one_on_one_items (org_id, one_on_one_id, kind, text, added_by)
-            VALUES (:orgId, :oneOnOneId, 'point', :text, :addedBy)
+            INSERT INTO one_on_one_items (org_id, one_on_one_id, kind, text, added_by, created_at)
+            VALUES (:orgId, :oneOnOneId, 'point', :text, :addedBy, :now)
             """)
     void insertPoint(
             @Bind("orgId") long orgId,
             @Bind("oneOnOneId") long oneOnOneId,
             @Bind("text") String text,
-            @Bind("addedBy") long addedBy);
+            @Bind("addedBy") long addedBy,
+            @Bind("now") Instant now);
 
     @SqlUpdate(
             """
@@ -68,13 +69,18 @@ public interface AgendaDao {
     boolean markDone(
             @Bind("orgId") long orgId, @Bind("id") long id, @Bind("personId") long personId, @Bind("now") Instant now);
 
-    /** Talking points added before a meeting was held are done with it: the next agenda starts fresh. */
+    /** Talking points added before a meeting started are done with it: the next agenda starts fresh. */
     @SqlUpdate(
             """
             UPDATE one_on_one_items SET done_at = :now
-            WHERE one_on_one_id = ANY(:ids) AND kind = 'point' AND done_at IS NULL AND created_at <= :now
+            WHERE org_id = :orgId AND one_on_one_id = :id AND kind = 'point' AND done_at IS NULL
+              AND created_at <= :meetingAt
             """)
-    int markPointsDiscussed(@Bind("ids") long[] oneOnOneIds, @Bind("now") Instant now);
+    int markPointsDiscussed(
+            @Bind("orgId") long orgId,
+            @Bind("id") long oneOnOneId,
+            @Bind("meetingAt") Instant meetingAt,
+            @Bind("now") Instant now);
 
     /** Replaces an author's notes of a meeting. */
     @SqlUpdate(

@@ -9,9 +9,9 @@ import java.time.LocalTime;
  *
  * @param weekday ISO day of week, 1 = Monday
  * @param zone the manager's zone when it was scheduled; the meeting's wall clock is read there
- * @param occurrence the current meeting, local to {@code zone}
- * @param stage what the sweep does next for it: {@code remind} before the meeting, {@code notes} after it
- * @param nextEventAt when the sweep does that
+ * @param occurrence the meeting whose round (the asking engine's) is current, local to {@code zone}
+ * @param nextEventAt when that round opens: an hour before the meeting
+ * @param revision how many times the schedule was changed; the meetings' rounds are keyed by it
  */
 public record OneOnOne(
         long id,
@@ -25,5 +25,5 @@ public record OneOnOne(
         LocalTime localTime,
         String zone,
         LocalDateTime occurrence,
-        String stage,
-        Instant nextEventAt) {}
+        Instant nextEventAt,
+        int revision) {}

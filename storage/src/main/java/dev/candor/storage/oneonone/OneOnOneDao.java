@@ -7,18 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Recurring 1:1 schedules: one active per manager and report. */
 @RegisterConstructorMapper(OneOnOne.class)
-@RegisterConstructorMapper(DueOneOnOne.class)
 public interface OneOnOneDao {
     String COLUMNS =
             """
             o.id, o.org_id, o.manager_id, m.name AS manager_name, o.report_id, r.name AS report_name, o.every_weeks,
-            o.weekday, o.local_time, o.zone, o.occurrence, o.stage, o.next_event_at
+            o.weekday, o.local_time, o.zone, o.occurrence, o.next_event_at, o.revision
             """;
     String NAMES =
             """
@@ -31,13 +29,13 @@ public interface OneOnOneDao {
             """
             WITH saved AS (
                 INSERT INTO one_on_ones (org_id, manager_id, report_id, every_weeks, weekday, local_time, zone,
-                                         occurrence, stage, next_event_at)
+                                         occurrence, next_event_at)
                 VALUES (:orgId, :managerId, :reportId, :everyWeeks, :weekday, :localTime, :zone, :occurrence,
-                        'remind', :nextEventAt)
+                        :nextEventAt)
                 ON CONFLICT (org_id, manager_id, report_id) WHERE active DO UPDATE
                     SET every_weeks = EXCLUDED.every_weeks, weekday = EXCLUDED.weekday,
                         local_time = EXCLUDED.local_time, zone = EXCLUDED.zone, occurrence = EXCLUDED.occurrence,
-                        stage = 'remind', next_event_at = EXCLUDED.next_event_at
+                        next_event_at = EXCLUDED.next_event_at, revision = one_on_ones.revision + 1
                 RETURNING *
             )
             SELECT\s"""
@@ -82,43 +80,15 @@ public interface OneOnOneDao {
             """)
     boolean cancel(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("now") Instant now);
 
-    /**
-     * Claims up to {@code limit} active 1:1s whose next event is due, the earliest first, locking them for the
-     * caller's transaction (another node's sweep skips them). Slack first for someone with both platforms.
-     */
-    @SqlQuery(
+    /** The meeting whose round is now current, and when that round opens. */
+    @SqlUpdate(
             """
-            SELECT o.id, o.org_id, o.every_weeks, o.weekday, o.local_time, o.zone, o.occurrence, o.stage,
-                   o.next_event_at,
-                   o.manager_id, m.name AS manager_name, m.timezone AS manager_timezone,
-                   mi.platform AS manager_platform, mi.platform_user_id AS manager_user_id,
-                   o.report_id, r.name AS report_name, r.timezone AS report_timezone,
-                   ri.platform AS report_platform, ri.platform_user_id AS report_user_id
-            FROM one_on_ones o
-            JOIN people m ON m.org_id = o.org_id AND m.id = o.manager_id
-            JOIN people r ON r.org_id = o.org_id AND r.id = o.report_id
-            LEFT JOIN LATERAL (SELECT platform, platform_user_id FROM platform_identities
-                               WHERE org_id = o.org_id AND person_id = o.manager_id
-                               ORDER BY platform = 'slack' DESC, platform_user_id LIMIT 1) mi ON true
-            LEFT JOIN LATERAL (SELECT platform, platform_user_id FROM platform_identities
-                               WHERE org_id = o.org_id AND person_id = o.report_id
-                               ORDER BY platform = 'slack' DESC, platform_user_id LIMIT 1) ri ON true
-            WHERE o.active AND o.next_event_at <= :now
-            ORDER BY o.next_event_at, o.id
-            LIMIT :limit
-            FOR UPDATE OF o SKIP LOCKED
+            UPDATE one_on_ones SET occurrence = :occurrence, next_event_at = :nextEventAt
+            WHERE org_id = :orgId AND id = :id AND active
             """)
-    List<DueOneOnOne> claimDue(@Bind("now") Instant now, @Bind("limit") int limit);
-
-    /** Moves claimed 1:1s on to their next event. */
-    @SqlBatch(
-            """
-            UPDATE one_on_ones SET occurrence = :occurrence, stage = :stage, next_event_at = :nextEventAt
-            WHERE id = :id AND active
-            """)
-    void advance(
-            @Bind("id") List<Long> ids,
-            @Bind("occurrence") List<LocalDateTime> occurrences,
-            @Bind("stage") List<String> stages,
-            @Bind("nextEventAt") List<Instant> nextEventAts);
+    void markMeeting(
+            @Bind("orgId") long orgId,
+            @Bind("id") long id,
+            @Bind("occurrence") LocalDateTime occurrence,
+            @Bind("nextEventAt") Instant nextEventAt);
 }
