@@ -5,6 +5,7 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.outbox.Outbox;
+import dev.candor.scheduler.ask.Rounds;
 import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
@@ -27,17 +28,20 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /checkin remind} and the digest's Remind button: a DM to each person of a round who hasn't answered, and
- * to nobody else. The digest comes at the deadline, so reminding after it gives those people a day to answer late.
+ * to nobody else. The digest comes at the deadline, so reminding after it gives those people a day to answer late
+ * (the engine reopens their asks), and each late answer then reaches the owner on its own.
  */
 final class CheckinReminders {
     /** How long a reminder sent after the deadline lets people answer. */
     static final Duration LATE = Duration.ofDays(1);
 
     private final Jdbi jdbi;
+    private final Rounds rounds;
     private final Clock clock;
 
-    CheckinReminders(Jdbi jdbi, Clock clock) {
+    CheckinReminders(Jdbi jdbi, Rounds rounds, Clock clock) {
         this.jdbi = jdbi;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
@@ -67,8 +71,9 @@ final class CheckinReminders {
         Instant now = clock.instant();
         Round round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId).orElseThrow();
         Instant until = now.plus(LATE);
-        int reopened = jdbi.withExtension(
-                CheckinAnswerDao.class, answers -> answers.reopenExpired(actor.orgId(), roundId, until));
+        // The engine reopens the asks, and the round if it closed: the late answers reach the owner (see
+        // CheckinRoundEvents.answered) and the sweep closes the round again at the new deadline.
+        boolean late = !rounds.reopenLate(actor.orgId(), roundId, until).isEmpty();
         List<PersonAnswer> waiting = jdbi.onDemand(CheckinAnswerDao.class).listRound(actor.orgId(), roundId).stream()
                 .filter(ask -> ask.state() == AskState.PENDING && ask.dueAt().isAfter(now))
                 .toList();
@@ -97,7 +102,7 @@ final class CheckinReminders {
                     reminder(actor, checkin, ask)));
         }
         int queued = jdbi.inTransaction(handle -> Outbox.toUsers(handle, messages));
-        return Message.of(summary(reminded, unreachable, queued, reopened > 0 ? until : null, actor));
+        return Message.of(summary(reminded, unreachable, queued, late ? until : null, actor));
     }
 
     private static String summary(
