@@ -160,6 +160,31 @@ class CheckinAfterRoundTest {
 
     @ParameterizedTest
     @EnumSource(Platform.class)
+    void aRoundAnsweredBeforeItsDmWentOutIsInTheHistory(Platform platform) {
+        try (Team team = new Team(platform)) {
+            team.f
+                    .base
+                    .jdbi()
+                    .useHandle(handle -> handle.execute(
+                            "UPDATE people SET profile_timezone = 'America/Los_Angeles' WHERE id = ?",
+                            team.f.li.personId()));
+            long round = team.send();
+            assertThat(team.count("SELECT count(*) FROM asks WHERE round_id = ? AND sent_at IS NULL", round))
+                    .as("Li's ask waits for her morning")
+                    .isEqualTo(1);
+
+            team.answer(team.f.li, round, "4", "none");
+
+            String period = team.strings("SELECT period FROM rounds WHERE id = ?", round)
+                    .get(0);
+            assertThat(AdminFixturePrivately.blocks(team.f.checkin(team.f.li, "history")))
+                    .contains("Weekly check-in — " + period)
+                    .contains("Shipped the importer");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
     void checkinRemindRemindsEveryoneWaitingAndSaysWho(Platform platform) {
         try (Team team = new Team(platform)) {
             long round = team.send();

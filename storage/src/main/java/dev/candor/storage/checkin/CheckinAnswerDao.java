@@ -31,12 +31,15 @@ public interface CheckinAnswerDao {
             + " WHERE a.org_id = :orgId AND a.round_id = :roundId AND r.feature = 'checkin' ORDER BY p.name, a.id")
     List<PersonAnswer> listRound(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
 
-    /** A person's latest check-ins that opened for them, newest first. */
+    /**
+     * A person's latest check-ins that opened for them or that they answered, newest first: an ask answered before
+     * its DM went out (from {@code /checkin}) is never sent, yet it is part of their history.
+     */
     @SqlQuery(
             SELECT
                     + """
              WHERE a.org_id = :orgId AND a.person_id = :personId AND r.feature = 'checkin'
-              AND a.sent_at IS NOT NULL
+              AND (a.sent_at IS NOT NULL OR a.state = 'answered')
             ORDER BY a.opens_at DESC, a.id DESC LIMIT :limit
             """)
     List<PersonAnswer> listPerson(@Bind("orgId") long orgId, @Bind("personId") long personId, @Bind("limit") int limit);
