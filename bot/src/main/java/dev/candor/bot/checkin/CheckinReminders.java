@@ -1,5 +1,6 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.bot.ask.AskMessages;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +83,9 @@ final class CheckinReminders {
             return Message.of("Nobody to remind in \"" + checkin.name() + "\" (" + round.period()
                     + "): everyone asked has answered.");
         }
-        Map<Long, Contact> contacts = contacts(
-                actor.orgId(), waiting.stream().map(PersonAnswer::personId).toList());
+        List<Long> people = waiting.stream().map(PersonAnswer::personId).toList();
+        Map<Long, Contact> contacts = contacts(actor.orgId(), people);
+        Map<Long, ZoneId> zones = rounds.zones(actor.orgId(), people);
         LocalDate today = LocalDate.ofInstant(now, actor.zone());
         List<Outbox.UserMessage> messages = new ArrayList<>();
         List<String> reminded = new ArrayList<>();
@@ -99,7 +102,7 @@ final class CheckinReminders {
                     contact.platform(),
                     contact.platformUserId(),
                     "checkin:remind:" + ask.askId() + ":" + today,
-                    reminder(actor, checkin, ask)));
+                    reminder(actor, checkin, ask, zones.getOrDefault(ask.personId(), actor.zone()))));
         }
         int queued = jdbi.inTransaction(handle -> Outbox.toUsers(handle, messages));
         return Message.of(summary(reminded, unreachable, queued, late ? until : null, actor));
@@ -124,13 +127,16 @@ final class CheckinReminders {
         return text.toString();
     }
 
-    private static Message reminder(Actor owner, Checkin checkin, PersonAnswer ask) {
+    /** What and who, and until when in the person's own time, worded as the engine's asks say it. */
+    private static Message reminder(Actor owner, Checkin checkin, PersonAnswer ask, ZoneId zone) {
         String text = "⏰ " + owner.name() + " reminds you: your check-in \"" + checkin.name() + "\" (" + ask.period()
                 + ") is waiting for your answer.";
+        Block.Context answerBy = AskMessages.answerBy(ask.dueAt(), zone);
         return new Message(
-                text,
+                text + " " + answerBy.text().plain(),
                 List.of(
                         new Block.Section(Text.of(text)),
+                        answerBy,
                         new Block.Buttons(List.of(new Block.Button(
                                 CheckinSending.ANSWER,
                                 "Answer",

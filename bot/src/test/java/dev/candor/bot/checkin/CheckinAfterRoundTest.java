@@ -196,7 +196,9 @@ class CheckinAfterRoundTest {
             assertThat(first).isEqualTo("⏰ Reminded 1: Ana.");
             assertThat(again).isEqualTo("They were reminded today already: Ana.");
             assertThat(team.payload("checkin:remind:" + team.ask(round, team.f.ana) + ":2026-12-02"))
-                    .contains("Maya reminds you", "\"ask.answer\"");
+                    .contains("Maya reminds you", "\"ask.answer\"")
+                    .as("Ana's deadline in her own time, London, as the engine's ask DM says it")
+                    .contains("Please answer by Friday 4 December, 10:00 (your time).");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.candor.storage.ask.StoredAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,13 @@ public final class Rounds {
             }
             return reopened;
         });
+    }
+
+    /** Each person's own zone, as the engine plans and words their asks (people it doesn't know are left out). */
+    public Map<Long, ZoneId> zones(long orgId, Collection<Long> personIds) {
+        Map<Long, ZoneId> zones = new LinkedHashMap<>();
+        workingTimes.of(orgId, personIds).forEach((person, time) -> zones.put(person, time.zone()));
+        return zones;
     }
 
     /** The round's answers (anonymous ones in no meaningful order). */
