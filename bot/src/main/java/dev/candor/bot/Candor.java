@@ -55,6 +55,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -177,6 +178,8 @@ public final class Candor implements AutoCloseable {
         scheduler.register(CheckinRoundJob.everyFiveMinutes(
                 database.jdbi(), options.clock(), new CheckinRounds(asking.rounds(), channels)));
         scheduler.start();
+        // The first request must find a connection ready: see Database.awaitConnections.
+        database.awaitConnections(Duration.ofSeconds(10));
         WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
                 .start(config.host(), config.port());
         log.info(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.candor.scheduler.outbox.OutboxRetention;
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
@@ -43,6 +45,36 @@ class CandorStartupTest {
                             HttpResponse.BodyHandlers.ofString());
 
             assertThat(ready.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void servesOnlyOnceThePoolHoldsItsMinimumOfConnectionsWhenOpeningThemIsSlow() throws Exception {
+        try (Database database = TestDatabase.fresh()) {
+            // A loaded machine: every new connection takes 150 ms to log in, and the pool has to open them all again.
+            database.jdbi()
+                    .useHandle(
+                            handle -> handle.execute(
+                                    """
+                    CREATE FUNCTION slow_login() RETURNS event_trigger LANGUAGE plpgsql AS
+                    $$ BEGIN PERFORM pg_sleep(0.15); END $$;
+                    CREATE EVENT TRIGGER slow_login ON login EXECUTE FUNCTION slow_login();
+                    """));
+            HikariPoolMXBean pool =
+                    database.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean();
+            int minimumIdle =
+                    database.dataSource().unwrap(HikariDataSource.class).getMinimumIdle();
+            pool.softEvictConnections();
+
+            try (Candor candor = Candor.start(nothingConfigured("127.0.0.1"), database, Candor.Options.defaults())) {
+                assertThat(pool.getTotalConnections()).isGreaterThanOrEqualTo(minimumIdle);
+                assertThat(pool.getIdleConnections()).isPositive();
+                assertThat(post(candor, "/slack/events", "{}").statusCode()).isEqualTo(503);
+                int one = database.jdbi()
+                        .withHandle(handle ->
+                                handle.select("SELECT 1").mapTo(Integer.class).one());
+                assertThat(one).isEqualTo(1);
+            }
         }
     }
 

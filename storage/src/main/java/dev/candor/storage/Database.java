@@ -2,10 +2,12 @@ package dev.candor.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -189,6 +191,34 @@ public final class Database implements AutoCloseable {
         // Startup must not hang on an unreachable server: fail fast with a clear message instead.
         config.setInitializationFailTimeout(15_000);
         return config;
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the pool has opened its minimum of connections; false when it hasn't by
+     * then (e.g. a server that allows fewer). The pool opens them in the background, one at a time: on a loaded
+     * machine a request served before that waits for one and can run out of the 1 s connection timeout that keeps
+     * Slack's 3 s acknowledgement, so Candor waits here before serving rather than raising that timeout.
+     */
+    public boolean awaitConnections(Duration timeout) {
+        HikariPoolMXBean stats = pool.getHikariPoolMXBean();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (stats.getTotalConnections() < pool.getMinimumIdle()) {
+            if (System.nanoTime() - deadline > 0) {
+                log.warn(
+                        "the database pool has {} of its {} connections after {}; serving anyway",
+                        stats.getTotalConnections(),
+                        pool.getMinimumIdle(),
+                        timeout);
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Applies pending Flyway migrations. */

@@ -32,12 +32,17 @@ public final class AskMessages {
                 .strong(text.title())
                 .plain(text.askedBy() == null ? "" : " from " + text.askedBy())
                 .build()));
-        blocks.add(new Block.Context(Text.of("Please answer by " + due + " (your time).")));
+        blocks.add(answerBy(dueAt, zone));
         blocks.add(new Block.Buttons(
                 List.of(new Block.Button(ANSWER, "Answer", String.valueOf(askId), Block.ButtonStyle.PRIMARY))));
         String summary =
                 extra.lead() != null ? extra.lead() : opening + text.title() + ": please answer by " + due + ".";
         return new Message(summary, blocks);
+    }
+
+    /** "Please answer by …" with the deadline in the person's own time, as every ask and reminder says it. */
+    public static Block.Context answerBy(Instant dueAt, ZoneId zone) {
+        return new Block.Context(Text.of("Please answer by " + due(dueAt, zone) + " (your time)."));
     }
 
     /** What the DM becomes once answered: the answer may still be changed until the deadline. */

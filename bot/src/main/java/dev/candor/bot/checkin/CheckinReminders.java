@@ -1,10 +1,12 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.bot.ask.AskMessages;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.outbox.Outbox;
+import dev.candor.scheduler.ask.Rounds;
 import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +30,20 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /checkin remind} and the digest's Remind button: a DM to each person of a round who hasn't answered, and
- * to nobody else. The digest comes at the deadline, so reminding after it gives those people a day to answer late.
+ * to nobody else. The digest comes at the deadline, so reminding after it gives those people a day to answer late
+ * (the engine reopens their asks), and each late answer then reaches the owner on its own.
  */
 final class CheckinReminders {
     /** How long a reminder sent after the deadline lets people answer. */
     static final Duration LATE = Duration.ofDays(1);
 
     private final Jdbi jdbi;
+    private final Rounds rounds;
     private final Clock clock;
 
-    CheckinReminders(Jdbi jdbi, Clock clock) {
+    CheckinReminders(Jdbi jdbi, Rounds rounds, Clock clock) {
         this.jdbi = jdbi;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
@@ -67,8 +73,9 @@ final class CheckinReminders {
         Instant now = clock.instant();
         Round round = jdbi.onDemand(RoundDao.class).find(actor.orgId(), roundId).orElseThrow();
         Instant until = now.plus(LATE);
-        int reopened = jdbi.withExtension(
-                CheckinAnswerDao.class, answers -> answers.reopenExpired(actor.orgId(), roundId, until));
+        // The engine reopens the asks, and the round if it closed: the late answers reach the owner (see
+        // CheckinRoundEvents.answered) and the sweep closes the round again at the new deadline.
+        boolean late = !rounds.reopenLate(actor.orgId(), roundId, until).isEmpty();
         List<PersonAnswer> waiting = jdbi.onDemand(CheckinAnswerDao.class).listRound(actor.orgId(), roundId).stream()
                 .filter(ask -> ask.state() == AskState.PENDING && ask.dueAt().isAfter(now))
                 .toList();
@@ -76,8 +83,9 @@ final class CheckinReminders {
             return Message.of("Nobody to remind in \"" + checkin.name() + "\" (" + round.period()
                     + "): everyone asked has answered.");
         }
-        Map<Long, Contact> contacts = contacts(
-                actor.orgId(), waiting.stream().map(PersonAnswer::personId).toList());
+        List<Long> people = waiting.stream().map(PersonAnswer::personId).toList();
+        Map<Long, Contact> contacts = contacts(actor.orgId(), people);
+        Map<Long, ZoneId> zones = rounds.zones(actor.orgId(), people);
         LocalDate today = LocalDate.ofInstant(now, actor.zone());
         List<Outbox.UserMessage> messages = new ArrayList<>();
         List<String> reminded = new ArrayList<>();
@@ -94,10 +102,10 @@ final class CheckinReminders {
                     contact.platform(),
                     contact.platformUserId(),
                     "checkin:remind:" + ask.askId() + ":" + today,
-                    reminder(actor, checkin, ask)));
+                    reminder(actor, checkin, ask, zones.getOrDefault(ask.personId(), actor.zone()))));
         }
         int queued = jdbi.inTransaction(handle -> Outbox.toUsers(handle, messages));
-        return Message.of(summary(reminded, unreachable, queued, reopened > 0 ? until : null, actor));
+        return Message.of(summary(reminded, unreachable, queued, late ? until : null, actor));
     }
 
     private static String summary(
@@ -119,13 +127,16 @@ final class CheckinReminders {
         return text.toString();
     }
 
-    private static Message reminder(Actor owner, Checkin checkin, PersonAnswer ask) {
+    /** What and who, and until when in the person's own time, worded as the engine's asks say it. */
+    private static Message reminder(Actor owner, Checkin checkin, PersonAnswer ask, ZoneId zone) {
         String text = "⏰ " + owner.name() + " reminds you: your check-in \"" + checkin.name() + "\" (" + ask.period()
                 + ") is waiting for your answer.";
+        Block.Context answerBy = AskMessages.answerBy(ask.dueAt(), zone);
         return new Message(
-                text,
+                text + " " + answerBy.text().plain(),
                 List.of(
                         new Block.Section(Text.of(text)),
+                        answerBy,
                         new Block.Buttons(List.of(new Block.Button(
                                 CheckinSending.ANSWER,
                                 "Answer",

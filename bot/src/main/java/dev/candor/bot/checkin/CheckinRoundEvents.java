@@ -12,6 +12,7 @@ import dev.candor.storage.checkin.CheckinDao;
 import dev.candor.storage.checkin.Contact;
 import dev.candor.storage.checkin.ContactDao;
 import dev.candor.storage.checkin.PersonAnswer;
+import dev.candor.storage.outbox.OutboxDao;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What check-ins do when the engine tells them about a round, with the engine's {@code RoundListener} signature:
  * when a round closes (its deadline passed, or everyone answered) the owner gets one digest DM, even when nobody
- * answered, queued in the engine's transaction under {@code checkin:{roundId}:digest} so that it is sent once; a
- * stand-up check-in posts each answer to its channel as it comes.
+ * answered, queued in the engine's transaction under {@code checkin:{roundId}:digest} so that it is sent once (a round
+ * reopened for late answers closes again without a second digest); an answer given after the digest reaches the
+ * owner as a DM of its own; a stand-up check-in posts each answer to its channel as it comes.
  */
 public final class CheckinRoundEvents {
     private static final Logger log = LoggerFactory.getLogger(CheckinRoundEvents.class);
@@ -73,15 +75,56 @@ public final class CheckinRoundEvents {
     }
 
     /**
-     * A stand-up check-in posts each answer to its channel once, and an edited answer replaces that post. The post
-     * goes out on the owner's platform, where the setup was made.
+     * A late answer (given after the digest went out: the owner reminded after the deadline) reaches the owner as a
+     * DM of its own; a stand-up check-in posts each answer to its channel once, and an edited answer replaces that
+     * post.
      */
     public void answered(Handle handle, Round round, Answered answered) {
-        Optional<Checkin> found = checkin(handle, round).filter(checkin -> checkin.standupChannel() != null);
+        Optional<Checkin> found = checkin(handle, round);
         if (found.isEmpty() || answered.answerId().isEmpty()) {
             return;
         }
-        Checkin checkin = found.get();
+        if (!answered.changed()) {
+            tellOwnerIfLate(handle, round, found.get(), answered);
+        }
+        if (found.get().standupChannel() != null) {
+            postToStandup(handle, round, found.get(), answered);
+        }
+    }
+
+    /**
+     * The digest is what the owner reads of a round: an answer that came after it went out would otherwise never
+     * reach them. Only a first answer: changing one before the deadline is what the digest already shows.
+     */
+    private void tellOwnerIfLate(Handle handle, Round round, Checkin checkin, Answered answered) {
+        if (handle.attach(OutboxDao.class)
+                .findByKey(round.orgId(), digestKey(round.id()))
+                .isEmpty()) {
+            return; // the answer will be in the digest
+        }
+        List<PersonAnswer> answers =
+                handle.attach(CheckinAnswerDao.class).findInRound(round.orgId(), round.id(), answered.personId());
+        Map<Long, Contact> contacts = contacts(handle, round.orgId(), List.of(answered.personId(), checkin.ownerId()));
+        Contact owner = contacts.get(checkin.ownerId());
+        if (answers.isEmpty() || owner == null || !owner.reachable()) {
+            return;
+        }
+        Message late = DigestMessages.late(
+                checkin,
+                round.period(),
+                answers.get(0),
+                new Moods(jdbi, round.orgId()),
+                contacts.get(answered.personId()));
+        Outbox.toUser(
+                handle,
+                round.orgId(),
+                owner.platform(),
+                owner.platformUserId(),
+                lateKey(round.id(), answered.personId()),
+                late);
+    }
+
+    private void postToStandup(Handle handle, Round round, Checkin checkin, Answered answered) {
         List<PersonAnswer> answers =
                 handle.attach(CheckinAnswerDao.class).findInRound(round.orgId(), round.id(), answered.personId());
         Map<Long, Contact> contacts = contacts(handle, round.orgId(), List.of(answered.personId(), checkin.ownerId()));
@@ -107,6 +150,10 @@ public final class CheckinRoundEvents {
         }
         // A first answer, or a change to one given before the setup posted to a channel: post it (once).
         Outbox.toConversation(handle, round.orgId(), owner.platform(), checkin.standupChannel(), key, post);
+    }
+
+    static String lateKey(long roundId, long personId) {
+        return "checkin:" + roundId + ":late:" + personId;
     }
 
     static String standupKey(long roundId, long personId) {

@@ -24,7 +24,7 @@ public final class Checkins {
                 sending,
                 new CheckinReading(jdbi, clock),
                 new PendingCheckin(jdbi, asking, clock),
-                new CheckinReminders(jdbi, clock),
+                new CheckinReminders(jdbi, asking.rounds(), clock),
                 clock);
     }
 }

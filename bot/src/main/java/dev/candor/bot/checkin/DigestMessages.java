@@ -100,6 +100,19 @@ final class DigestMessages {
                         Block.ButtonStyle.DEFAULT))));
     }
 
+    /**
+     * An answer that came after the digest (the person was reminded after the deadline), for the owner: what the
+     * digest would have shown of it, with its Reply button.
+     */
+    static Message late(Checkin checkin, String period, PersonAnswer answer, Moods moods, Contact contact) {
+        String intro = answer.personName() + " answered \"" + checkin.name() + "\" (" + period + ") after your digest.";
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(Text.of("⏰ " + intro)));
+        blocks.addAll(
+                answerBlocks(answer, moods, Map.of(), contact == null ? Map.of() : Map.of(answer.personId(), contact)));
+        return new Message(intro, blocks);
+    }
+
     /** One person's answer as posted to a stand-up channel; {@code edited} when it replaces the first post. */
     static Message standup(Checkin checkin, String period, PersonAnswer answer, Moods moods, Contact contact) {
         Text.Builder title = Text.builder();

@@ -126,6 +126,65 @@ class CheckinAfterRoundTest {
 
     @ParameterizedTest
     @EnumSource(Platform.class)
+    void aLateAnswerReachesTheOwnerOnceAndTheRoundClosesAgainWithoutASecondDigest(Platform platform) {
+        try (Team team = new Team(platform)) {
+            long round = team.send();
+            team.answer(team.f.ana, round, "4", "none");
+            team.closeAfterDeadline(round);
+            team.f.press(team.f.maya, "checkin.remind", String.valueOf(round));
+            assertThat(team.strings("SELECT state FROM rounds WHERE id = ?", round))
+                    .containsExactly("open");
+            clock.advance(CheckinReminders.LATE.minusMinutes(5));
+            team.closeAt(clock.instant(), round, "open");
+
+            team.answer(team.f.li, round, "2", "The build server is down");
+            team.closeAt(clock.instant(), round, "closed");
+
+            String late = team.payload(CheckinRoundEvents.lateKey(round, team.f.li.personId()));
+            assertThat(team.target(CheckinRoundEvents.lateKey(round, team.f.li.personId())))
+                    .isEqualTo(team.userId("MAYA"));
+            assertThat(late)
+                    .contains("Li answered \\\"Weekly check-in\\\"", "after your digest")
+                    .contains("The build server is down", "🚧 Blocked", "Reply to Li");
+            assertThat(team.count("SELECT count(*) FROM outbox WHERE idempotency_key = ?", digestKey(round)))
+                    .isEqualTo(1);
+            assertThat(team.count(
+                            "SELECT count(*) FROM outbox WHERE idempotency_key = ? AND operation = 'update'",
+                            "ask:" + team.ask(round, team.f.li) + ":open:answered"))
+                    .isEqualTo(1);
+            assertThat(team.count("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'checkin:%:late:%'"))
+                    .as("Ana answered in time: in the digest, not late")
+                    .isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void aRoundAnsweredBeforeItsDmWentOutIsInTheHistory(Platform platform) {
+        try (Team team = new Team(platform)) {
+            team.f
+                    .base
+                    .jdbi()
+                    .useHandle(handle -> handle.execute(
+                            "UPDATE people SET profile_timezone = 'America/Los_Angeles' WHERE id = ?",
+                            team.f.li.personId()));
+            long round = team.send();
+            assertThat(team.count("SELECT count(*) FROM asks WHERE round_id = ? AND sent_at IS NULL", round))
+                    .as("Li's ask waits for her morning")
+                    .isEqualTo(1);
+
+            team.answer(team.f.li, round, "4", "none");
+
+            String period = team.strings("SELECT period FROM rounds WHERE id = ?", round)
+                    .get(0);
+            assertThat(AdminFixturePrivately.blocks(team.f.checkin(team.f.li, "history")))
+                    .contains("Weekly check-in — " + period)
+                    .contains("Shipped the importer");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
     void checkinRemindRemindsEveryoneWaitingAndSaysWho(Platform platform) {
         try (Team team = new Team(platform)) {
             long round = team.send();
@@ -137,7 +196,9 @@ class CheckinAfterRoundTest {
             assertThat(first).isEqualTo("⏰ Reminded 1: Ana.");
             assertThat(again).isEqualTo("They were reminded today already: Ana.");
             assertThat(team.payload("checkin:remind:" + team.ask(round, team.f.ana) + ":2026-12-02"))
-                    .contains("Maya reminds you", "\"ask.answer\"");
+                    .contains("Maya reminds you", "\"ask.answer\"")
+                    .as("Ana's deadline in her own time, London, as the engine's ask DM says it")
+                    .contains("Please answer by Friday 4 December, 10:00 (your time).");
         }
     }
 
@@ -260,9 +321,13 @@ class CheckinAfterRoundTest {
         }
 
         void closeAt(Instant now, long round) {
+            closeAt(now, round, "closed");
+        }
+
+        /** Runs the closing sweep at {@code now}; the round is then in {@code state}. */
+        void closeAt(Instant now, long round, String state) {
             closer.closeDue(now);
-            assertThat(count("SELECT count(*) FROM rounds WHERE id = ? AND state = 'closed'", round))
-                    .isEqualTo(1);
+            assertThat(strings("SELECT state FROM rounds WHERE id = ?", round)).containsExactly(state);
         }
 
         long ask(long round, Actor person) {

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The messages of a check-in after its rounds (digests, team view, history, reply confirmation, reminder), made by
- * the production code from three rounds played on a fresh database at fixed times, for the golden files of both
- * platforms.
+ * The messages of a check-in after its rounds (digests, team view, history, reply confirmation, reminder, late
+ * answer), made by the production code from four rounds played on a fresh database at fixed times, for the golden
+ * files of both platforms.
  */
 public final class CheckinSamples {
     private static final Map<Platform, Map<String, Message>> made = new ConcurrentHashMap<>();
@@ -71,6 +71,8 @@ public final class CheckinSamples {
             messages.put("checkin-digest-nobody", queued(f, "checkin:" + fourth + ":digest"));
             f.press(f.maya, "checkin.remind", String.valueOf(fourth));
             messages.put("checkin-reminder", queued(f, "checkin:remind:" + ask(f, fourth, f.ana) + ":%"));
+            answer(f, f.ana, fourth, "3", "none");
+            messages.put("checkin-late-answer", queued(f, "checkin:" + fourth + ":late:" + f.ana.personId()));
         }
         return messages;
     }

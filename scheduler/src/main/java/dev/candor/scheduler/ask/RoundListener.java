@@ -13,6 +13,9 @@ public interface RoundListener {
     /** An ask of the round was answered, or its answer changed. */
     default void answered(Handle handle, Round round, Answered answered) {}
 
-    /** The round closed: everyone answered or was skipped, or its last deadline passed (the rest expired). */
+    /**
+     * The round closed: everyone answered or was skipped, or its last deadline passed (the rest expired). A round
+     * reopened for late answers ({@code Rounds.reopenLate}) closes, and is told, again.
+     */
     default void closed(Handle handle, Round round, AskCounts counts) {}
 }

@@ -10,6 +10,8 @@ import dev.candor.storage.ask.StoredAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,46 @@ public final class Rounds {
     /** Queues the round's asks that are due now; returns how many DMs were queued. */
     public int openNow(long roundId) {
         return opener.openDue(roundId, clock.instant());
+    }
+
+    /**
+     * Lets everyone of the round whose deadline passed without an answer answer late, until {@code until}: see
+     * {@link #reopenLate(long, long, Collection, Instant)}.
+     */
+    public List<Long> reopenLate(long orgId, long roundId, Instant until) {
+        return reopenLate(orgId, roundId, true, List.of(), until);
+    }
+
+    /**
+     * Lets these people of the round, if their deadline passed without an answer, answer late until {@code until}
+     * (a feature's "remind after the deadline"): their asks are pending again with that deadline, and the round, if
+     * the sweep closed it, opens again until then, so that answers take the usual path (form, "answered ✓", the
+     * feature told) and the sweep expires the asks and closes the round again at {@code until}, or as soon as
+     * nobody is left to answer, telling the feature {@code closed} once more. The engine sends no reminders of its
+     * own for them: the caller reminds. Returns the people reopened; with none, nothing changes.
+     */
+    public List<Long> reopenLate(long orgId, long roundId, Collection<Long> personIds, Instant until) {
+        return reopenLate(orgId, roundId, false, personIds, until);
+    }
+
+    private List<Long> reopenLate(
+            long orgId, long roundId, boolean everyone, Collection<Long> personIds, Instant until) {
+        Instant now = clock.instant();
+        long[] people = personIds.stream().mapToLong(Long::longValue).toArray();
+        return jdbi.inTransaction(handle -> {
+            List<Long> reopened = handle.attach(AskDao.class).reopenLate(orgId, roundId, everyone, people, now, until);
+            if (!reopened.isEmpty()) {
+                handle.attach(RoundDao.class).reopen(orgId, roundId, until);
+            }
+            return reopened;
+        });
+    }
+
+    /** Each person's own zone, as the engine plans and words their asks (people it doesn't know are left out). */
+    public Map<Long, ZoneId> zones(long orgId, Collection<Long> personIds) {
+        Map<Long, ZoneId> zones = new LinkedHashMap<>();
+        workingTimes.of(orgId, personIds).forEach((person, time) -> zones.put(person, time.zone()));
+        return zones;
     }
 
     /** The round's answers (anonymous ones in no meaningful order). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
+import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.AskDao;
 import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.NewAsk;
@@ -11,6 +12,7 @@ import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.ask.QuestionnaireVersion;
 import dev.candor.storage.ask.SkipReason;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,6 +40,9 @@ class RoundsTest {
     private long ana;
     private long li;
     private long away;
+    private WorkingTimes workingTimes;
+    private AskOpener opener;
+    private final List<Long> closings = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -62,9 +67,9 @@ class RoundsTest {
                         WorkingTime.DEFAULT_QUIET_UNTIL,
                         WorkingTime.DEFAULT_WORKING_DAYS,
                         Optional.of(LocalDate.parse("2026-01-20"))));
-        WorkingTimes workingTimes = (org, ids) -> Map.copyOf(times);
+        workingTimes = (org, ids) -> Map.copyOf(times);
         Clock clock = Clock.fixed(FRIDAY_13_UTC, ZoneOffset.UTC);
-        AskOpener opener = new AskOpener(jdbi, workingTimes, new RoundPlanner(), this::record, 100);
+        opener = new AskOpener(jdbi, workingTimes, new RoundPlanner(), this::record, 100);
         rounds = new Rounds(jdbi, clock, workingTimes, opener);
         questionnaire = jdbi.onDemand(QuestionnaireDao.class).insert(orgId, "test", "[]", null);
     }
@@ -107,6 +112,101 @@ class RoundsTest {
                         .orElseThrow()
                         .state())
                 .isEqualTo(AskState.PENDING);
+    }
+
+    @Test
+    void remindingAfterTheDeadlineLetsWhoMissedItAnswerUntilThenAndClosesTheRoundAgainOnlyThen() {
+        OpenedRound opened = rounds.open(request("2026-W02")).orElseThrow();
+        long round = opened.round().id();
+        answer(askOf(opened, ana));
+        Instant deadline = closeAfterDeadline(round);
+        Instant now = deadline.plus(Duration.ofHours(3));
+        Instant until = now.plus(Duration.ofDays(1));
+
+        List<Long> reopened = roundsAt(now).reopenLate(orgId, round, until);
+
+        assertThat(reopened).containsExactly(li);
+        assertThat(roundState(round)).isEqualTo("open");
+        assertThat(ask(askOf(opened, li)))
+                .extracting(Ask::state, Ask::dueAt, Ask::nextReminderAt)
+                .containsExactly(AskState.PENDING, until, null);
+        assertThat(ask(askOf(opened, ana)).state()).isEqualTo(AskState.ANSWERED);
+        assertThat(ask(askOf(opened, away)).state()).isEqualTo(AskState.SKIPPED);
+        RoundCloser closer = new RoundCloser(jdbi, listener());
+        assertThat(closer.closeDue(until.minusSeconds(60))).isEqualTo(new RoundCloser.Closed(0, 0));
+        assertThat(ask(askOf(opened, li)).acceptsAnswersAt(until.minusSeconds(60)))
+                .isTrue();
+        assertThat(closer.closeDue(until)).isEqualTo(new RoundCloser.Closed(1, 1));
+        assertThat(ask(askOf(opened, li)).state()).isEqualTo(AskState.EXPIRED);
+        assertThat(closings).containsExactly(round, round);
+    }
+
+    @Test
+    void reopeningSomeOfTheRoundLeavesTheOthersExpiredAndItClosesOnceTheyAnswered() {
+        OpenedRound opened = rounds.open(request("2026-W02")).orElseThrow();
+        long round = opened.round().id();
+        Instant deadline = closeAfterDeadline(round);
+        Instant until = deadline.plus(Duration.ofDays(1));
+
+        assertThat(roundsAt(deadline).reopenLate(orgId, round, List.of(ana, away), until))
+                .containsExactly(ana);
+        assertThat(ask(askOf(opened, li)).state()).isEqualTo(AskState.EXPIRED);
+        answer(askOf(opened, ana));
+
+        assertThat(new RoundCloser(jdbi, listener()).closeDue(deadline.plusSeconds(60)))
+                .isEqualTo(new RoundCloser.Closed(0, 1));
+        assertThat(closings).containsExactly(round, round);
+    }
+
+    @Test
+    void reopeningARoundEveryoneAnsweredChangesNothing() {
+        OpenedRound opened = rounds.open(request("2026-W02")).orElseThrow();
+        long round = opened.round().id();
+        answer(askOf(opened, ana));
+        answer(askOf(opened, li));
+        Instant deadline = closeAfterDeadline(round);
+
+        assertThat(roundsAt(deadline).reopenLate(orgId, round, deadline.plus(Duration.ofDays(1))))
+                .isEmpty();
+        assertThat(roundState(round)).isEqualTo("closed");
+    }
+
+    /** Closes the round as the sweep does just after its deadline; returns that deadline. */
+    private Instant closeAfterDeadline(long round) {
+        Instant deadline = jdbi.withHandle(handle -> handle.select("SELECT closes_at FROM rounds WHERE id = ?", round)
+                .mapTo(Instant.class)
+                .one());
+        new RoundCloser(jdbi, listener()).closeDue(deadline);
+        assertThat(roundState(round)).isEqualTo("closed");
+        return deadline;
+    }
+
+    private RoundListener listener() {
+        return new RoundListener() {
+            @Override
+            public void closed(Handle handle, dev.candor.storage.ask.Round round, dev.candor.storage.ask.AskCounts c) {
+                closings.add(round.id());
+            }
+        };
+    }
+
+    private Rounds roundsAt(Instant now) {
+        return new Rounds(jdbi, Clock.fixed(now, ZoneOffset.UTC), workingTimes, opener);
+    }
+
+    private void answer(long askId) {
+        assertThat(jdbi.onDemand(AskDao.class).markAnswered(orgId, askId, FRIDAY_13_UTC))
+                .isTrue();
+    }
+
+    private Ask ask(long askId) {
+        return jdbi.onDemand(AskDao.class).find(orgId, askId).orElseThrow();
+    }
+
+    private String roundState(long round) {
+        return jdbi.withHandle(handle -> handle.select("SELECT state FROM rounds WHERE id = ?", round)
+                .mapTo(String.class)
+                .one());
     }
 
     private RoundRequest request(String period) {

@@ -104,6 +104,30 @@ public interface AskDao extends AskSweepDao {
             """)
     boolean markAnswered(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("answeredAt") Instant answeredAt);
 
+    /**
+     * Lets people whose deadline passed without an answer answer late, until {@code until}: their asks (expired, or
+     * still pending past their deadline because no sweep has expired them yet) are pending again with that deadline,
+     * so the sweep expires them again only then. The engine's own reminders don't come back: whoever reopens the asks
+     * reminds. Asks still within their deadline, answered or skipped, or of a cancelled round keep theirs. With
+     * {@code everyone} false, only the asks of {@code personIds}. Returns the people reopened.
+     */
+    @SqlQuery(
+            """
+            UPDATE asks SET state = 'pending', due_at = :until, next_reminder_at = NULL
+            WHERE org_id = :orgId AND round_id = :roundId
+              AND (state = 'expired' OR state = 'pending' AND due_at <= :now)
+              AND (:everyone OR person_id = ANY(:personIds))
+              AND EXISTS (SELECT 1 FROM rounds r WHERE r.id = asks.round_id AND r.state <> 'cancelled')
+            RETURNING person_id
+            """)
+    List<Long> reopenLate(
+            @Bind("orgId") long orgId,
+            @Bind("roundId") long roundId,
+            @Bind("everyone") boolean everyone,
+            @Bind("personIds") long[] personIds,
+            @Bind("now") Instant now,
+            @Bind("until") Instant until);
+
     /** Takes a person out of a round (declined, cancelled); false when the ask was final already. */
     @SqlUpdate(
             """

@@ -60,6 +60,18 @@ public interface RoundDao {
     void extendClosing(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("closesAt") Instant closesAt);
 
     /**
+     * Opens the round again until at least {@code closesAt}, if the sweep closed it: some of its asks were reopened
+     * for late answers, and the sweep closes it again once they are answered or expired. A cancelled round stays
+     * cancelled; false then.
+     */
+    @SqlUpdate(
+            """
+            UPDATE rounds SET state = 'open', closed_at = NULL, closes_at = GREATEST(closes_at, :closesAt)
+            WHERE org_id = :orgId AND id = :id AND state IN ('open', 'closed')
+            """)
+    boolean reopen(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("closesAt") Instant closesAt);
+
+    /**
      * Locks one open round that may close at {@code now}: its deadline passed, or nobody is left to answer. Other
      * nodes skip it while this transaction holds it; it no longer qualifies once closed.
      */

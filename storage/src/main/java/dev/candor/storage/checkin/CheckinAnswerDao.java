@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Check-ins' view of the asking engine's rounds, asks and answers: what a person, an owner or HR reads. Every
@@ -32,12 +31,15 @@ public interface CheckinAnswerDao {
             + " WHERE a.org_id = :orgId AND a.round_id = :roundId AND r.feature = 'checkin' ORDER BY p.name, a.id")
     List<PersonAnswer> listRound(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
 
-    /** A person's latest check-ins that opened for them, newest first. */
+    /**
+     * A person's latest check-ins that opened for them or that they answered, newest first: an ask answered before
+     * its DM went out (from {@code /checkin}) is never sent, yet it is part of their history.
+     */
     @SqlQuery(
             SELECT
                     + """
              WHERE a.org_id = :orgId AND a.person_id = :personId AND r.feature = 'checkin'
-              AND a.sent_at IS NOT NULL
+              AND (a.sent_at IS NOT NULL OR a.state = 'answered')
             ORDER BY a.opens_at DESC, a.id DESC LIMIT :limit
             """)
     List<PersonAnswer> listPerson(@Bind("orgId") long orgId, @Bind("personId") long personId, @Bind("limit") int limit);
@@ -86,20 +88,6 @@ public interface CheckinAnswerDao {
             ORDER BY p.name, c.name, c.id
             """)
     List<SetupRates> listRates(@Bind("orgId") long orgId);
-
-    /**
-     * Lets the people of a check-in round whose deadline passed unanswered answer late, until {@code until}: their
-     * asks are pending again (the engine expires them again then). Asks still pending keep their deadline. Returns
-     * how many were reopened. The round itself stays closed, so its digest is not sent again.
-     */
-    @SqlUpdate(
-            """
-            UPDATE asks a SET state = 'pending', due_at = :until
-            FROM rounds r
-            WHERE r.id = a.round_id AND r.org_id = a.org_id AND r.feature = 'checkin'
-              AND a.org_id = :orgId AND a.round_id = :roundId AND a.state = 'expired'
-            """)
-    int reopenExpired(@Bind("orgId") long orgId, @Bind("roundId") long roundId, @Bind("until") Instant until);
 
     /** When a named answer was last saved: tells one edit of it from the next. */
     @SqlQuery("SELECT submitted_at FROM answers WHERE org_id = :orgId AND id = :id")
