@@ -77,15 +77,26 @@ public final class AskBench {
 
     private static final Instant ANSWERING = Instant.parse("2026-01-12T12:00:00Z");
 
+    /** {@code -Dbench.statements=true}: PostgreSQL's costliest statements of the queueing, from pg_stat_statements. */
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+
     private AskBench() {}
 
     public static void main(String[] args) throws Exception {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int answers = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         Path dataDir = Files.createTempDirectory("candor-ask-bench-");
-        try (Database database = Database.embedded(
-                dataDir.resolve("pg"), 8, Database.Embedded.durable().withoutDurability())) {
+        Database.Embedded options = Database.Embedded.durable().withoutDurability();
+        if (STATEMENTS) {
+            Map<String, String> settings = new java.util.HashMap<>(options.serverSettings());
+            settings.put("shared_preload_libraries", "pg_stat_statements");
+            options = new Database.Embedded(settings, options.onLost());
+        }
+        try (Database database = Database.embedded(dataDir.resolve("pg"), 8, options)) {
             database.migrate();
+            if (STATEMENTS) {
+                database.jdbi().useHandle(handle -> handle.execute("CREATE EXTENSION pg_stat_statements"));
+            }
             run(database, dataDir, people, answers);
         }
         System.exit(0);
@@ -133,9 +144,15 @@ public final class AskBench {
             // Off by default: in production the first sweeps after a round opens run before autovacuum analyses it.
             database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
         }
+        if (STATEMENTS) {
+            database.jdbi().useHandle(handle -> handle.execute("SELECT pg_stat_statements_reset()"));
+        }
         Machine.Sample before = Machine.sample(postgres);
         Queueing queueing = queue(database, workingTimes, round.id());
         Machine.Usage usage = Machine.since(before, postgres);
+        if (STATEMENTS) {
+            printStatements(database);
+        }
         if (queueing.queued() != people || queueing.outboxRows() != people || queueing.sweeps() < ZONES.size()) {
             throw new IllegalStateException("queued " + queueing.queued() + " asks (" + queueing.outboxRows()
                     + " outbox rows) of " + people + " in " + queueing.sweeps()
@@ -167,6 +184,20 @@ public final class AskBench {
         printAnswers("answer path alone (delivery idle but for the answers' own updates)", answered.idle(), people);
         printAnswers("answer path while the delivery worker sends the round's DMs again", answered.busy(), people);
         System.out.printf("load average after: %s%n", Machine.loadAverage());
+    }
+
+    private static void printStatements(Database database) {
+        System.out.println("statements of the queueing, by total time (ms total, calls, rows, statement):");
+        database.jdbi()
+                .useHandle(handle -> handle.select(
+                                """
+                                SELECT round(total_exec_time) AS total, calls, rows,
+                                       left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+                                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12""")
+                        .map((rs, ctx) -> String.format(
+                                "%8d ms %6d calls %8d rows  %s",
+                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+                        .forEach(System.out::println));
     }
 
     private static void printAnswers(String what, AskAnswering.Phase phase, int open) {
