@@ -26,6 +26,9 @@ import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.people.away.AwayHandler;
+import dev.candor.bot.pulse.results.PulseResultsCommands;
+import dev.candor.bot.server.FileEndpoint;
+import dev.candor.bot.server.FileLinks;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
@@ -159,7 +162,8 @@ public final class Candor implements AutoCloseable {
         }
         rosters.put(Platform.TEAMS, new TeamsChannelMembers(database.jdbi()));
         CheckinChannels channels = new CheckinChannels(database.jdbi(), directory, rosters);
-        ConversationRouter router = router(database, directory, options.clock(), asking, channels);
+        FileLinks files = new FileLinks(database.jdbi(), config.publicUrl(), options.clock());
+        ConversationRouter router = router(database, directory, options.clock(), asking, channels, files);
         Handler slackEvents = slack != null
                 ? slack.endpoint(database.jdbi(), directory, router, options.clock())
                 : Routes.notConfigured("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
@@ -180,7 +184,8 @@ public final class Candor implements AutoCloseable {
         scheduler.start();
         // The first request must find a connection ready: see Database.awaitConnections.
         database.awaitConnections(Duration.ofSeconds(10));
-        WebServer server = new WebServer(new Routes(slackEvents, teamsMessages), database, metrics)
+        WebServer server = new WebServer(
+                        new Routes(slackEvents, teamsMessages, new FileEndpoint(files)), database, metrics)
                 .start(config.host(), config.port());
         log.info(
                 "Candor ready on http://{}:{} (Slack {}, Teams {}) with {}",
@@ -231,6 +236,18 @@ public final class Candor implements AutoCloseable {
     /** The same, with how check-ins list a channel's members on each platform. */
     public static ConversationRouter router(
             Database database, PeopleDirectory directory, Clock clock, Asking asking, ChannelMembers channels) {
+        return router(
+                database, directory, clock, asking, channels, new FileLinks(database.jdbi(), Optional.empty(), clock));
+    }
+
+    /** The same, with the expiring links that serve chart pictures and exports under PUBLIC_URL. */
+    public static ConversationRouter router(
+            Database database,
+            PeopleDirectory directory,
+            Clock clock,
+            Asking asking,
+            ChannelMembers channels,
+            FileLinks files) {
         KudosService kudos = new KudosService(database.jdbi(), directory, clock);
         KudosForms kudosForms = new KudosForms(database.jdbi(), directory, kudos);
         KudosStatsHandler kudosStats = new KudosStatsHandler(
@@ -251,6 +268,7 @@ public final class Candor implements AutoCloseable {
         asking.features().register(oneOnOneRounds);
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
+        PulseResultsCommands pulseResults = new PulseResultsCommands(database.jdbi(), files);
         return ConversationRouter.builder(help)
                 .command(
                         "candor",
@@ -268,6 +286,9 @@ public final class Candor implements AutoCloseable {
                 .actions("ask", asking.handler())
                 .forms("ask", asking.handler())
                 .shortcuts("kudos", kudosForms)
+                // until the /pulse router lands, its results words come here directly
+                .command("pulse", pulseResults)
+                .actions(PulseResultsCommands.FEATURE, pulseResults)
                 .reactions(new KudosReactions(database.jdbi(), kudos))
                 .build();
     }

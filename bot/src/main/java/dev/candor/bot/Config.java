@@ -24,7 +24,27 @@ public record Config(
         Slack slack,
         Teams teams,
         Optional<byte[]> encryptionKey,
-        OutboxRetention outboxRetention) {
+        OutboxRetention outboxRetention,
+        Optional<URI> publicUrl) {
+
+    /** A configuration without PUBLIC_URL: no chart pictures or download links, their text only. */
+    public Config(
+            String host,
+            int port,
+            Optional<DatabaseUrl> databaseUrl,
+            Path dataDir,
+            Slack slack,
+            Teams teams,
+            Optional<byte[]> encryptionKey,
+            OutboxRetention outboxRetention) {
+        this(host, port, databaseUrl, dataDir, slack, teams, encryptionKey, outboxRetention, Optional.empty());
+    }
+
+    /** The same with the public base address that Slack's and Microsoft's servers fetch charts from. */
+    public Config withPublicUrl(URI url) {
+        return new Config(
+                host, port, databaseUrl, dataDir, slack, teams, encryptionKey, outboxRetention, Optional.of(url));
+    }
 
     /** A configuration with the default outbox retention (30 days' payloads, 90 days' rows). */
     public Config(
@@ -160,7 +180,25 @@ public record Config(
                     slack(),
                     teams(host),
                     encryptionKey(),
-                    outboxRetention());
+                    outboxRetention(),
+                    publicUrl());
+        }
+
+        /**
+         * Where Slack's and Microsoft's servers fetch chart pictures and people download exports: https (plain http
+         * only on a loopback address, for trying Candor out), without a query.
+         */
+        private Optional<URI> publicUrl() {
+            String name = "PUBLIC_URL";
+            return url(name).flatMap(text -> {
+                URI uri = URI.create(text);
+                if ((!"https".equals(uri.getScheme()) && !isLoopback(uri.getHost())) || uri.getRawQuery() != null) {
+                    problems.add(name + " must be an https URL without a query (plain http only on a loopback"
+                            + " address; got '" + text + "')");
+                    return Optional.empty();
+                }
+                return Optional.of(uri);
+            });
         }
 
         private int port() {

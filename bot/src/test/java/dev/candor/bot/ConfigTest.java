@@ -278,4 +278,22 @@ class ConfigTest {
                 .asString()
                 .contains("CANDOR_OUTBOX_PAYLOAD_DAYS (60) must not exceed CANDOR_OUTBOX_RETENTION_DAYS (30)");
     }
+
+    @Test
+    void publicUrlIsOptionalHttpsOrLoopback() {
+        assertThat(Config.from(Map.of()).publicUrl()).isEmpty();
+        assertThat(Config.from(Map.of("PUBLIC_URL", "https://candor.example.com"))
+                        .publicUrl())
+                .hasValueSatisfying(url -> assertThat(url.toString()).isEqualTo("https://candor.example.com"));
+        assertThat(Config.from(Map.of("PUBLIC_URL", "http://127.0.0.1:3000")).publicUrl())
+                .isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://candor.example.com", "https://candor.example.com/?a=1", "candor.example.com"})
+    void refusesAPublicUrlThatIsNotHttpsOrHasAQuery(String url) {
+        var error = catchThrowableOfType(Config.ConfigException.class, () -> Config.from(Map.of("PUBLIC_URL", url)));
+
+        assertThat(error.problems()).singleElement().asString().startsWith("PUBLIC_URL");
+    }
 }

@@ -2,8 +2,16 @@ package dev.candor.bot.server;
 
 import io.javalin.http.Handler;
 
-/** The handlers the web server exposes; a platform that is not configured answers with what to set. */
-public record Routes(Handler slackEvents, Handler teamsMessages) {
+/**
+ * The handlers the web server exposes; a platform that is not configured answers with what to set.
+ *
+ * @param files the files behind expiring links ({@link FileEndpoint}), or null when there are none to serve
+ */
+public record Routes(Handler slackEvents, Handler teamsMessages, Handler files) {
+
+    public Routes(Handler slackEvents, Handler teamsMessages) {
+        this(slackEvents, teamsMessages, null);
+    }
 
     public static Handler notConfigured(String what) {
         return ctx -> ctx.status(503).json(java.util.Map.of("error", what, "requestId", RequestIds.current()));

@@ -40,6 +40,9 @@ public final class WebServer implements AutoCloseable {
                 router.after(RequestIds::end);
                 router.post("/slack/events", routes.slackEvents());
                 router.post("/api/messages", routes.teamsMessages());
+                if (routes.files() != null) {
+                    router.get(FileEndpoint.ROUTE, routes.files());
+                }
                 router.get("/healthz", ctx -> live(ctx, database));
                 router.get("/readyz", ctx -> ready(ctx, database));
                 router.get("/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
@@ -48,7 +51,7 @@ public final class WebServer implements AutoCloseable {
         javalin.exception(BadRequest.class, (e, ctx) -> reject(ctx, e.status(), e.getMessage()));
         javalin.exception(HttpResponseException.class, (e, ctx) -> reject(ctx, e.getStatus(), e.getMessage()));
         javalin.exception(Exception.class, (e, ctx) -> {
-            log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            log.error("request {} {} failed", ctx.method(), loggedPath(ctx), e);
             ctx.status(500).json(Map.of("error", "internal error", "requestId", RequestIds.current()));
         });
     }
@@ -71,8 +74,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void reject(Context ctx, int status, String reason) {
-        log.warn("rejected {} {} with {}: {}", ctx.method(), ctx.path(), status, reason);
+        log.warn("rejected {} {} with {}: {}", ctx.method(), loggedPath(ctx), status, reason);
         ctx.status(status).json(Map.of("error", reason, "requestId", RequestIds.current()));
+    }
+
+    /** The path without a file link's token: a token in the logs would be a working link. */
+    private static String loggedPath(Context ctx) {
+        return ctx.path().startsWith(FileLinks.PATH) ? FileLinks.PATH + "…" : ctx.path();
     }
 
     public WebServer start(String host, int port) {

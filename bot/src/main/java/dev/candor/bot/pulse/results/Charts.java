@@ -1,0 +1,138 @@
+package dev.candor.bot.pulse.results;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Chart pictures drawn with Java2D, headless: a bar chart of a question's distribution and a line chart of a score
+ * over rounds. Each is {@link #WIDTH} by {@link #HEIGHT} pixels, big enough to read in a chat message; the words
+ * next to it carry the same numbers.
+ */
+public final class Charts {
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 360;
+    private static final int LEFT = 56;
+    private static final int RIGHT = 24;
+    private static final int TOP = 48;
+    private static final int BOTTOM = 48;
+    private static final Color BAR = new Color(0x4A, 0x6C, 0xF7);
+    private static final Color GRID = new Color(0xE3, 0xE6, 0xEB);
+    private static final Color INK = new Color(0x1D, 0x1C, 0x1D);
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {}
+
+    /** Bars of counts, one per label, with each count written above its bar. */
+    public static byte[] bars(String title, List<String> labels, List<Integer> counts) {
+        int highest =
+                Math.max(1, counts.stream().mapToInt(Integer::intValue).max().orElse(1));
+        return draw(title, graphics -> {
+            double slot = plotWidth() / (double) labels.size();
+            for (int i = 0; i < labels.size(); i++) {
+                int barHeight = (int) Math.round(plotHeight() * counts.get(i) / (double) highest);
+                int x = (int) (LEFT + i * slot + slot * 0.15);
+                int width = Math.max(2, (int) (slot * 0.7));
+                graphics.setColor(BAR);
+                graphics.fillRect(x, HEIGHT - BOTTOM - barHeight, width, barHeight);
+                graphics.setColor(INK);
+                centre(graphics, Integer.toString(counts.get(i)), x + width / 2, HEIGHT - BOTTOM - barHeight - 6);
+                centre(graphics, labels.get(i), x + width / 2, HEIGHT - BOTTOM + 20);
+            }
+        });
+    }
+
+    /** A line through values from {@code low} to {@code high}, one point per label (a round). */
+    public static byte[] line(String title, List<String> labels, List<Double> values, double low, double high) {
+        return draw(title, graphics -> {
+            double step = labels.size() > 1 ? plotWidth() / (double) (labels.size() - 1) : 0;
+            int[] xs = new int[labels.size()];
+            int[] ys = new int[labels.size()];
+            for (int i = 0; i < labels.size(); i++) {
+                xs[i] = (int) Math.round(LEFT + (labels.size() > 1 ? i * step : plotWidth() / 2.0));
+                ys[i] = (int) Math.round(HEIGHT - BOTTOM - plotHeight() * (values.get(i) - low) / (high - low));
+            }
+            graphics.setColor(BAR);
+            graphics.setStroke(new BasicStroke(3f));
+            graphics.drawPolyline(xs, ys, xs.length);
+            for (int i = 0; i < labels.size(); i++) {
+                graphics.setColor(BAR);
+                graphics.fillOval(xs[i] - 5, ys[i] - 5, 10, 10);
+                graphics.setColor(INK);
+                centre(graphics, String.format(java.util.Locale.ROOT, "%.1f", values.get(i)), xs[i], ys[i] - 10);
+                centre(graphics, labels.get(i), xs[i], HEIGHT - BOTTOM + 20);
+            }
+        });
+    }
+
+    private interface Plot {
+        void draw(Graphics2D graphics);
+    }
+
+    private static byte[] draw(String title, Plot plot) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, WIDTH, HEIGHT);
+            graphics.setColor(GRID);
+            for (int i = 0; i <= 4; i++) {
+                int y = HEIGHT - BOTTOM - (int) (plotHeight() * i / 4.0);
+                graphics.drawLine(LEFT, y, WIDTH - RIGHT, y);
+            }
+            graphics.setColor(INK);
+            graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+            graphics.drawString(fit(graphics, title, WIDTH - 2 * RIGHT), RIGHT, 30);
+            graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            plot.draw(graphics);
+        } finally {
+            graphics.dispose();
+        }
+        return png(image);
+    }
+
+    private static String fit(Graphics2D graphics, String text, int width) {
+        FontMetrics metrics = graphics.getFontMetrics();
+        String shown = text;
+        while (metrics.stringWidth(shown) > width && shown.length() > 1) {
+            shown = shown.substring(0, shown.length() - 2) + "…";
+        }
+        return shown;
+    }
+
+    private static void centre(Graphics2D graphics, String text, int x, int baseline) {
+        graphics.drawString(text, x - graphics.getFontMetrics().stringWidth(text) / 2, baseline);
+    }
+
+    private static int plotWidth() {
+        return WIDTH - LEFT - RIGHT;
+    }
+
+    private static int plotHeight() {
+        return HEIGHT - TOP - BOTTOM;
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

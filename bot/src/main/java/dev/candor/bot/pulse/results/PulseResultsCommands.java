@@ -1,0 +1,176 @@
+package dev.candor.bot.pulse.results;
+
+import dev.candor.bot.chat.Action;
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Command;
+import dev.candor.bot.chat.CommandHandler;
+import dev.candor.bot.chat.Handlers;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Reply;
+import dev.candor.bot.chat.Text;
+import dev.candor.bot.outbox.Outbox;
+import dev.candor.bot.server.FileLinks;
+import dev.candor.storage.pulse.results.PulseResultsDao;
+import dev.candor.storage.pulse.results.SurveyRef;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code /pulse results [survey]} and {@code /pulse export [survey]}, and the Export button under the results. HR
+ * admins read every survey; a manager reads their own organisation's part (everyone under them at any depth) when
+ * {@link AnonymityRules} allow it; everyone else is told who may. The {@code /pulse} router hands these words here.
+ */
+public final class PulseResultsCommands implements CommandHandler, Handlers.ActionHandler {
+    public static final String FEATURE = "pulse-results";
+    public static final String EXPORT = FEATURE + ".export";
+    static final String REFUSED = "Survey results are for HR admins, and for managers about their own organisation.";
+
+    private final Jdbi jdbi;
+    private final FileLinks links;
+    private final ResultsReader reader;
+    private final ResultsMessages messages;
+
+    public PulseResultsCommands(Jdbi jdbi, FileLinks links) {
+        this.jdbi = jdbi;
+        this.links = links;
+        this.reader = new ResultsReader(jdbi);
+        this.messages = new ResultsMessages(links);
+    }
+
+    /** {@code results …} or {@code export …}; anything else gets the usage. */
+    @Override
+    public Reply handle(Command command) {
+        return switch (command.verb()) {
+            case "results" -> results(command);
+            case "export" -> export(command);
+            default -> Reply.privately(usage());
+        };
+    }
+
+    /** The Export button: the same as {@code /pulse export} for the survey it was pressed under. */
+    @Override
+    public Reply handle(Action action) {
+        if (!action.actionId().equals(EXPORT)) {
+            return Reply.privately(usage());
+        }
+        Optional<SurveyRef> survey = parseId(action.value())
+                .flatMap(id -> jdbi.withExtension(
+                        PulseResultsDao.class,
+                        dao -> dao.findSurveyById(action.actor().orgId(), id)));
+        return survey.map(found -> export(action.actor(), found, action.sourceKey()))
+                .orElseGet(() -> Reply.privately("That survey is gone. /pulse list shows the surveys there are."));
+    }
+
+    /** {@code /pulse results [survey]}: the latest survey without a name. */
+    public Reply results(Command command) {
+        Actor actor = command.actor();
+        Optional<Scope> scope = scope(actor);
+        if (scope.isEmpty()) {
+            return Reply.privately(REFUSED);
+        }
+        return find(actor, argument(command))
+                .map(survey -> reader.read(actor.orgId(), survey, scope.get())
+                        .map(results ->
+                                Reply.privately(messages.results(actor.orgId(), results, buttons(actor, results))))
+                        .orElseGet(() -> Reply.privately(
+                                "“" + survey.name() + "” has not been sent yet: results show after its first round.")))
+                .orElseGet(() -> notFound(argument(command)));
+    }
+
+    /** {@code /pulse export [survey]}: HR gets a DM with a link to the aggregated results as CSV. */
+    public Reply export(Command command) {
+        Actor actor = command.actor();
+        if (!actor.isHrAdmin()) {
+            return Reply.privately("Exports are for HR admins.");
+        }
+        return find(actor, argument(command))
+                .map(survey -> export(actor, survey, command.sourceKey()))
+                .orElseGet(() -> notFound(argument(command)));
+    }
+
+    private Reply export(Actor actor, SurveyRef survey, String sourceKey) {
+        if (!actor.isHrAdmin()) {
+            return Reply.privately("Exports are for HR admins.");
+        }
+        if (!links.enabled()) {
+            return Reply.privately("Exports are downloads from Candor itself: set PUBLIC_URL to the address where"
+                    + " Candor is reachable, then try again.");
+        }
+        Optional<SurveyResults> results = reader.read(actor.orgId(), survey, Scope.wholeOrganisation());
+        if (results.isEmpty()) {
+            return Reply.privately("“" + survey.name() + "” has not been sent yet: there is nothing to export.");
+        }
+        String url = links.publish(
+                        actor.orgId(),
+                        "text/csv",
+                        "pulse-" + survey.id() + "-results.csv",
+                        ResultsCsv.write(results.get()))
+                .orElseThrow();
+        Message dm = new Message(
+                "Your export of " + survey.name(),
+                List.of(new Block.Section(Text.builder()
+                        .plain("The results of “" + survey.name() + "”, round "
+                                + results.get().period() + ", as CSV: ")
+                        .link(url, "download")
+                        .plain(". The link works for " + FileLinks.LIFETIME.toDays() + " days; it holds counts and"
+                                + " averages only, never one row per person.")
+                        .build())));
+        jdbi.useHandle(handle -> Outbox.toUser(
+                handle, actor.orgId(), actor.platform(), actor.platformUserId(), "pulse-export:" + sourceKey, dm));
+        return Reply.privately("I'm sending you a direct message with the download link for “" + survey.name() + "”.");
+    }
+
+    /** HR: everything; a manager: their organisation; anyone else: nothing. */
+    private Optional<Scope> scope(Actor actor) {
+        if (actor.isHrAdmin()) {
+            return Optional.of(Scope.wholeOrganisation());
+        }
+        List<String> organisation =
+                jdbi.withExtension(PulseResultsDao.class, dao -> dao.listOrganisation(actor.orgId(), actor.personId()));
+        return organisation.size() > 1 ? Optional.of(Scope.organisation(organisation)) : Optional.empty();
+    }
+
+    private List<Block.Button> buttons(Actor actor, SurveyResults results) {
+        if (!actor.isHrAdmin() || !results.shown()) {
+            return List.of();
+        }
+        return List.of(new Block.Button(
+                EXPORT, "Export CSV", Long.toString(results.survey().id()), Block.ButtonStyle.DEFAULT));
+    }
+
+    private Optional<SurveyRef> find(Actor actor, String name) {
+        return jdbi.withExtension(
+                PulseResultsDao.class,
+                dao -> name.isEmpty() ? dao.findLatestSurvey(actor.orgId()) : dao.findSurvey(actor.orgId(), name));
+    }
+
+    /** The words after the verb, without quotes: the survey's name. */
+    private static String argument(Command command) {
+        String text = command.text();
+        int space = text.indexOf(' ');
+        return space < 0 ? "" : text.substring(space + 1).strip().replaceAll("^[\"“”']+|[\"“”']+$", "");
+    }
+
+    private static Reply notFound(String name) {
+        return Reply.privately(
+                name.isEmpty()
+                        ? "There is no survey with results yet. HR starts one with /pulse."
+                        : "There is no survey called “" + name + "”. Type /pulse list to see the surveys, then /pulse"
+                                + " results followed by one of their names.");
+    }
+
+    private static String usage() {
+        return "Type /pulse results [survey name] to see a survey's results (the latest without a name), or /pulse"
+                + " export [survey name] to get them as CSV in a direct message.";
+    }
+
+    private static Optional<Long> parseId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.candor.bot.pulse.results;
+
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Text;
+import dev.candor.bot.pulse.results.SurveyResults.BreakdownResult;
+import dev.candor.bot.pulse.results.SurveyResults.GroupResult;
+import dev.candor.bot.pulse.results.SurveyResults.QuestionResult;
+import dev.candor.bot.pulse.results.SurveyResults.TrendPoint;
+import dev.candor.bot.server.FileLinks;
+import dev.candor.scheduler.ask.Question;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Survey results as a message: answer rate, a chart and its text per question, eNPS, the trend, breakdowns and
+ * comments. Charts are PNGs behind expiring links; without PUBLIC_URL the text stands alone and says so.
+ */
+public final class ResultsMessages {
+    /** Past this many comments the message would be too long; the rest are counted. */
+    static final int SHOWN_COMMENTS = 10;
+
+    private final FileLinks links;
+
+    public ResultsMessages(FileLinks links) {
+        this.links = links;
+    }
+
+    /** The results; {@code buttons} (Share, Export) for HR, none in a shared copy. */
+    public Message results(long orgId, SurveyResults results, List<Block.Button> buttons) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header("Pulse results: " + results.survey().name()));
+        blocks.add(new Block.Context(Text.of(about(results))));
+        if (!results.shown()) {
+            blocks.add(new Block.Section(Text.of(notYet(results))));
+            return new Message(notYet(results), blocks);
+        }
+        for (QuestionResult question : results.questions()) {
+            blocks.addAll(question(orgId, question));
+        }
+        blocks.addAll(trend(orgId, results));
+        blocks.addAll(breakdowns(results));
+        blocks.addAll(comments(results));
+        if (!links.enabled()) {
+            blocks.add(new Block.Context(
+                    Text.of("Charts are left out: HR can set PUBLIC_URL so that Candor can serve chart pictures.")));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(new Block.Buttons(buttons));
+        }
+        return new Message("Pulse results: " + results.survey().name() + ", " + rate(results), blocks);
+    }
+
+    private static String about(SurveyResults results) {
+        String whose = results.scope().everyone() ? "" : "Your organisation · ";
+        String anonymity = results.survey().anonymous()
+                ? "anonymous, shown for groups of at least " + results.minGroup()
+                : "named, shown for groups of at least " + results.minGroup();
+        return whose + "Round " + results.period() + " · " + rate(results) + " · " + anonymity;
+    }
+
+    private static String rate(SurveyResults results) {
+        int percent = results.asks() == 0 ? 0 : Math.round(100f * results.answered() / results.asks());
+        return results.answered() + " of " + results.asks() + " answered (" + percent + "%)";
+    }
+
+    private static String notYet(SurveyResults results) {
+        if (!results.scope().everyone()) {
+            return "Results of your organisation show when it has at least " + results.minGroup()
+                    + " answers and the rest of the round has none or at least as many, so that nobody can be told"
+                    + " apart.";
+        }
+        return results.answers() + (results.answers() == 1 ? " answer" : " answers") + " so far; results show from "
+                + results.minGroup() + ".";
+    }
+
+    private List<Block> question(long orgId, QuestionResult result) {
+        List<Block> blocks = new ArrayList<>();
+        String text = TextEquivalents.distribution(result);
+        blocks.add(new Block.Section(Text.builder()
+                .strong(result.question().prompt())
+                .lineBreak()
+                .plain(text)
+                .build()));
+        chart(
+                        orgId,
+                        "question-" + result.question().id(),
+                        () -> Charts.bars(result.question().prompt(), result.labels(), result.counts()))
+                .ifPresent(
+                        url -> blocks.add(new Block.Image(url, result.question().prompt() + ": " + text)));
+        if (result.enps() != null) {
+            blocks.add(new Block.Section(Text.of(TextEquivalents.enps(result.enps()))));
+        }
+        return blocks;
+    }
+
+    /** The trend of each numeric question over the shown rounds; the first one also as a line chart. */
+    private List<Block> trend(long orgId, SurveyResults results) {
+        List<TrendPoint> points = results.trend();
+        if (points.size() < 2) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>();
+        Text.Builder text = Text.builder().strong("Trend");
+        Optional<Block> chart = Optional.empty();
+        for (QuestionResult result : results.questions()) {
+            Question question = result.question();
+            List<TrendPoint> answered = points.stream()
+                    .filter(point -> point.averages().containsKey(question.id()))
+                    .toList();
+            if (result.average().isEmpty() || answered.size() < 2) {
+                continue;
+            }
+            List<String> periods = answered.stream().map(TrendPoint::period).toList();
+            List<Double> values = answered.stream()
+                    .map(point -> point.averages().get(question.id()))
+                    .toList();
+            String line = question.prompt() + ": " + TextEquivalents.trend(periods, values);
+            text.lineBreak().plain(line);
+            if (chart.isEmpty()) {
+                chart = chart(
+                                orgId,
+                                "trend-" + question.id(),
+                                () -> Charts.line(
+                                        question.prompt(),
+                                        periods,
+                                        values,
+                                        Distributions.lowest(question).getAsInt(),
+                                        Distributions.highest(question)))
+                        .map(url -> new Block.Image(url, "Trend of " + line));
+            }
+        }
+        blocks.add(new Block.Section(text.build()));
+        chart.ifPresent(blocks::add);
+        return blocks;
+    }
+
+    private static List<Block> breakdowns(SurveyResults results) {
+        List<Block> blocks = new ArrayList<>();
+        List<String> ids = results.questions().stream()
+                .filter(result -> result.average().isPresent())
+                .map(result -> result.question().id())
+                .toList();
+        for (BreakdownResult breakdown : results.breakdowns()) {
+            Text.Builder text = Text.builder()
+                    .strong("By " + breakdown.breakdown().title().toLowerCase(java.util.Locale.ROOT)
+                            + " (averages in question order)");
+            for (GroupResult group : breakdown.groups()) {
+                text.lineBreak().plain(TextEquivalents.averages(group.name(), group.answers(), ids, group.averages()));
+            }
+            blocks.add(new Block.Section(text.build()));
+        }
+        if (results.scope().everyone() && !results.breakdowns().isEmpty()) {
+            blocks.add(new Block.Context(Text.of("Groups with fewer than " + results.minGroup()
+                    + " answers, or that would let someone work out a smaller group by subtraction, are left out.")));
+        }
+        return blocks;
+    }
+
+    private static List<Block> comments(SurveyResults results) {
+        if (results.comments().isEmpty()) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(Text.builder().strong("Comments").build()));
+        results.comments().stream()
+                .limit(SHOWN_COMMENTS)
+                .forEach(comment -> blocks.add(new Block.Quote(Text.of(comment))));
+        int more = results.comments().size() - SHOWN_COMMENTS;
+        if (more > 0) {
+            blocks.add(new Block.Context(Text.of(more + " more comments, in random order, without names or times.")));
+        }
+        return blocks;
+    }
+
+    /** The chart's address; drawn only when it can be served. */
+    private Optional<String> chart(long orgId, String name, Supplier<byte[]> png) {
+        if (!links.enabled()) {
+            return Optional.empty();
+        }
+        return links.publish(orgId, "image/png", name.replaceAll("[^A-Za-z0-9._-]", "-") + ".png", png.get());
+    }
+}

@@ -1,0 +1,175 @@
+package dev.candor.bot.pulse.results;
+
+import dev.candor.bot.pulse.results.SurveyResults.BreakdownResult;
+import dev.candor.bot.pulse.results.SurveyResults.GroupResult;
+import dev.candor.bot.pulse.results.SurveyResults.QuestionResult;
+import dev.candor.bot.pulse.results.SurveyResults.TrendPoint;
+import dev.candor.scheduler.ask.Question;
+import dev.candor.scheduler.ask.QuestionsJson;
+import dev.candor.storage.ask.QuestionnaireDao;
+import dev.candor.storage.pulse.results.AnswerCount;
+import dev.candor.storage.pulse.results.CellCount;
+import dev.candor.storage.pulse.results.Comment;
+import dev.candor.storage.pulse.results.GroupName;
+import dev.candor.storage.pulse.results.PulseResultsDao;
+import dev.candor.storage.pulse.results.SurveyRef;
+import dev.candor.storage.pulse.results.SurveyRound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Reads a survey's latest round as {@link SurveyResults}: PostgreSQL counts, {@link AnonymityRules} decides, and
+ * only what they allow leaves this class. Every output (results, share, export) starts here.
+ */
+public final class ResultsReader {
+    private final Jdbi jdbi;
+
+    public ResultsReader(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The results within the scope; empty when the survey has no round yet. */
+    public Optional<SurveyResults> read(long orgId, SurveyRef survey, Scope scope) {
+        return jdbi.withHandle(handle -> read(handle, orgId, survey, scope));
+    }
+
+    private Optional<SurveyResults> read(Handle handle, long orgId, SurveyRef survey, Scope scope) {
+        PulseResultsDao dao = handle.attach(PulseResultsDao.class);
+        List<SurveyRound> rounds = dao.listRounds(orgId, Long.toString(survey.id()));
+        if (rounds.isEmpty()) {
+            return Optional.empty();
+        }
+        SurveyRound latest = rounds.get(rounds.size() - 1);
+        AnonymityRules rules = new AnonymityRules(survey.minGroup());
+        long[] ids = rounds.stream().mapToLong(SurveyRound::roundId).toArray();
+        Map<Long, Integer> answers = dao.countAnswers(orgId, ids, scope.everyone(), scope.managerArray()).stream()
+                .collect(Collectors.toMap(AnswerCount::roundId, AnswerCount::answers));
+        int latestAnswers = answers.getOrDefault(latest.roundId(), 0);
+        List<CellCount> cells = dao.countCells(orgId, latest.roundId());
+        boolean shown = scope.everyone()
+                ? rules.shows(latestAnswers)
+                : rules.showsPart(cells, cell -> scope.managers().contains(cell.manager()));
+        if (!shown) {
+            return Optional.of(new SurveyResults(
+                    survey,
+                    scope,
+                    latest.period(),
+                    latest.asks(),
+                    latest.answered(),
+                    latestAnswers,
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of()));
+        }
+        List<Question> questions = questions(handle, orgId, latest);
+        List<AnswerCount> values = dao.countValues(orgId, ids, scope.everyone(), scope.managerArray());
+        List<QuestionResult> results = questions.stream()
+                .flatMap(question ->
+                        Distributions.of(question, Distributions.ofRound(values, latest.roundId())).stream())
+                .toList();
+        // A manager's earlier rounds and breakdowns would need the rules' checks round by round and against every
+        // group HR sees; their view keeps to the latest round's own results.
+        List<TrendPoint> trend = scope.everyone() ? trend(rounds, answers, rules, questions, values) : List.of();
+        List<BreakdownResult> breakdowns = scope.everyone()
+                ? breakdowns(dao, orgId, latest, cells, rules.visibleGroups(cells), questions)
+                : List.of();
+        List<String> comments =
+                dao.listComments(orgId, new long[] {latest.roundId()}, scope.everyone(), scope.managerArray()).stream()
+                        .map(Comment::text)
+                        .toList();
+        return Optional.of(new SurveyResults(
+                survey,
+                scope,
+                latest.period(),
+                latest.asks(),
+                latest.answered(),
+                latestAnswers,
+                true,
+                results,
+                trend,
+                breakdowns,
+                comments));
+    }
+
+    private static List<Question> questions(Handle handle, long orgId, SurveyRound round) {
+        return handle.attach(QuestionnaireDao.class)
+                .findVersion(orgId, round.questionnaireId(), round.version())
+                .map(version ->
+                        QuestionsJson.readQuestionnaire(version.questionsJson()).questions())
+                .orElse(List.of());
+    }
+
+    /** Each round with enough answers, with its averages of the latest round's questions. */
+    private static List<TrendPoint> trend(
+            List<SurveyRound> rounds,
+            Map<Long, Integer> answers,
+            AnonymityRules rules,
+            List<Question> questions,
+            List<AnswerCount> values) {
+        return rounds.stream()
+                .filter(round -> rules.shows(answers.getOrDefault(round.roundId(), 0)))
+                .map(round -> new TrendPoint(
+                        round.period(),
+                        Distributions.averages(questions, Distributions.ofRound(values, round.roundId()))))
+                .toList();
+    }
+
+    private static List<BreakdownResult> breakdowns(
+            PulseResultsDao dao,
+            long orgId,
+            SurveyRound round,
+            List<CellCount> cells,
+            Set<Group> visible,
+            List<Question> questions) {
+        List<BreakdownResult> breakdowns = new ArrayList<>();
+        for (Breakdown breakdown : Breakdown.values()) {
+            List<Group> groups = visible.stream()
+                    .filter(group -> group.breakdown() == breakdown)
+                    .toList();
+            if (groups.isEmpty()) {
+                continue;
+            }
+            List<AnswerCount> counts =
+                    dao.countValuesByGroup(breakdown.key(), orgId, new long[] {round.roundId()}, true, new String[0]);
+            Function<String, String> title = titles(dao, orgId, breakdown, groups);
+            breakdowns.add(new BreakdownResult(
+                    breakdown,
+                    groups.stream()
+                            .map(group -> new GroupResult(
+                                    title.apply(group.name()),
+                                    cells.stream()
+                                            .filter(group::contains)
+                                            .mapToInt(CellCount::answers)
+                                            .sum(),
+                                    Distributions.averages(
+                                            questions,
+                                            counts.stream()
+                                                    .filter(count ->
+                                                            group.name().equals(count.groupName()))
+                                                    .toList())))
+                            .toList()));
+        }
+        return breakdowns;
+    }
+
+    /** A manager's team is titled by the manager's name; other groups by what they are called. */
+    private static Function<String, String> titles(
+            PulseResultsDao dao, long orgId, Breakdown breakdown, List<Group> groups) {
+        if (breakdown != Breakdown.MANAGER) {
+            return Function.identity();
+        }
+        Map<String, String> names =
+                dao.listManagerNames(orgId, groups.stream().map(Group::name).toArray(String[]::new)).stream()
+                        .collect(Collectors.toMap(GroupName::id, GroupName::name));
+        return id -> "Team of " + names.getOrDefault(id, "a former manager");
+    }
+}

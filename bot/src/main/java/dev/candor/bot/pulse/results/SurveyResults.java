@@ -1,0 +1,53 @@
+package dev.candor.bot.pulse.results;
+
+import dev.candor.scheduler.ask.Question;
+import dev.candor.storage.pulse.results.SurveyRef;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * What may be shown of a survey's latest round, already through {@link AnonymityRules}: when {@code shown} is false
+ * there is nothing but the number of answers so far.
+ *
+ * @param scope whose answers: everyone's, or a manager's organisation
+ * @param answers the round's answers within the scope
+ * @param trend each shown round, oldest first, with its averages by question id (at least two rounds to draw)
+ * @param comments text answers, in random order; empty unless shown
+ */
+public record SurveyResults(
+        SurveyRef survey,
+        Scope scope,
+        String period,
+        int asks,
+        int answered,
+        int answers,
+        boolean shown,
+        List<QuestionResult> questions,
+        List<TrendPoint> trend,
+        List<BreakdownResult> breakdowns,
+        List<String> comments) {
+
+    /** The rule's minimum, for "results show from 5". */
+    public int minGroup() {
+        return new AnonymityRules(survey.minGroup()).minGroup();
+    }
+
+    /** One question's distribution: a count per label in the label's order. */
+    public record QuestionResult(
+            Question question, List<String> labels, List<Integer> counts, OptionalDouble average, Enps enps) {
+
+        public int total() {
+            return counts.stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** Promoters (9–10) minus detractors (0–6), in whole points of percent, with the three counts. */
+    public record Enps(int score, int promoters, int passives, int detractors) {}
+
+    public record TrendPoint(String period, Map<String, Double> averages) {}
+
+    public record BreakdownResult(Breakdown breakdown, List<GroupResult> groups) {}
+
+    public record GroupResult(String name, int answers, Map<String, Double> averages) {}
+}
