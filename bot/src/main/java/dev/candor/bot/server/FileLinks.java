@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * servers fetch, and exports. The token is 32 random bytes, so the address can't be guessed; it stops working after
  * {@link #LIFETIME}. Stored in PostgreSQL, so any node serves any link.
  */
-public final class FileLinks {
+public final class FileLinks implements PublicFiles {
     public static final Duration LIFETIME = Duration.ofDays(30);
     public static final String PATH = "/files/";
     private static final SecureRandom random = new SecureRandom();
@@ -35,12 +35,13 @@ public final class FileLinks {
         this.clock = clock;
     }
 
-    /** Whether links can be made: PUBLIC_URL is set. */
+    @Override
     public boolean enabled() {
         return publicUrl.isPresent();
     }
 
     /** Stores the file and returns its public address; empty when PUBLIC_URL is unset (nothing is stored). */
+    @Override
     public Optional<String> publish(long orgId, String contentType, String fileName, byte[] body) {
         if (publicUrl.isEmpty()) {
             return Optional.empty();

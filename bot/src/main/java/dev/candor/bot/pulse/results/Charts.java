@@ -23,7 +23,7 @@ public final class Charts {
     public static final int HEIGHT = 360;
     private static final int LEFT = 56;
     private static final int RIGHT = 24;
-    private static final int TOP = 48;
+    private static final int TOP = 68;
     private static final int BOTTOM = 48;
     private static final Color BAR = new Color(0x4A, 0x6C, 0xF7);
     private static final Color GRID = new Color(0xE3, 0xE6, 0xEB);
@@ -57,13 +57,17 @@ public final class Charts {
     /** A line through values from {@code low} to {@code high}, one point per label (a round). */
     public static byte[] line(String title, List<String> labels, List<Double> values, double low, double high) {
         return draw(title, graphics -> {
-            double step = labels.size() > 1 ? plotWidth() / (double) (labels.size() - 1) : 0;
+            int inset = 48;
+            double step = labels.size() > 1 ? (plotWidth() - 2.0 * inset) / (labels.size() - 1) : 0;
             int[] xs = new int[labels.size()];
             int[] ys = new int[labels.size()];
             for (int i = 0; i < labels.size(); i++) {
-                xs[i] = (int) Math.round(LEFT + (labels.size() > 1 ? i * step : plotWidth() / 2.0));
+                xs[i] = (int) Math.round(LEFT + (labels.size() > 1 ? inset + i * step : plotWidth() / 2.0));
                 ys[i] = (int) Math.round(HEIGHT - BOTTOM - plotHeight() * (values.get(i) - low) / (high - low));
             }
+            graphics.setColor(INK);
+            graphics.drawString(scale(low), 8, HEIGHT - BOTTOM + 5);
+            graphics.drawString(scale(high), 8, TOP + 5);
             graphics.setColor(BAR);
             graphics.setStroke(new BasicStroke(3f));
             graphics.drawPolyline(xs, ys, xs.length);
@@ -116,6 +120,12 @@ public final class Charts {
 
     private static void centre(Graphics2D graphics, String text, int x, int baseline) {
         graphics.drawString(text, x - graphics.getFontMetrics().stringWidth(text) / 2, baseline);
+    }
+
+    private static String scale(double value) {
+        return value == Math.rint(value)
+                ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
     private static int plotWidth() {

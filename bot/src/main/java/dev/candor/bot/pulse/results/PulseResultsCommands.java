@@ -11,6 +11,7 @@ import dev.candor.bot.chat.Reply;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.server.FileLinks;
+import dev.candor.bot.server.PublicFiles;
 import dev.candor.storage.pulse.results.PulseResultsDao;
 import dev.candor.storage.pulse.results.SurveyRef;
 import java.util.List;
@@ -28,11 +29,11 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
     static final String REFUSED = "Survey results are for HR admins, and for managers about their own organisation.";
 
     private final Jdbi jdbi;
-    private final FileLinks links;
+    private final PublicFiles links;
     private final ResultsReader reader;
     private final ResultsMessages messages;
 
-    public PulseResultsCommands(Jdbi jdbi, FileLinks links) {
+    public PulseResultsCommands(Jdbi jdbi, PublicFiles links) {
         this.jdbi = jdbi;
         this.links = links;
         this.reader = new ResultsReader(jdbi);

@@ -7,10 +7,12 @@ import dev.candor.bot.pulse.results.SurveyResults.BreakdownResult;
 import dev.candor.bot.pulse.results.SurveyResults.GroupResult;
 import dev.candor.bot.pulse.results.SurveyResults.QuestionResult;
 import dev.candor.bot.pulse.results.SurveyResults.TrendPoint;
-import dev.candor.bot.server.FileLinks;
+import dev.candor.bot.server.PublicFiles;
 import dev.candor.scheduler.ask.Question;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,9 +24,9 @@ public final class ResultsMessages {
     /** Past this many comments the message would be too long; the rest are counted. */
     static final int SHOWN_COMMENTS = 10;
 
-    private final FileLinks links;
+    private final PublicFiles links;
 
-    public ResultsMessages(FileLinks links) {
+    public ResultsMessages(PublicFiles links) {
         this.links = links;
     }
 
@@ -37,8 +39,8 @@ public final class ResultsMessages {
             blocks.add(new Block.Section(Text.of(notYet(results))));
             return new Message(notYet(results), blocks);
         }
-        for (QuestionResult question : results.questions()) {
-            blocks.addAll(question(orgId, question));
+        for (int i = 0; i < results.questions().size(); i++) {
+            blocks.addAll(question(orgId, i + 1, results.questions().get(i)));
         }
         blocks.addAll(trend(orgId, results));
         blocks.addAll(breakdowns(results));
@@ -76,11 +78,11 @@ public final class ResultsMessages {
                 + results.minGroup() + ".";
     }
 
-    private List<Block> question(long orgId, QuestionResult result) {
+    private List<Block> question(long orgId, int number, QuestionResult result) {
         List<Block> blocks = new ArrayList<>();
         String text = TextEquivalents.distribution(result);
         blocks.add(new Block.Section(Text.builder()
-                .strong(result.question().prompt())
+                .strong("Q" + number + ". " + result.question().prompt())
                 .lineBreak()
                 .plain(text)
                 .build()));
@@ -139,16 +141,19 @@ public final class ResultsMessages {
 
     private static List<Block> breakdowns(SurveyResults results) {
         List<Block> blocks = new ArrayList<>();
-        List<String> ids = results.questions().stream()
-                .filter(result -> result.average().isPresent())
-                .map(result -> result.question().id())
-                .toList();
+        Map<String, String> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < results.questions().size(); i++) {
+            QuestionResult result = results.questions().get(i);
+            if (result.average().isPresent()) {
+                numbers.put(result.question().id(), "Q" + (i + 1));
+            }
+        }
         for (BreakdownResult breakdown : results.breakdowns()) {
             Text.Builder text = Text.builder()
-                    .strong("By " + breakdown.breakdown().title().toLowerCase(java.util.Locale.ROOT)
-                            + " (averages in question order)");
+                    .strong("By " + breakdown.breakdown().title().toLowerCase(java.util.Locale.ROOT) + " (averages)");
             for (GroupResult group : breakdown.groups()) {
-                text.lineBreak().plain(TextEquivalents.averages(group.name(), group.answers(), ids, group.averages()));
+                text.lineBreak()
+                        .plain(TextEquivalents.averages(group.name(), group.answers(), numbers, group.averages()));
             }
             blocks.add(new Block.Section(text.build()));
         }

@@ -38,10 +38,11 @@ final class TextEquivalents {
         return String.join(" → ", parts);
     }
 
-    /** A group's averages, e.g. "Sales (12 answers): 3.8 · 4.1", by question in order. */
-    static String averages(String name, int answers, List<String> questionIds, Map<String, Double> averages) {
-        List<String> values = questionIds.stream()
-                .map(id -> averages.containsKey(id) ? number(averages.get(id)) : "–")
+    /** A group's averages, e.g. "Sales (12 answers): Q1 7.8 · Q2 4.1", with each question's label by its id. */
+    static String averages(String name, int answers, Map<String, String> labels, Map<String, Double> averages) {
+        List<String> values = labels.entrySet().stream()
+                .map(label -> label.getValue() + " "
+                        + (averages.containsKey(label.getKey()) ? number(averages.get(label.getKey())) : "–"))
                 .toList();
         return name + " (" + answers + " answers): " + String.join(" · ", values);
     }
