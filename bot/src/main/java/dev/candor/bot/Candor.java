@@ -26,6 +26,7 @@ import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.people.away.AwayHandler;
+import dev.candor.bot.pulse.PulseFeature;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
@@ -252,6 +253,7 @@ public final class Candor implements AutoCloseable {
                 (roundId, now) -> asking.rounds().openNow(roundId),
                 clock);
         asking.features().register(Checkins.feature(database.jdbi()));
+        asking.features().register(new PulseFeature());
         AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
         OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
         asking.features().register(oneOnOneRounds);
