@@ -21,10 +21,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(GroupName.class)
 public interface PulseResultsDao {
     /** The answers of the rounds asked for, within the organisation or part asked for. */
-    String IN_SCOPE =
-            """
-             WHERE a.org_id = :orgId AND a.round_id = ANY(:rounds)
-              AND (:everyone OR a.cell ->> 'manager' = ANY(:managers))""";
+    String IN_SCOPE = " WHERE a.org_id = :orgId AND a.round_id = ANY(:rounds)"
+            + " AND (:everyone OR a.cell ->> 'manager' = ANY(:managers))";
 
     /** Each countable value of an answer: a number, a yes/no, or every option chosen. Text is never counted. */
     String VALUES =
