@@ -48,15 +48,25 @@ public final class TeamsServer implements AutoCloseable {
         this(TestDatabase.fresh(), true, clock);
     }
 
+    /** With Candor's time fixed and PUBLIC_URL set, so that it serves chart pictures and downloads. */
+    TeamsServer(Clock clock, URI publicUrl) {
+        this(TestDatabase.fresh(), true, clock, Optional.of(publicUrl));
+    }
+
     private TeamsServer(Database database, boolean ownsDatabase) {
         this(database, ownsDatabase, Clock.systemUTC());
     }
 
     private TeamsServer(Database database, boolean ownsDatabase, Clock clock) {
+        this(database, ownsDatabase, clock, Optional.empty());
+    }
+
+    private TeamsServer(Database database, boolean ownsDatabase, Clock clock, Optional<URI> publicUrl) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
+        Config config = config(microsoft.metadataUrl());
         candor = Candor.start(
-                config(microsoft.metadataUrl()),
+                publicUrl.map(config::withPublicUrl).orElse(config),
                 database,
                 new Candor.Options(clock, DeliveryConfig.defaults(), null)
                         .withTeamsCredentials(new FixedTokenCredentials(APP_ID, OUTBOUND_TOKEN)));
