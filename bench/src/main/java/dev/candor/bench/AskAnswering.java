@@ -128,8 +128,9 @@ final class AskAnswering {
     /** What the delivery worker would have done by Monday: every DM and reminder queued so far went out. */
     private void markEverythingSent() {
         database.jdbi()
-                .useHandle(handle -> handle.execute(
-                        """
+                .useHandle(
+                        handle -> handle.execute(
+                                """
                         UPDATE outbox SET status = 'sent', sent_at = now(), attempts = 1, platform_message_id = '1.000100',
                                platform_channel = 'D0BENCH'
                         WHERE status = 'pending'"""));
@@ -138,17 +139,17 @@ final class AskAnswering {
     /** The round's DMs queued again: the delivery worker now has 100,000 messages to send. */
     private int sendDmsAgain() {
         return database.jdbi()
-                .withHandle(handle -> handle.execute(
-                        """
+                .withHandle(
+                        handle -> handle.execute(
+                                """
                         UPDATE outbox SET status = 'pending', sent_at = NULL, next_attempt_at = now()
                         WHERE operation = 'post' AND idempotency_key LIKE 'ask:%:open' AND status = 'sent'"""));
     }
 
     private long sentCount() {
-        return database.jdbi()
-                .withHandle(handle -> handle.select("SELECT count(*) FROM outbox WHERE status = 'sent'")
-                        .mapTo(Long.class)
-                        .one());
+        return database.jdbi().withHandle(handle -> handle.select("SELECT count(*) FROM outbox WHERE status = 'sent'")
+                .mapTo(Long.class)
+                .one());
     }
 
     private HttpRequest submission(URI endpoint, long askId, String userId) throws Exception {

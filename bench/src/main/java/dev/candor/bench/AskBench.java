@@ -6,7 +6,6 @@ import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.Actor;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.Deadline;
-import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.ask.Opening;
 import dev.candor.scheduler.ask.Question;
 import dev.candor.scheduler.ask.Questionnaire;
@@ -15,6 +14,7 @@ import dev.candor.scheduler.ask.RoundPlanner;
 import dev.candor.scheduler.ask.RoundRequest;
 import dev.candor.scheduler.ask.RoundTiming;
 import dev.candor.scheduler.ask.WorkingTime;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.storage.Database;
 import dev.candor.storage.ask.QuestionnaireVersion;
 import dev.candor.storage.ask.Round;
@@ -161,7 +161,8 @@ public final class AskBench {
         int reminders = sweepAt(database, workingTimes, ANSWERING).reminded();
         database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
 
-        AskAnswering.Result answered = new AskAnswering(database, dataDir, ANSWERING).run(round.id(), answers, new Bench());
+        AskAnswering.Result answered =
+                new AskAnswering(database, dataDir, ANSWERING).run(round.id(), answers, new Bench());
         System.out.printf(
                 "people %d in %d zones%nplanning (working times + planner): %.2f s%n"
                         + "opening the round (plan + store round and asks): %.2f s%n"
@@ -188,16 +189,14 @@ public final class AskBench {
 
     private static void printStatements(Database database) {
         System.out.println("statements of the queueing, by total time (ms total, calls, rows, statement):");
-        database.jdbi()
-                .useHandle(handle -> handle.select(
-                                """
+        database.jdbi().useHandle(handle -> handle.select(
+                        """
                                 SELECT round(total_exec_time) AS total, calls, rows,
                                        left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
                                 FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12""")
-                        .map((rs, ctx) -> String.format(
-                                "%8d ms %6d calls %8d rows  %s",
-                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
-                        .forEach(System.out::println));
+                .map((rs, ctx) -> String.format(
+                        "%8d ms %6d calls %8d rows  %s", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+                .forEach(System.out::println));
     }
 
     private static void printAnswers(String what, AskAnswering.Phase phase, int open) {
@@ -220,14 +219,13 @@ public final class AskBench {
      * the :30 and :45 ones included), and once more at the last opening itself.
      */
     private static Queueing queue(Database database, WorkingTimeLoader workingTimes, long roundId) {
-        Instant[] openings = database.jdbi()
-                .withHandle(handle -> handle.select(
-                                "SELECT min(opens_at), max(opens_at) FROM asks WHERE round_id = ? AND state = 'pending'",
-                                roundId)
-                        .map((rs, ctx) -> new Instant[] {
-                            rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()
-                        })
-                        .one());
+        Instant[] openings = database.jdbi().withHandle(handle -> handle.select(
+                        "SELECT min(opens_at), max(opens_at) FROM asks WHERE round_id = ? AND state = 'pending'",
+                        roundId)
+                .map((rs, ctx) -> new Instant[] {
+                    rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()
+                })
+                .one());
         double seconds = 0;
         int queued = 0;
         int sweeps = 0;
@@ -241,9 +239,9 @@ public final class AskBench {
                 break;
             }
         }
-        long outbox = database.jdbi()
-                .withHandle(handle ->
-                        handle.select("SELECT count(*) FROM outbox").mapTo(Long.class).one());
+        long outbox = database.jdbi().withHandle(handle -> handle.select("SELECT count(*) FROM outbox")
+                .mapTo(Long.class)
+                .one());
         return new Queueing(queued, outbox, sweeps, openings[0], openings[1], seconds);
     }
 

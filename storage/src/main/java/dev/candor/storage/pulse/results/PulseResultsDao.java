@@ -28,10 +28,8 @@ public interface PulseResultsDao {
     String VALUES =
             """
             CROSS JOIN LATERAL jsonb_each(a.answer_values) kv
-            CROSS JOIN LATERAL (
-                SELECT kv.value #>> '{}' AS answer WHERE jsonb_typeof(kv.value) IN ('number', 'boolean')
-                UNION ALL
-                SELECT jsonb_array_elements_text(kv.value) WHERE jsonb_typeof(kv.value) = 'array') v
+            CROSS JOIN LATERAL jsonb_array_elements_text(CASE jsonb_typeof(kv.value)
+                WHEN 'array' THEN kv.value WHEN 'string' THEN '[]'::jsonb ELSE jsonb_build_array(kv.value) END) v(answer)
             """;
 
     @SqlQuery(
