@@ -57,18 +57,8 @@ public final class ResultsReader {
                 ? rules.shows(latestAnswers)
                 : rules.showsPart(cells, cell -> scope.managers().contains(cell.manager()));
         if (!shown) {
-            return Optional.of(new SurveyResults(
-                    survey,
-                    scope,
-                    latest.period(),
-                    latest.asks(),
-                    latest.answered(),
-                    latestAnswers,
-                    false,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of()));
+            return Optional.of(SurveyResults.waiting(
+                    survey, scope, latest.period(), latest.asks(), latest.answered(), latestAnswers));
         }
         List<Question> questions = questions(handle, orgId, latest);
         List<AnswerCount> values = dao.countValues(orgId, ids, scope.everyone(), scope.managerArray());

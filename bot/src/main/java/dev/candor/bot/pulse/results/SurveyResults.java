@@ -28,6 +28,12 @@ public record SurveyResults(
         List<BreakdownResult> breakdowns,
         List<String> comments) {
 
+    /** Results that show nothing but how many have answered so far. */
+    static SurveyResults waiting(SurveyRef survey, Scope scope, String period, int asks, int answered, int answers) {
+        return new SurveyResults(
+                survey, scope, period, asks, answered, answers, false, List.of(), List.of(), List.of(), List.of());
+    }
+
     /** The rule's minimum, for "results show from 5". */
     public int minGroup() {
         return new AnonymityRules(survey.minGroup()).minGroup();

@@ -41,20 +41,7 @@ public final class ResultsSamples {
         messages.put(
                 "pulse-results-too-few",
                 withCharts.results(
-                        1,
-                        new SurveyResults(
-                                SURVEY,
-                                Scope.wholeOrganisation(),
-                                "2026-W49",
-                                20,
-                                4,
-                                4,
-                                false,
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of()),
-                        List.of()));
+                        1, SurveyResults.waiting(SURVEY, Scope.wholeOrganisation(), "2026-W49", 20, 4, 4), List.of()));
         return messages;
     }
 
