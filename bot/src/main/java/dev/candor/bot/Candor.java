@@ -42,6 +42,7 @@ import dev.candor.scheduler.checkin.ChannelMembers;
 import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.checkin.CheckinSeries;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
+import dev.candor.scheduler.files.PruneFileLinksJob;
 import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -179,6 +180,7 @@ public final class Candor implements AutoCloseable {
         CandorScheduler scheduler = new CandorScheduler(database);
         scheduler.register(PruneProcessedEventsJob.hourly(database.jdbi()));
         scheduler.register(PruneOutboxJob.hourly(database.jdbi(), config.outboxRetention()));
+        scheduler.register(PruneFileLinksJob.hourly(database.jdbi(), options.clock()));
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(asking.sweepJob());

@@ -3,6 +3,7 @@ package dev.candor.bot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.scheduler.files.PruneFileLinksJob;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import dev.candor.storage.org.OrganisationDao;
@@ -66,6 +67,12 @@ class FileLinksTest {
 
         clock.advance(FileLinks.LIFETIME.plus(Duration.ofSeconds(1)));
         assertThat(get(url).statusCode()).isEqualTo(404);
+        assertThat(new PruneFileLinksJob(database.jdbi(), clock).prune()).isGreaterThanOrEqualTo(1);
+        long expired = database.jdbi().withHandle(handle -> handle.select(
+                        "SELECT count(*) FROM chart_links WHERE expires_at <= ?", clock.instant())
+                .mapTo(Long.class)
+                .one());
+        assertThat(expired).isZero();
     }
 
     @Test
