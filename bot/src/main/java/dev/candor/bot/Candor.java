@@ -116,7 +116,11 @@ public final class Candor implements AutoCloseable {
                 .orElseGet(() -> Database.embedded(config.dataDir(), 20, embedded));
         try {
             database.migrate();
-            return start(config, database, true, Options.defaults());
+            Config withKey =
+                    config.encryptionKey().isPresent() || config.databaseUrl().isPresent()
+                            ? config
+                            : config.withEncryptionKey(EncryptionKeyFile.in(config.dataDir()));
+            return start(withKey, database, true, Options.defaults());
         } catch (RuntimeException e) {
             database.close();
             throw e;
