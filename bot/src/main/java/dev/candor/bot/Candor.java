@@ -279,6 +279,8 @@ public final class Candor implements AutoCloseable {
                 .forms("kudos", kudosForms)
                 .actions("ask", asking.handler())
                 .forms("ask", asking.handler())
+                .actions("thread", asking.threads())
+                .forms("thread", asking.threads())
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))
                 .build();
