@@ -9,18 +9,21 @@ import dev.candor.scheduler.ask.QuestionsJson;
 import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.pulse.results.AnswerCount;
 import dev.candor.storage.pulse.results.CellCount;
+import dev.candor.storage.pulse.results.CellValueCount;
 import dev.candor.storage.pulse.results.Comment;
 import dev.candor.storage.pulse.results.GroupName;
 import dev.candor.storage.pulse.results.PulseResultsDao;
 import dev.candor.storage.pulse.results.SurveyRef;
 import dev.candor.storage.pulse.results.SurveyRound;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -61,19 +64,26 @@ public final class ResultsReader {
                     survey, scope, latest.period(), latest.asks(), latest.answered(), latestAnswers));
         }
         List<Question> questions = questions(handle, orgId, latest);
-        List<AnswerCount> values = dao.countValues(orgId, ids, scope.everyone(), scope.managerArray());
+        long[] latestId = {latest.roundId()};
+        List<CellValueCount> byCell = dao.countValuesByCell(orgId, latestId, scope.everyone(), scope.managerArray());
+        List<AnswerCount> latestValues = sum(latest.roundId(), byCell.stream());
         List<QuestionResult> results = questions.stream()
-                .flatMap(question ->
-                        Distributions.of(question, Distributions.ofRound(values, latest.roundId())).stream())
+                .flatMap(question -> Distributions.of(question, latestValues).stream())
                 .toList();
         // A manager's earlier rounds and breakdowns would need the rules' checks round by round and against every
         // group HR sees; their view keeps to the latest round's own results.
-        List<TrendPoint> trend = scope.everyone() ? trend(rounds, answers, rules, questions, values) : List.of();
-        List<BreakdownResult> breakdowns = scope.everyone()
-                ? breakdowns(dao, orgId, latest, cells, rules.visibleGroups(cells), questions)
+        List<TrendPoint> trend = scope.everyone()
+                ? trend(dao, orgId, rounds, answers, rules, questions, latestValues, latest.roundId())
                 : List.of();
+        List<BreakdownResult> breakdowns = scope.everyone()
+                ? breakdowns(dao, orgId, byCell, cells, rules.visibleGroups(cells), questions)
+                : List.of();
+        String[] textIds = questions.stream()
+                .filter(question -> question instanceof Question.Text)
+                .map(Question::id)
+                .toArray(String[]::new);
         List<String> comments =
-                dao.listComments(orgId, new long[] {latest.roundId()}, scope.everyone(), scope.managerArray()).stream()
+                dao.listComments(orgId, latestId, scope.everyone(), scope.managerArray(), textIds).stream()
                         .map(Comment::text)
                         .toList();
         return Optional.of(new SurveyResults(
@@ -100,23 +110,50 @@ public final class ResultsReader {
 
     /** Each round with enough answers, with its averages of the latest round's questions. */
     private static List<TrendPoint> trend(
+            PulseResultsDao dao,
+            long orgId,
             List<SurveyRound> rounds,
             Map<Long, Integer> answers,
             AnonymityRules rules,
             List<Question> questions,
-            List<AnswerCount> values) {
-        return rounds.stream()
+            List<AnswerCount> latestValues,
+            long latestId) {
+        List<SurveyRound> shown = rounds.stream()
                 .filter(round -> rules.shows(answers.getOrDefault(round.roundId(), 0)))
+                .toList();
+        long[] earlier = shown.stream()
+                .mapToLong(SurveyRound::roundId)
+                .filter(id -> id
+                        != latestValues.stream()
+                                .findFirst()
+                                .map(AnswerCount::roundId)
+                                .orElse(-1L))
+                .toArray();
+        List<AnswerCount> values = new ArrayList<>(latestValues);
+        if (earlier.length > 0) {
+            values.addAll(dao.countValues(orgId, earlier, true, new String[0]));
+        }
+        return shown.stream()
                 .map(round -> new TrendPoint(
                         round.period(),
                         Distributions.averages(questions, Distributions.ofRound(values, round.roundId()))))
                 .toList();
     }
 
+    /** The counts of the rows, summed by question and answer, as the round's. */
+    private static List<AnswerCount> sum(long roundId, Stream<CellValueCount> rows) {
+        Map<List<String>, Integer> sums = new LinkedHashMap<>();
+        rows.forEach(row -> sums.merge(List.of(row.questionId(), row.answer()), row.answers(), Integer::sum));
+        return sums.entrySet().stream()
+                .map(sum -> new AnswerCount(
+                        roundId, sum.getKey().get(0), sum.getKey().get(1), sum.getValue()))
+                .toList();
+    }
+
     private static List<BreakdownResult> breakdowns(
             PulseResultsDao dao,
             long orgId,
-            SurveyRound round,
+            List<CellValueCount> byCell,
             List<CellCount> cells,
             Set<Group> visible,
             List<Question> questions) {
@@ -128,8 +165,6 @@ public final class ResultsReader {
             if (groups.isEmpty()) {
                 continue;
             }
-            List<AnswerCount> counts =
-                    dao.countValuesByGroup(breakdown.key(), orgId, new long[] {round.roundId()}, true, new String[0]);
             Function<String, String> title = titles(dao, orgId, breakdown, groups);
             breakdowns.add(new BreakdownResult(
                     breakdown,
@@ -142,10 +177,7 @@ public final class ResultsReader {
                                             .sum(),
                                     Distributions.averages(
                                             questions,
-                                            counts.stream()
-                                                    .filter(count ->
-                                                            group.name().equals(count.groupName()))
-                                                    .toList())))
+                                            sum(0, byCell.stream().filter(row -> group.contains(row.cell()))))))
                             .toList()));
         }
         return breakdowns;

@@ -49,14 +49,14 @@ public final class ResultsSamples {
         List<AnswerCount> counts = new ArrayList<>();
         int[] nps = {0, 0, 0, 1, 0, 1, 1, 2, 3, 4, 3};
         for (int i = 0; i < nps.length; i++) {
-            counts.add(new AnswerCount(7, null, "enps", Integer.toString(i), nps[i]));
+            counts.add(new AnswerCount(7, "enps", Integer.toString(i), nps[i]));
         }
         int[] workload = {1, 2, 6, 4, 2};
         for (int i = 0; i < workload.length; i++) {
-            counts.add(new AnswerCount(7, null, "workload", Integer.toString(i + 1), workload[i]));
+            counts.add(new AnswerCount(7, "workload", Integer.toString(i + 1), workload[i]));
         }
-        counts.add(new AnswerCount(7, null, "remote", "true", 9));
-        counts.add(new AnswerCount(7, null, "remote", "false", 6));
+        counts.add(new AnswerCount(7, "remote", "true", 9));
+        counts.add(new AnswerCount(7, "remote", "false", 6));
         List<Question> questions = List.of(NPS, WORKLOAD, REMOTE);
         return new SurveyResults(
                 SURVEY,

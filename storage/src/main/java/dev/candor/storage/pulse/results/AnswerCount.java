@@ -1,7 +1,7 @@
 package dev.candor.storage.pulse.results;
 
 /**
- * How many answers of a round (or of one group of it) gave {@code answer} to a question: a number, {@code true} /
- * {@code false}, or one chosen option. {@code groupName} is the breakdown's group, or null without one.
+ * How many answers of a round gave {@code answer} to a question: a number, {@code true} / {@code false}, or one chosen
+ * option.
  */
-public record AnswerCount(long roundId, String groupName, String questionId, String answer, int answers) {}
+public record AnswerCount(long roundId, String questionId, String answer, int answers) {}

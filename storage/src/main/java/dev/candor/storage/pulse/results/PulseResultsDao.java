@@ -17,6 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(SurveyRound.class)
 @RegisterConstructorMapper(AnswerCount.class)
 @RegisterConstructorMapper(CellCount.class)
+@RegisterConstructorMapper(CellValueCount.class)
 @RegisterConstructorMapper(Comment.class)
 @RegisterConstructorMapper(GroupName.class)
 public interface PulseResultsDao {
@@ -64,8 +65,8 @@ public interface PulseResultsDao {
     List<SurveyRound> listRounds(@Bind("orgId") long orgId, @Bind("subject") String subject);
 
     /** How many answers each round has (in the part asked for): the size every rule compares with. */
-    @SqlQuery("SELECT a.round_id, NULL AS group_name, '' AS question_id, '' AS answer, count(*) AS answers"
-            + " FROM answers a" + IN_SCOPE + " GROUP BY a.round_id")
+    @SqlQuery("SELECT a.round_id, '' AS question_id, '' AS answer, count(*) AS answers" + " FROM answers a" + IN_SCOPE
+            + " GROUP BY a.round_id")
     List<AnswerCount> countAnswers(
             @Bind("orgId") long orgId,
             @Bind("rounds") long[] roundIds,
@@ -73,20 +74,22 @@ public interface PulseResultsDao {
             @Bind("managers") String[] managers);
 
     /** Every question's distribution in every round asked for. */
-    @SqlQuery("SELECT a.round_id, NULL AS group_name, kv.key AS question_id, v.answer, count(*) AS answers FROM "
-            + "answers a " + VALUES + IN_SCOPE + " GROUP BY a.round_id, kv.key, v.answer")
+    @SqlQuery("SELECT a.round_id, kv.key AS question_id, v.answer, count(*) AS answers FROM " + "answers a " + VALUES
+            + IN_SCOPE + " GROUP BY a.round_id, kv.key, v.answer")
     List<AnswerCount> countValues(
             @Bind("orgId") long orgId,
             @Bind("rounds") long[] roundIds,
             @Bind("everyone") boolean everyone,
             @Bind("managers") String[] managers);
 
-    /** Every question's distribution per group of one breakdown key ({@code department}, {@code tenure}, …). */
-    @SqlQuery("SELECT a.round_id, a.cell ->> :key AS group_name, kv.key AS question_id, v.answer,"
-            + " count(*) AS answers FROM answers a " + VALUES + IN_SCOPE
-            + " AND a.cell ->> :key IS NOT NULL GROUP BY 1, 2, 3, 4")
-    List<AnswerCount> countValuesByGroup(
-            @Bind("key") String breakdownKey,
+    /**
+     * One round's distributions per combination of stored groups, in one pass over its answers: the round's own
+     * distributions and every breakdown's are sums of these rows.
+     */
+    @SqlQuery("SELECT a.cell ->> 'department' AS department, a.cell ->> 'manager' AS manager,"
+            + " a.cell ->> 'tenure' AS tenure, a.cell ->> 'location' AS location, kv.key AS question_id, v.answer,"
+            + " count(*) AS answers FROM answers a " + VALUES + IN_SCOPE + " GROUP BY 1, 2, 3, 4, 5, 6")
+    List<CellValueCount> countValuesByCell(
             @Bind("orgId") long orgId,
             @Bind("rounds") long[] roundIds,
             @Bind("everyone") boolean everyone,
@@ -102,15 +105,16 @@ public interface PulseResultsDao {
             """)
     List<CellCount> countCells(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
 
-    /** The round's text answers in random order, so that their order says nothing about who or when. */
-    @SqlQuery("SELECT kv.key AS question_id, kv.value #>> '{}' AS text"
-            + " FROM answers a CROSS JOIN LATERAL jsonb_each(a.answer_values) kv" + IN_SCOPE
-            + " AND jsonb_typeof(kv.value) = 'string' ORDER BY random()")
+    /** The round's answers to these text questions in random order, so that their order says nothing. */
+    @SqlQuery("SELECT q.id AS question_id, a.answer_values ->> q.id AS text"
+            + " FROM answers a CROSS JOIN unnest(CAST(:questionIds AS text[])) q(id)" + IN_SCOPE
+            + " AND jsonb_typeof(a.answer_values -> q.id) = 'string' ORDER BY random()")
     List<Comment> listComments(
             @Bind("orgId") long orgId,
             @Bind("rounds") long[] roundIds,
             @Bind("everyone") boolean everyone,
-            @Bind("managers") String[] managers);
+            @Bind("managers") String[] managers,
+            @Bind("questionIds") String[] questionIds);
 
     /** A manager and everyone under them at any depth, as the ids that {@code cell.manager} holds. */
     @SqlQuery(
