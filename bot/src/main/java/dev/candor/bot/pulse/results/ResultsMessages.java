@@ -24,6 +24,12 @@ public final class ResultsMessages {
     /** Past this many comments the message would be too long; the rest are counted. */
     static final int SHOWN_COMMENTS = 10;
 
+    /**
+     * Slack shows 50 blocks of a message; two per question (15 at most), the trend, four breakdowns and the notes
+     * leave room for the comments' title, some comments, the count of the rest and the buttons.
+     */
+    static final int MOST_BLOCKS = 50;
+
     private final PublicFiles links;
 
     public ResultsMessages(PublicFiles links) {
@@ -44,7 +50,7 @@ public final class ResultsMessages {
         }
         blocks.addAll(trend(orgId, results));
         blocks.addAll(breakdowns(results));
-        blocks.addAll(comments(results));
+        blocks.addAll(comments(results, MOST_BLOCKS - blocks.size() - 4));
         if (!links.enabled()) {
             blocks.add(new Block.Context(
                     Text.of("Charts are left out: HR can set PUBLIC_URL so that Candor can serve chart pictures.")));
@@ -81,20 +87,20 @@ public final class ResultsMessages {
     private List<Block> question(long orgId, int number, QuestionResult result) {
         List<Block> blocks = new ArrayList<>();
         String text = TextEquivalents.distribution(result);
-        blocks.add(new Block.Section(Text.builder()
+        Text.Builder section = Text.builder()
                 .strong("Q" + number + ". " + result.question().prompt())
                 .lineBreak()
-                .plain(text)
-                .build()));
+                .plain(text);
+        if (result.enps() != null) {
+            section.lineBreak().plain(TextEquivalents.enps(result.enps()));
+        }
+        blocks.add(new Block.Section(section.build()));
         chart(
                         orgId,
                         "question-" + result.question().id(),
                         () -> Charts.bars(result.question().prompt(), result.labels(), result.counts()))
                 .ifPresent(
                         url -> blocks.add(new Block.Image(url, result.question().prompt() + ": " + text)));
-        if (result.enps() != null) {
-            blocks.add(new Block.Section(Text.of(TextEquivalents.enps(result.enps()))));
-        }
         return blocks;
     }
 
@@ -164,18 +170,19 @@ public final class ResultsMessages {
         return blocks;
     }
 
-    private static List<Block> comments(SurveyResults results) {
+    /** The comments' title, as many comments as {@code room} allows (up to ten), and how many more there are. */
+    private static List<Block> comments(SurveyResults results, int room) {
         if (results.comments().isEmpty()) {
             return List.of();
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(Text.builder().strong("Comments").build()));
         results.comments().stream()
-                .limit(SHOWN_COMMENTS)
+                .limit(shown(room))
                 .forEach(comment -> blocks.add(new Block.Quote(Text.of(comment))));
-        int more = results.comments().size() - SHOWN_COMMENTS;
+        int more = results.comments().size() - (int) Math.min(results.comments().size(), shown(room));
         if (more > 0) {
-            blocks.add(new Block.Context(Text.of(more + " more comments, in random order, without names or times.")));
+            blocks.add(new Block.Context(Text.of(more + " more comments are left out of this message.")));
         }
         return blocks;
     }
@@ -186,5 +193,9 @@ public final class ResultsMessages {
             return Optional.empty();
         }
         return links.publish(orgId, "image/png", name.replaceAll("[^A-Za-z0-9._-]", "-") + ".png", png.get());
+    }
+
+    private static long shown(int room) {
+        return Math.max(1, Math.min(SHOWN_COMMENTS, room));
     }
 }
