@@ -26,6 +26,8 @@ import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.people.away.AwayHandler;
+import dev.candor.bot.pulse.PulseHandler;
+import dev.candor.bot.pulse.Pulses;
 import dev.candor.bot.server.Routes;
 import dev.candor.bot.server.WebServer;
 import dev.candor.bot.slack.SlackModule;
@@ -42,6 +44,7 @@ import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
 import dev.candor.scheduler.outbox.PruneOutboxJob;
+import dev.candor.scheduler.pulse.PulseRounds;
 import dev.candor.scheduler.recognition.RecognitionGapJob;
 import dev.candor.scheduler.recognition.WeeklyDigestJob;
 import dev.candor.storage.Database;
@@ -249,6 +252,9 @@ public final class Candor implements AutoCloseable {
         AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
         OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
         asking.features().register(oneOnOneRounds);
+        PulseHandler pulses =
+                Pulses.handler(database.jdbi(), directory, asking, new PulseRounds(asking.rounds(), channels), clock);
+        asking.features().register(Pulses.feature());
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         return ConversationRouter.builder(help)
@@ -260,6 +266,9 @@ public final class Candor implements AutoCloseable {
                 .command("checkin", oneOnOnes.checkin(checkins))
                 .actions("checkin", checkins)
                 .forms("checkin", checkins)
+                .command("pulse", pulses)
+                .actions("pulse", pulses)
+                .forms("pulse", pulses)
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .homeSection(kudosStats)
                 .actions("oneonone", oneOnOneForms)

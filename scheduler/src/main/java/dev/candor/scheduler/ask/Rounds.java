@@ -98,6 +98,17 @@ public final class Rounds {
         });
     }
 
+    /** Sends no more reminders for the round until {@link #resumeReminders}: its feature was paused. */
+    public int holdReminders(long orgId, long roundId) {
+        return jdbi.withExtension(RoundDao.class, dao -> dao.holdReminders(orgId, roundId));
+    }
+
+    /** Reminds again from now on, at the round's planned reminder times still to come. */
+    public int resumeReminders(long orgId, long roundId) {
+        Instant now = clock.instant();
+        return jdbi.withExtension(RoundDao.class, dao -> dao.resumeReminders(orgId, roundId, now));
+    }
+
     /** Each person's own zone, as the engine plans and words their asks (people it doesn't know are left out). */
     public Map<Long, ZoneId> zones(long orgId, Collection<Long> personIds) {
         Map<Long, ZoneId> zones = new LinkedHashMap<>();

@@ -117,6 +117,29 @@ public interface RoundDao {
             """)
     int skipPending(@Bind("orgId") long orgId, @Bind("id") long roundId);
 
+    /**
+     * Holds the reminders of the round's pending asks (its feature paused): nobody is nudged until
+     * {@link #resumeReminders}. Returns how many asks had a reminder to come.
+     */
+    @SqlUpdate(
+            """
+            UPDATE asks SET next_reminder_at = NULL
+            WHERE org_id = :orgId AND round_id = :id AND state = 'pending' AND next_reminder_at IS NOT NULL
+            """)
+    int holdReminders(@Bind("orgId") long orgId, @Bind("id") long roundId);
+
+    /**
+     * Gives the round's sent, pending asks back their next planned reminder after {@code now} (those planned while
+     * held are dropped, not sent in a burst). Returns how many asks have a reminder to come again.
+     */
+    @SqlUpdate(
+            """
+            UPDATE asks SET next_reminder_at = (SELECT min(t) FROM unnest(reminder_times) t WHERE t > :now)
+            WHERE org_id = :orgId AND round_id = :id AND state = 'pending' AND sent_at IS NOT NULL
+              AND next_reminder_at IS NULL AND EXISTS (SELECT 1 FROM unnest(reminder_times) t WHERE t > :now)
+            """)
+    int resumeReminders(@Bind("orgId") long orgId, @Bind("id") long roundId, @Bind("now") Instant now);
+
     /** The open rounds of a feature's subject (a 1:1's current meeting), the latest first. */
     @SqlQuery("SELECT " + COLUMNS
             + " FROM rounds WHERE org_id = :orgId AND feature = :feature AND subject = :subject AND state = 'open'"

@@ -1,0 +1,26 @@
+package dev.candor.bot.pulse;
+
+import dev.candor.bot.ask.AskFeature;
+import dev.candor.bot.ask.Asking;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.scheduler.pulse.PulseRounds;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Pulse surveys put together, for the composition root. */
+public final class Pulses {
+    private Pulses() {}
+
+    /** What the asking engine calls for survey rounds; register it with the engine's features. */
+    public static AskFeature feature() {
+        return new PulseFeature();
+    }
+
+    public static PulseHandler handler(
+            Jdbi jdbi, PeopleDirectory directory, Asking asking, PulseRounds rounds, Clock clock) {
+        PulseWords words = new PulseWords(jdbi);
+        PulseSurveys surveys = new PulseSurveys(jdbi, directory, asking);
+        PulseRunning running = new PulseRunning(jdbi, rounds, words, clock);
+        return new PulseHandler(jdbi, surveys, running, new PulsePreview(surveys, running, words, clock), words, clock);
+    }
+}

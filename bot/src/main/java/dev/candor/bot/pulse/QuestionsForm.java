@@ -1,0 +1,38 @@
+package dev.candor.bot.pulse;
+
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Form;
+import dev.candor.bot.chat.Text;
+import dev.candor.bot.checkin.Questions;
+import dev.candor.scheduler.ask.Questionnaire;
+import java.util.List;
+
+/**
+ * The second step: the survey's questions as one line each, edited exactly as a check-in's are (the engine's question
+ * types and rules through {@link Questions}), filled with the template's questions or the draft's current ones.
+ */
+final class QuestionsForm {
+    static final String FORM_ID = "pulse.questions";
+    static final String QUESTIONS = "questions";
+
+    private QuestionsForm() {}
+
+    /** @param lines the questions as lines, or what was typed */
+    static Form of(long surveyId, String name, String lines) {
+        return new Form(
+                FORM_ID,
+                "Survey questions",
+                "Preview",
+                List.of(new Block.Context(Text.builder()
+                        .plain("Step 2 of 3: the questions of ")
+                        .strong(name)
+                        .plain(". Change, add or remove lines; nps is 0–10, scale is 1–5 with its two end labels.")
+                        .build())),
+                List.of(new Form.TextInput(QUESTIONS, "Questions", null, true, true, lines, 3000, Questions.SYNTAX)),
+                String.valueOf(surveyId));
+    }
+
+    static Form of(long surveyId, String name, Questionnaire questions) {
+        return of(surveyId, name, Questions.lines(questions));
+    }
+}
