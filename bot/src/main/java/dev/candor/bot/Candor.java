@@ -34,10 +34,11 @@ import dev.candor.bot.slack.SlackModule;
 import dev.candor.bot.teams.TeamsChannelMembers;
 import dev.candor.bot.teams.TeamsModule;
 import dev.candor.scheduler.CandorScheduler;
+import dev.candor.scheduler.ask.RoundSeriesJob;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.checkin.ChannelMembers;
-import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.scheduler.checkin.CheckinRounds;
+import dev.candor.scheduler.checkin.CheckinSeries;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.outbox.ChatGateway;
@@ -60,6 +61,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -178,8 +180,12 @@ public final class Candor implements AutoCloseable {
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(asking.sweepJob());
-        scheduler.register(CheckinRoundJob.everyFiveMinutes(
-                database.jdbi(), options.clock(), new CheckinRounds(asking.rounds(), channels)));
+        // The check-ins' own job before the engine opened every feature's series; a stored one would still fire.
+        scheduler.retire("checkin-rounds");
+        scheduler.register(RoundSeriesJob.everyFiveMinutes(
+                database.jdbi(),
+                options.clock(),
+                List.of(new CheckinSeries(new CheckinRounds(asking.rounds(), channels)))));
         scheduler.start();
         // The first request must find a connection ready: see Database.awaitConnections.
         database.awaitConnections(Duration.ofSeconds(10));

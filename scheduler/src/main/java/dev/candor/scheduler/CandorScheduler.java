@@ -81,6 +81,20 @@ public final class CandorScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a job no longer in the code (renamed or replaced), with its trigger, if a cluster still stores it:
+     * otherwise Quartz keeps firing a class that is gone.
+     */
+    public void retire(String name) {
+        try {
+            if (scheduler.deleteJob(JobKey.jobKey(name, GROUP))) {
+                log.info("retired job {}", name);
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not retire job " + name, e);
+        }
+    }
+
     public void start() {
         try {
             scheduler.start();

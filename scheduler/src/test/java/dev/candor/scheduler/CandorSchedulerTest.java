@@ -142,4 +142,27 @@ class CandorSchedulerTest {
                 .mapTo(Long.class)
                 .one());
     }
+
+    @Test
+    void aRetiredJobLeavesTheClusterStoreAndRetiringAgainIsHarmless() {
+        try (CandorScheduler scheduler = new CandorScheduler(database, QUICK)) {
+            scheduler.register(new ScheduledJob(
+                    "old-job",
+                    new RecordFiringJob(database.jdbi(), "first", new AtomicInteger()),
+                    Schedule.every(Duration.ofHours(1))));
+            assertThat(storedJobs()).isEqualTo(1);
+
+            scheduler.retire("old-job");
+            scheduler.retire("old-job");
+
+            assertThat(storedJobs()).isZero();
+        }
+    }
+
+    private long storedJobs() {
+        return database.jdbi()
+                .withHandle(handle -> handle.select("SELECT count(*) FROM qrtz_job_details WHERE job_name = 'old-job'")
+                        .mapTo(Long.class)
+                        .one());
+    }
 }

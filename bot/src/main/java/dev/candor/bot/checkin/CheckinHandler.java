@@ -9,7 +9,7 @@ import dev.candor.bot.chat.Handlers;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.people.ProfileSource;
-import dev.candor.scheduler.checkin.CheckinRoundJob;
+import dev.candor.scheduler.checkin.CheckinSeries;
 import dev.candor.storage.checkin.Checkin;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -132,7 +132,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
             return Reply.privately(CheckinMessages.saved(
                     saved,
                     existing == null,
-                    CheckinRoundJob.calendar(saved).next(today),
+                    CheckinSeries.calendar(saved).next(today),
                     sending.unreachable(saved),
                     existing == null && saved.ownerId() != actor.personId() ? setups.name(saved) : null));
         } catch (ProfileSource.NoSuchUser unknown) {

@@ -5,7 +5,8 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.people.Unreachable;
-import dev.candor.scheduler.checkin.CheckinCalendar;
+import dev.candor.scheduler.ask.RoundCalendar;
+import dev.candor.scheduler.checkin.CheckinSeries;
 import dev.candor.storage.Platform;
 import dev.candor.storage.checkin.Checkin;
 import java.time.LocalDateTime;
@@ -58,7 +59,7 @@ final class CheckinMessages {
     static Message saved(
             Checkin checkin,
             boolean created,
-            CheckinCalendar.Occurrence next,
+            RoundCalendar.Occurrence next,
             List<Unreachable> unreachable,
             String ownerName) {
         String text = (created ? "✅ Check-in \"" : "✅ Saved \"") + checkin.name() + "\": " + describe(checkin)
@@ -129,13 +130,7 @@ final class CheckinMessages {
                     case CHANNEL -> "the members of a channel";
                     case PEOPLE -> "people you picked";
                 };
-        String day = checkin.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        String when =
-                switch (checkin.cadence()) {
-                    case WEEKLY -> "every " + day;
-                    case BIWEEKLY -> "every other " + day;
-                    case MONTHLY -> "the first " + day + " of each month";
-                };
+        String when = CheckinSeries.calendar(checkin).describe();
         return "asks " + who + " " + when + " at " + checkin.localTime() + " their time, due "
                 + checkin.deadlineDays() + " working day" + (checkin.deadlineDays() == 1 ? "" : "s") + " later; "
                 + (checkin.standupChannel() == null
@@ -143,7 +138,7 @@ final class CheckinMessages {
                         : "also posted as a stand-up");
     }
 
-    static String day(CheckinCalendar.Occurrence occurrence) {
+    static String day(RoundCalendar.Occurrence occurrence) {
         return occurrence.opensLocal().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                 + occurrence.opensLocal().toLocalDate() + " at "
                 + occurrence.opensLocal().toLocalTime();

@@ -7,8 +7,8 @@ import dev.candor.bot.people.Reachability;
 import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.ask.OpenedRound;
 import dev.candor.scheduler.ask.Opening;
-import dev.candor.scheduler.checkin.CheckinRoundJob;
 import dev.candor.scheduler.checkin.CheckinRounds;
+import dev.candor.scheduler.checkin.CheckinSeries;
 import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
@@ -54,7 +54,7 @@ final class CheckinSending {
     /** Opens the current period's round now; everyone in working time is asked at once, the rest at their morning. */
     Message send(Actor actor, Checkin checkin) {
         Instant now = clock.instant();
-        String period = CheckinRoundJob.calendar(checkin)
+        String period = CheckinSeries.calendar(checkin)
                 .containing(LocalDate.ofInstant(now, actor.zone()))
                 .period();
         if (findRound(actor, checkin, period).isPresent()) {

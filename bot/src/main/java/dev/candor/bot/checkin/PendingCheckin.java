@@ -3,9 +3,9 @@ package dev.candor.bot.checkin;
 import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Reply;
-import dev.candor.scheduler.checkin.CheckinCalendar;
-import dev.candor.scheduler.checkin.CheckinRoundJob;
+import dev.candor.scheduler.ask.RoundCalendar;
 import dev.candor.scheduler.checkin.CheckinRounds;
+import dev.candor.scheduler.checkin.CheckinSeries;
 import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
@@ -77,8 +77,8 @@ final class PendingCheckin {
         LocalDate today = LocalDate.ofInstant(now, actor.zone());
         return CheckinSending.asking(jdbi, actor).stream()
                 .map(checkin ->
-                        Map.entry(checkin, CheckinRoundJob.calendar(checkin).next(today)))
-                .min(Map.Entry.comparingByValue(Comparator.comparing(CheckinCalendar.Occurrence::opensLocal)))
+                        Map.entry(checkin, CheckinSeries.calendar(checkin).next(today)))
+                .min(Map.Entry.comparingByValue(Comparator.comparing(RoundCalendar.Occurrence::opensLocal)))
                 .map(next -> CheckinMessages.nextComes(
                         next.getKey(),
                         owner(Optional.of(next.getKey())),

@@ -2,8 +2,8 @@ package dev.candor.bot.checkin;
 
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.scheduler.ask.Questionnaire;
+import dev.candor.storage.ask.Cadence;
 import dev.candor.storage.checkin.Audience;
-import dev.candor.storage.checkin.Cadence;
 import dev.candor.storage.conversation.ConversationKind;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -42,6 +42,9 @@ record SetupInput(
         }
         Audience audience = audience(form.text(SetupForm.AUDIENCE));
         Cadence cadence = enumOf(Cadence.class, form.text(SetupForm.CADENCE), Cadence.WEEKLY);
+        if (cadence == Cadence.QUARTERLY) {
+            errors.put(SetupForm.CADENCE, "Check-ins come every week, every two weeks or monthly.");
+        }
         DayOfWeek day = enumOf(DayOfWeek.class, form.text(SetupForm.DAY), DayOfWeek.FRIDAY);
         LocalTime time = time(form.text(SetupForm.TIME), errors);
         int deadline = deadline(form.text(SetupForm.DEADLINE), errors);

@@ -1,5 +1,6 @@
 package dev.candor.storage.checkin;
 
+import dev.candor.storage.ask.Cadence;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

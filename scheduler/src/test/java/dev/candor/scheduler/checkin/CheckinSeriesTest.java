@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.scheduler.ask.AskOpener;
 import dev.candor.scheduler.ask.RoundPlanner;
+import dev.candor.scheduler.ask.RoundSeriesJob;
 import dev.candor.scheduler.ask.Rounds;
 import dev.candor.scheduler.ask.WorkingTime;
 import dev.candor.scheduler.ask.WorkingTimes;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
+import dev.candor.storage.ask.Cadence;
 import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.checkin.Audience;
-import dev.candor.storage.checkin.Cadence;
 import dev.candor.storage.checkin.Checkin;
 import dev.candor.storage.checkin.CheckinDao;
 import java.time.Clock;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The check-in sweep opens a channel check-in's round for the channel's members as they are at that moment. */
-class CheckinRoundJobTest {
+/** The engine's series sweep opens a channel check-in's round for the channel's members as they are at that moment. */
+class CheckinSeriesTest {
     /** Friday 2026-12-04 14:30 UTC: the weekly Friday 14:00 (UTC) round is due. */
     private static final Clock FRIDAY = Clock.fixed(Instant.parse("2026-12-04T14:30:00Z"), ZoneOffset.UTC);
 
@@ -85,7 +86,7 @@ class CheckinRoundJobTest {
         assertThat(asked(checkin)).containsExactlyElementsOf(inChannel);
     }
 
-    private CheckinRoundJob job() {
+    private RoundSeriesJob job() {
         Map<Long, WorkingTime> times = new HashMap<>();
         WorkingTimes workingTimes = (org, ids) -> {
             ids.forEach(id -> times.put(id, WorkingTime.defaults(ZoneId.of("UTC"))));
@@ -101,8 +102,11 @@ class CheckinRoundJobTest {
             assertThat(ownerId).isEqualTo(owner);
             return List.copyOf(inChannel);
         };
-        return new CheckinRoundJob(
-                jdbi, FRIDAY, new CheckinRounds(new Rounds(jdbi, FRIDAY, workingTimes, opener), channels));
+        return new RoundSeriesJob(
+                jdbi,
+                FRIDAY,
+                List.of(new CheckinSeries(
+                        new CheckinRounds(new Rounds(jdbi, FRIDAY, workingTimes, opener), channels))));
     }
 
     private long channelCheckin() {

@@ -1,9 +1,9 @@
-package dev.candor.scheduler.checkin;
+package dev.candor.scheduler.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.candor.scheduler.checkin.CheckinCalendar.Occurrence;
-import dev.candor.storage.checkin.Cadence;
+import dev.candor.scheduler.ask.RoundCalendar.Occurrence;
+import dev.candor.storage.ask.Cadence;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,12 +11,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
-class CheckinCalendarTest {
+class RoundCalendarTest {
     private static final LocalTime TWO_PM = LocalTime.of(14, 0);
     private static final LocalDate START = LocalDate.of(2026, 11, 2); // a Monday
 
-    private static CheckinCalendar calendar(Cadence cadence) {
-        return new CheckinCalendar(cadence, DayOfWeek.FRIDAY, TWO_PM, START);
+    private static RoundCalendar calendar(Cadence cadence) {
+        return new RoundCalendar(cadence, DayOfWeek.FRIDAY, TWO_PM, START);
     }
 
     @Test
@@ -38,8 +38,8 @@ class CheckinCalendarTest {
 
     @Test
     void nothingIsDueBeforeTheCheckinStarts() {
-        CheckinCalendar startsSaturday =
-                new CheckinCalendar(Cadence.WEEKLY, DayOfWeek.FRIDAY, TWO_PM, LocalDate.of(2026, 12, 5));
+        RoundCalendar startsSaturday =
+                new RoundCalendar(Cadence.WEEKLY, DayOfWeek.FRIDAY, TWO_PM, LocalDate.of(2026, 12, 5));
 
         assertThat(startsSaturday.latestDue(Instant.parse("2026-12-06T12:00:00Z")))
                 .isEmpty();
@@ -48,7 +48,7 @@ class CheckinCalendarTest {
 
     @Test
     void everyTwoWeeksCountsPairsFromTheStartWeek() {
-        CheckinCalendar biweekly = calendar(Cadence.BIWEEKLY);
+        RoundCalendar biweekly = calendar(Cadence.BIWEEKLY);
 
         assertThat(biweekly.containing(LocalDate.of(2026, 11, 11)).period()).isEqualTo("2026-W45");
         assertThat(biweekly.containing(LocalDate.of(2026, 11, 18)).period()).isEqualTo("2026-W47");
@@ -60,7 +60,7 @@ class CheckinCalendarTest {
 
     @Test
     void monthlyOpensOnTheFirstChosenWeekdayOfTheMonth() {
-        CheckinCalendar monthly = calendar(Cadence.MONTHLY);
+        RoundCalendar monthly = calendar(Cadence.MONTHLY);
 
         assertThat(monthly.containing(LocalDate.of(2026, 12, 20)))
                 .isEqualTo(new Occurrence("2026-12", LocalDateTime.of(2026, 12, 4, 14, 0)));
@@ -78,5 +78,35 @@ class CheckinCalendarTest {
                 .isEqualTo("2026-W53");
         assertThat(calendar(Cadence.WEEKLY).containing(LocalDate.of(2027, 1, 4)).period())
                 .isEqualTo("2027-W01");
+    }
+
+    @Test
+    void aQuarterOpensOnItsFirstChosenDayAndTheNextOneThreeMonthsLater() {
+        RoundCalendar quarterly = calendar(Cadence.QUARTERLY);
+
+        assertThat(quarterly.containing(LocalDate.of(2026, 11, 20)))
+                .isEqualTo(new Occurrence("2026-Q4", LocalDateTime.of(2026, 10, 2, 14, 0)));
+        assertThat(quarterly.next(LocalDate.of(2026, 11, 20)))
+                .isEqualTo(new Occurrence("2027-Q1", LocalDateTime.of(2027, 1, 1, 14, 0)));
+        assertThat(quarterly.latestDue(Instant.parse("2026-12-31T19:59:00Z")))
+                .map(Occurrence::period)
+                .as("not before its start (2 Nov), so Q4's 2 Oct opening is not due")
+                .isEmpty();
+        assertThat(quarterly.latestDue(Instant.parse("2026-12-31T20:00:00Z")))
+                .map(Occurrence::period)
+                .contains("2027-Q1");
+        assertThat(quarterly.describe()).isEqualTo("the first Friday of each quarter");
+    }
+
+    @Test
+    void aOneOffSeriesHasOnePeriodDueFromItsLocalOpeningInTheEarliestZone() {
+        RoundSeries.Due once = RoundCalendar.once(LocalDateTime.of(2026, 12, 10, 9, 0));
+
+        assertThat(once.latestDue(Instant.parse("2026-12-09T14:59:00Z"))).isEmpty();
+        assertThat(once.latestDue(Instant.parse("2026-12-09T15:00:00Z")))
+                .contains(new Occurrence(RoundCalendar.ONCE, LocalDateTime.of(2026, 12, 10, 9, 0)));
+        assertThat(once.latestDue(Instant.parse("2027-03-01T00:00:00Z")))
+                .map(Occurrence::period)
+                .contains(RoundCalendar.ONCE);
     }
 }
