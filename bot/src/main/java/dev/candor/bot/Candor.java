@@ -46,6 +46,7 @@ import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
 import dev.candor.scheduler.outbox.PruneOutboxJob;
 import dev.candor.scheduler.pulse.PulseRounds;
+import dev.candor.scheduler.pulse.PulseSeries;
 import dev.candor.scheduler.recognition.RecognitionGapJob;
 import dev.candor.scheduler.recognition.WeeklyDigestJob;
 import dev.candor.storage.Database;
@@ -185,7 +186,9 @@ public final class Candor implements AutoCloseable {
         scheduler.register(RoundSeriesJob.everyFiveMinutes(
                 database.jdbi(),
                 options.clock(),
-                List.of(new CheckinSeries(new CheckinRounds(asking.rounds(), channels)))));
+                List.of(
+                        new CheckinSeries(new CheckinRounds(asking.rounds(), channels)),
+                        new PulseSeries(new PulseRounds(asking.rounds(), channels)))));
         scheduler.start();
         // The first request must find a connection ready: see Database.awaitConnections.
         database.awaitConnections(Duration.ofSeconds(10));

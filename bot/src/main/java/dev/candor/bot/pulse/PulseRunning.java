@@ -9,9 +9,10 @@ import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.ask.RoundDao;
 import dev.candor.storage.pulse.Survey;
 import dev.candor.storage.pulse.SurveyDao;
-import dev.candor.storage.pulse.SurveyEditDao;
+import dev.candor.storage.pulse.SurveyRoundDao;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -63,7 +64,8 @@ final class PulseRunning {
         }
         PulseSettings.Schedule schedule = PulseSettings.Schedule.of(draft.cadence(), draft.opensOn());
         if (schedule != PulseSettings.Schedule.NOW) {
-            return PulseMessages.scheduled(draft, people.size(), words.schedule(draft));
+            LocalDate today = LocalDate.ofInstant(now, actor.zone());
+            return PulseMessages.scheduled(draft, people.size(), words.schedule(draft) + words.first(draft, today));
         }
         Optional<OpenedRound> opened = jdbi.inTransaction(
                 handle -> rounds.open(handle, draft, people, PulseRounds.ONCE, Opening.now(), actor.personId()));
@@ -111,7 +113,7 @@ final class PulseRunning {
         int ended = jdbi.inTransaction(handle -> {
             handle.attach(SurveyDao.class).setState(actor.orgId(), survey.id(), "closed", now);
             int count = 0;
-            for (long round : handle.attach(SurveyEditDao.class).openRounds(actor.orgId(), survey.subject())) {
+            for (long round : handle.attach(SurveyRoundDao.class).openRounds(actor.orgId(), survey.subject())) {
                 count += handle.attach(RoundDao.class).cancel(actor.orgId(), round, now) ? 1 : 0;
             }
             return count;
@@ -121,13 +123,13 @@ final class PulseRunning {
 
     /** The answers of the survey's latest round, as "answered of asked", or null before its first round. */
     AskCounts latest(Survey survey) {
-        return jdbi.withHandle(handle -> handle.attach(SurveyEditDao.class)
+        return jdbi.withHandle(handle -> handle.attach(SurveyRoundDao.class)
                 .latestRound(survey.orgId(), survey.subject())
                 .map(round -> handle.attach(RoundDao.class).countAsks(survey.orgId(), round))
                 .orElse(null));
     }
 
     private List<Long> openRounds(Survey survey) {
-        return jdbi.withExtension(SurveyEditDao.class, dao -> dao.openRounds(survey.orgId(), survey.subject()));
+        return jdbi.withExtension(SurveyRoundDao.class, dao -> dao.openRounds(survey.orgId(), survey.subject()));
     }
 }

@@ -1,10 +1,10 @@
 package dev.candor.bot.pulse;
 
+import dev.candor.scheduler.pulse.PulseSeries;
 import dev.candor.storage.people.PersonLookupDao;
 import dev.candor.storage.pulse.Survey;
-import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
@@ -33,16 +33,19 @@ final class PulseWords {
     /** e.g. "now", "every Monday at 10:00 their time", "on Mon 14 Dec 2026 at 09:30 their time". */
     String schedule(Survey survey) {
         String at = " at " + survey.opensTime() + " their time";
-        String day = DayOfWeek.of(survey.dayOfWeek()).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        if (survey.cadence().equals("once")) {
+            return survey.opensOn() == null ? "now" : "on " + DATE.format(survey.opensOn()) + at;
+        }
         String from = survey.opensOn() == null ? "" : ", from " + DATE.format(survey.opensOn());
-        return switch (PulseSettings.Schedule.of(survey.cadence(), survey.opensOn())) {
-            case NOW -> "now";
-            case ONCE -> "on " + DATE.format(survey.opensOn()) + at;
-            case WEEKLY -> "every " + day + at + from;
-            case BIWEEKLY -> "every other " + day + at + from;
-            case MONTHLY -> "on the first " + day + " of each month" + at + from;
-            case QUARTERLY -> "on the first " + day + " of each quarter" + at + from;
-        };
+        return PulseSeries.calendar(survey).describe() + at + from;
+    }
+
+    /** When its first round opens, for the launch confirmation: "first on Mon 7 Dec 2026", or "" when once. */
+    String first(Survey survey, LocalDate today) {
+        if (survey.cadence().equals("once")) {
+            return "";
+        }
+        return ", first on " + DATE.format(PulseSeries.calendar(survey).next(today).opensLocal().toLocalDate());
     }
 
     String name(long orgId, Long personId) {

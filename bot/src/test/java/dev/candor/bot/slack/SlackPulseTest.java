@@ -209,6 +209,23 @@ class SlackPulseTest {
 
     @Test
     @Order(8)
+    void aRecurringSurveySaysWhenItsFirstRoundOpensAndLeavesItToTheEngine() throws Exception {
+        JsonNode preview = next(
+                next(
+                        openedView(pulse("", "U0HANA").trigger()),
+                        Map.of("name", "Weekly wellbeing", "template", "wellbeing", "schedule", "weekly")),
+                Map.of());
+
+        JsonNode launched = next(preview, Map.of());
+
+        assertThat(launched.toString())
+                .contains("\\\"Weekly wellbeing\\\" launched: it asks 6 people (as of today) every Monday at 10:00"
+                        + " their time, first on Mon 7 Dec 2026.");
+        assertThat(asked("Weekly wellbeing")).isEmpty();
+    }
+
+    @Test
+    @Order(9)
     void listShowsStateScheduleAudienceAndAnswerRate() throws Exception {
         JsonNode list = pulse("list", "U0HANA").body();
 
@@ -219,7 +236,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void pauseResumeAndCloseFindTheSurveyByWordsOfItsName() throws Exception {
         String unclear = pulse("pause december", "U0HANA").body().get("text").asText();
         assertThat(unclear).startsWith("Which survey?").contains("• December eNPS", "• December wellbeing");
@@ -248,7 +265,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void helpListsEveryCommand() throws Exception {
         JsonNode help = pulse("help", "U0ANA").body();
 

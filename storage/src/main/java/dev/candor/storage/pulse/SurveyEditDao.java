@@ -45,20 +45,4 @@ public interface SurveyEditDao {
 
     @SqlQuery("SELECT person_id FROM pulse_survey_people WHERE org_id = :orgId AND survey_id = :surveyId")
     List<Long> listPeople(@Bind("orgId") long orgId, @Bind("surveyId") long surveyId);
-
-    /** The survey's latest round (its answer rate in the list), if any. */
-    @SqlQuery(
-            """
-            SELECT id FROM rounds WHERE org_id = :orgId AND feature = 'pulse' AND subject = :subject
-            ORDER BY id DESC LIMIT 1
-            """)
-    java.util.Optional<Long> latestRound(@Bind("orgId") long orgId, @Bind("subject") String subject);
-
-    /** The survey's open rounds, for pausing their reminders or ending them. */
-    @SqlQuery(
-            """
-            SELECT id FROM rounds WHERE org_id = :orgId AND feature = 'pulse' AND subject = :subject
-              AND state = 'open' ORDER BY id
-            """)
-    List<Long> openRounds(@Bind("orgId") long orgId, @Bind("subject") String subject);
 }
