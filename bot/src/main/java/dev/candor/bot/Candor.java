@@ -26,6 +26,7 @@ import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.people.away.AwayHandler;
+import dev.candor.bot.pulse.PulseFeature;
 import dev.candor.bot.pulse.PulseHandler;
 import dev.candor.bot.pulse.Pulses;
 import dev.candor.bot.server.Routes;
@@ -258,12 +259,12 @@ public final class Candor implements AutoCloseable {
                 (roundId, now) -> asking.rounds().openNow(roundId),
                 clock);
         asking.features().register(Checkins.feature(database.jdbi()));
+        asking.features().register(new PulseFeature());
         AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
         OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
         asking.features().register(oneOnOneRounds);
         PulseHandler pulses =
                 Pulses.handler(database.jdbi(), directory, asking, new PulseRounds(asking.rounds(), channels), clock);
-        asking.features().register(Pulses.feature());
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         return ConversationRouter.builder(help)

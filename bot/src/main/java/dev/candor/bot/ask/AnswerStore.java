@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -27,11 +28,13 @@ final class AnswerStore {
     private final Clock clock;
     private final AskFeatures features;
     private final EditKeys editKeys;
+    private final AnswerCells cells;
 
     AnswerStore(Clock clock, AskFeatures features, EditKeys editKeys) {
         this.clock = clock;
         this.features = features;
         this.editKeys = editKeys;
+        this.cells = new AnswerCells(clock);
     }
 
     /** The person's earlier answer to this ask, if it can be found. */
@@ -55,14 +58,16 @@ final class AnswerStore {
         Instant now = clock.instant();
         String json = QuestionsJson.write(answers);
         AnswerDao answerDao = handle.attach(AnswerDao.class);
+        OptionalInt minimum = features.groupMinimum(handle, round);
+        String cell = minimum.isPresent() ? cells.of(handle, round, ask.personId(), minimum.getAsInt()) : null;
         Optional<UUID> answerId;
         if (round.anonymous()) {
             byte[] key = editKeys.of(round.orgId(), round.id(), ask.personId()).orElseGet(EditKeys::random);
-            answerDao.saveAnonymous(round.orgId(), round.id(), key, round.version(), json);
+            answerDao.saveAnonymous(round.orgId(), round.id(), key, round.version(), json, cell);
             answerId = Optional.empty();
         } else {
             answerId = Optional.of(answerDao
-                    .saveNamed(round.orgId(), round.id(), ask.id(), round.version(), json, now)
+                    .saveNamed(round.orgId(), round.id(), ask.id(), round.version(), json, now, cell)
                     .id());
         }
         boolean first =

@@ -6,6 +6,7 @@ import dev.candor.scheduler.ask.RoundListener;
 import dev.candor.storage.ask.Round;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -27,6 +28,15 @@ public interface AskFeature extends RoundListener {
      */
     default Map<Long, AskExtra> extras(Handle handle, Round round, List<DueAsk> due) {
         return Map.of();
+    }
+
+    /**
+     * The smallest group whose results this feature ever shows, when it breaks answers down by department, manager,
+     * location and tenure: each answer then keeps those groups as far as that many of the round's people share them
+     * (see {@code answers.cell}). Empty (the default): answers keep no groups.
+     */
+    default OptionalInt groupMinimum(Handle handle, Round round) {
+        return OptionalInt.empty();
     }
 
     /** True when {@code viewer} may read the answers of {@code round}; the person who answered always may. */

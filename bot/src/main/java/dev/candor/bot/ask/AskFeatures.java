@@ -8,6 +8,7 @@ import dev.candor.storage.ask.Round;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -51,6 +52,13 @@ public final class AskFeatures implements RoundListener {
         return find(round.feature())
                 .map(feature -> feature.extras(handle, round, due))
                 .orElse(Map.of());
+    }
+
+    /** The round's feature's smallest group for breakdowns, if it breaks answers down. */
+    OptionalInt groupMinimum(Handle handle, Round round) {
+        return find(round.feature())
+                .map(feature -> feature.groupMinimum(handle, round))
+                .orElse(OptionalInt.empty());
     }
 
     @Override

@@ -37,6 +37,9 @@ public final class AskForms {
                 .strong(text.title())
                 .plain(text.askedBy() == null ? "" : " from " + text.askedBy())
                 .build()));
+        if (text.note() != null) {
+            intro.add(new Block.Context(Text.of(text.note())));
+        }
         intro.add(new Block.Context(Text.of(
                 "Answer by " + AskMessages.due(dueAt, zone) + " (your time); you can change your answer until then.")));
         List<Form.Input> inputs = questionnaire.questions().stream()

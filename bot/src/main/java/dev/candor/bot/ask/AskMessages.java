@@ -32,6 +32,9 @@ public final class AskMessages {
                 .strong(text.title())
                 .plain(text.askedBy() == null ? "" : " from " + text.askedBy())
                 .build()));
+        if (text.note() != null) {
+            blocks.add(new Block.Context(Text.of(text.note())));
+        }
         blocks.add(answerBy(dueAt, zone));
         blocks.add(new Block.Buttons(
                 List.of(new Block.Button(ANSWER, "Answer", String.valueOf(askId), Block.ButtonStyle.PRIMARY))));

@@ -51,7 +51,7 @@ final class PreviewForm {
                 .plain(" goes to " + reach + ", " + when + ". This is exactly what each person gets:")
                 .build()));
         intro.add(new Block.Divider());
-        AskMessages.ask(text, 0, dueAt, zone, 0, PulseAsk.extra(survey)).blocks().stream()
+        AskMessages.ask(text, 0, dueAt, zone, 0).blocks().stream()
                 .filter(block -> !(block instanceof Block.Buttons))
                 .forEach(intro::add);
         intro.add(new Block.Context(Text.of("Their Answer button opens this form:")));

@@ -11,6 +11,7 @@ import dev.candor.bot.chat.Reply;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.storage.pulse.AudienceDao;
 import dev.candor.storage.pulse.Survey;
+import dev.candor.storage.pulse.SurveyState;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -160,8 +161,7 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
                 .filter(word -> !word.isEmpty())
                 .toList();
         List<Survey> open = surveys.list(actor).stream()
-                .filter(survey ->
-                        !survey.state().equals("closed") && !survey.state().equals("draft"))
+                .filter(survey -> survey.state() == SurveyState.ACTIVE || survey.state() == SurveyState.PAUSED)
                 .toList();
         List<Survey> matching = open.stream()
                 .filter(survey -> !wanted.isEmpty()
@@ -182,7 +182,7 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
     private Optional<Survey> draft(Actor actor, String id) {
         try {
             return surveys.find(actor, Long.parseLong(id == null ? "" : id.strip()))
-                    .filter(survey -> survey.state().equals("draft"));
+                    .filter(survey -> survey.state() == SurveyState.DRAFT);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

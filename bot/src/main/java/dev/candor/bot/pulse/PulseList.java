@@ -5,6 +5,7 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
 import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.pulse.Survey;
+import dev.candor.storage.pulse.SurveyState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class PulseList {
                     .lineBreak()
                     .plain("To " + row.audience() + ", " + row.schedule() + ". " + rate(row.latest()))
                     .build()));
-            if (survey.state().equals("draft")) {
+            if (survey.state() == SurveyState.DRAFT) {
                 blocks.add(new Block.Buttons(List.of(new Block.Button(
                         PulseMessages.EDIT,
                         "Edit and launch",
@@ -43,12 +44,12 @@ final class PulseList {
         return new Message("Pulse surveys: " + rows.size(), blocks);
     }
 
-    private static String state(String state) {
+    private static String state(SurveyState state) {
         return switch (state) {
-            case "active" -> "🟢 Active";
-            case "paused" -> "⏸ Paused";
-            case "closed" -> "⏹ Closed";
-            default -> "📝 Draft";
+            case ACTIVE -> "🟢 Active";
+            case PAUSED -> "⏸ Paused";
+            case CLOSED -> "⏹ Closed";
+            case DRAFT -> "📝 Draft";
         };
     }
 

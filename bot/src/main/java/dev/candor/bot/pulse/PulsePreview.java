@@ -31,7 +31,7 @@ final class PulsePreview {
                 .orElse(audience + " (Candor can't list them right now)");
         return PreviewForm.of(
                 draft,
-                PulseAsk.text(draft, words.name(draft.orgId(), draft.createdBy())),
+                PulseFeature.text(draft, words.name(draft.orgId(), draft.createdBy())),
                 surveys.questions(draft),
                 reach,
                 words.schedule(draft),

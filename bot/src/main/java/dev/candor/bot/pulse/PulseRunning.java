@@ -10,6 +10,7 @@ import dev.candor.storage.ask.RoundDao;
 import dev.candor.storage.pulse.Survey;
 import dev.candor.storage.pulse.SurveyDao;
 import dev.candor.storage.pulse.SurveyRoundDao;
+import dev.candor.storage.pulse.SurveyState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PulseRunning {
     private static final Logger log = LoggerFactory.getLogger(PulseRunning.class);
+
+    /** Every state a survey can be closed from. */
+    private static final String[] OPEN = {"draft", "active", "paused"};
 
     private final Jdbi jdbi;
     private final PulseRounds rounds;
@@ -59,7 +63,7 @@ final class PulseRunning {
      */
     Message launch(Actor actor, Survey draft, List<Long> people) {
         Instant now = clock.instant();
-        if (!jdbi.withExtension(SurveyDao.class, dao -> dao.setState(actor.orgId(), draft.id(), "active", now))) {
+        if (move(draft, List.of(SurveyState.DRAFT), SurveyState.ACTIVE).isEmpty()) {
             return PulseMessages.gone();
         }
         PulseSettings.Schedule schedule = PulseSettings.Schedule.of(draft.cadence(), draft.opensOn());
@@ -82,10 +86,9 @@ final class PulseRunning {
 
     /** No new rounds, and no reminders in the open ones, until resumed. */
     Message pause(Actor actor, Survey survey) {
-        if (!survey.state().equals("active")) {
+        if (move(survey, List.of(SurveyState.ACTIVE), SurveyState.PAUSED).isEmpty()) {
             return PulseMessages.cannot(survey, "pause", "only an active survey can be paused");
         }
-        jdbi.useExtension(SurveyDao.class, dao -> dao.setState(actor.orgId(), survey.id(), "paused", clock.instant()));
         int held = 0;
         for (long round : openRounds(survey)) {
             held += rounds.rounds().holdReminders(actor.orgId(), round);
@@ -94,10 +97,9 @@ final class PulseRunning {
     }
 
     Message resume(Actor actor, Survey survey) {
-        if (!survey.state().equals("paused")) {
+        if (move(survey, List.of(SurveyState.PAUSED), SurveyState.ACTIVE).isEmpty()) {
             return PulseMessages.cannot(survey, "resume", "only a paused survey can be resumed");
         }
-        jdbi.useExtension(SurveyDao.class, dao -> dao.setState(actor.orgId(), survey.id(), "active", clock.instant()));
         for (long round : openRounds(survey)) {
             rounds.rounds().resumeReminders(actor.orgId(), round);
         }
@@ -106,19 +108,22 @@ final class PulseRunning {
 
     /** Closed for good: its open rounds end now, keeping the answers given; nobody is asked or reminded again. */
     Message close(Actor actor, Survey survey) {
-        if (survey.state().equals("closed")) {
-            return PulseMessages.cannot(survey, "close", "it is closed already");
-        }
         Instant now = clock.instant();
-        int ended = jdbi.inTransaction(handle -> {
-            handle.attach(SurveyDao.class).setState(actor.orgId(), survey.id(), "closed", now);
+        Integer ended = jdbi.inTransaction(handle -> {
+            if (handle.attach(SurveyDao.class)
+                    .move(actor.orgId(), survey.id(), OPEN, SurveyState.CLOSED, now)
+                    .isEmpty()) {
+                return null;
+            }
             int count = 0;
             for (long round : handle.attach(SurveyRoundDao.class).openRounds(actor.orgId(), survey.subject())) {
                 count += handle.attach(RoundDao.class).cancel(actor.orgId(), round, now) ? 1 : 0;
             }
             return count;
         });
-        return PulseMessages.closed(survey, ended);
+        return ended == null
+                ? PulseMessages.cannot(survey, "close", "it is closed already")
+                : PulseMessages.closed(survey, ended);
     }
 
     /** The answers of the survey's latest round, as "answered of asked", or null before its first round. */
@@ -127,6 +132,13 @@ final class PulseRunning {
                 .latestRound(survey.orgId(), survey.subject())
                 .map(round -> handle.attach(RoundDao.class).countAsks(survey.orgId(), round))
                 .orElse(null));
+    }
+
+    /** The survey moved from one of {@code from} to {@code to}; empty when it was in none of them. */
+    private Optional<Survey> move(Survey survey, List<SurveyState> from, SurveyState to) {
+        String[] states = from.stream().map(SurveyState::dbValue).toArray(String[]::new);
+        return jdbi.withExtension(
+                SurveyDao.class, dao -> dao.move(survey.orgId(), survey.id(), states, to, clock.instant()));
     }
 
     private List<Long> openRounds(Survey survey) {

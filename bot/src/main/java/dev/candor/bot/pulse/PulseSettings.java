@@ -1,6 +1,8 @@
 package dev.candor.bot.pulse;
 
 import dev.candor.storage.pulse.Survey;
+import dev.candor.storage.pulse.SurveyAudience;
+import dev.candor.storage.pulse.SurveyCadence;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,13 +13,13 @@ import java.util.Locale;
 /**
  * A survey's settings as HR chose them in the form, before they are stored.
  *
- * @param departments with {@link Audience#DEPARTMENTS}
+ * @param departments with {@link SurveyAudience#DEPARTMENTS}
  * @param opensOn once at a date: that day; recurring: the first day it may open; null = now / from today
  */
 record PulseSettings(
         String name,
         PulseTemplates template,
-        Audience audience,
+        SurveyAudience audience,
         List<String> departments,
         Schedule schedule,
         LocalDate opensOn,
@@ -39,7 +41,7 @@ record PulseSettings(
         return new PulseSettings(
                 "Pulse survey",
                 PulseTemplates.ENPS,
-                Audience.EVERYONE,
+                SurveyAudience.EVERYONE,
                 List.of(),
                 Schedule.NOW,
                 null,
@@ -54,12 +56,12 @@ record PulseSettings(
     static PulseSettings of(Survey survey) {
         return new PulseSettings(
                 survey.name(),
-                PulseTemplates.of(survey.template()).orElse(PulseTemplates.BLANK),
-                Audience.of(survey.audience()),
+                PulseTemplates.of(survey.template()),
+                survey.audience(),
                 survey.audienceDepartments(),
                 Schedule.of(survey.cadence(), survey.opensOn()),
                 survey.opensOn(),
-                DayOfWeek.of(survey.dayOfWeek()),
+                survey.day(),
                 survey.opensTime(),
                 survey.anonymous(),
                 survey.minGroup(),
@@ -67,49 +69,37 @@ record PulseSettings(
                 survey.reminders());
     }
 
-    /** Who a survey asks. */
-    enum Audience {
-        EVERYONE("Everyone"),
-        DEPARTMENTS("One or more departments"),
-        ORGANISATION("A manager's whole organisation"),
-        CHANNEL("Members of this channel"),
-        PEOPLE("The people I pick");
-
-        private final String label;
-
-        Audience(String label) {
-            this.label = label;
-        }
-
-        String label() {
-            return label;
-        }
-
-        String dbValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Audience of(String value) {
-            return Arrays.stream(values())
-                    .filter(audience -> audience.dbValue().equals(value))
-                    .findFirst()
-                    .orElse(EVERYONE);
-        }
+    /** Who a survey asks, in the form's words. */
+    static String label(SurveyAudience audience) {
+        return switch (audience) {
+            case EVERYONE -> "Everyone";
+            case DEPARTMENTS -> "One or more departments";
+            case ORGANISATION -> "A manager's whole organisation";
+            case CHANNEL -> "Members of this channel";
+            case PEOPLE -> "The people I pick";
+        };
     }
 
-    /** When rounds open: once (now or at a date) or on a cadence. */
-    enum Schedule {
-        NOW("once", "Once, now"),
-        ONCE("once", "Once, at the date below"),
-        WEEKLY("weekly", "Every week"),
-        BIWEEKLY("biweekly", "Every two weeks"),
-        MONTHLY("monthly", "Monthly"),
-        QUARTERLY("quarterly", "Quarterly");
+    static SurveyAudience audience(String value) {
+        return Arrays.stream(SurveyAudience.values())
+                .filter(audience -> audience.dbValue().equals(value))
+                .findFirst()
+                .orElse(SurveyAudience.EVERYONE);
+    }
 
-        private final String cadence;
+    /** When rounds open, as the form offers it: once (now or at a date) or on a cadence. */
+    enum Schedule {
+        NOW(SurveyCadence.ONCE, "Once, now"),
+        ONCE(SurveyCadence.ONCE, "Once, at the date below"),
+        WEEKLY(SurveyCadence.WEEKLY, "Every week"),
+        BIWEEKLY(SurveyCadence.BIWEEKLY, "Every two weeks"),
+        MONTHLY(SurveyCadence.MONTHLY, "Monthly"),
+        QUARTERLY(SurveyCadence.QUARTERLY, "Quarterly");
+
+        private final SurveyCadence cadence;
         private final String label;
 
-        Schedule(String cadence, String label) {
+        Schedule(SurveyCadence cadence, String label) {
             this.cadence = cadence;
             this.label = label;
         }
@@ -119,7 +109,7 @@ record PulseSettings(
             return name().toLowerCase(Locale.ROOT);
         }
 
-        String cadence() {
+        SurveyCadence cadence() {
             return cadence;
         }
 
@@ -127,18 +117,11 @@ record PulseSettings(
             return label;
         }
 
-        boolean once() {
-            return this == NOW || this == ONCE;
-        }
-
-        static Schedule of(String cadence, LocalDate opensOn) {
-            if ("once".equals(cadence)) {
+        static Schedule of(SurveyCadence cadence, LocalDate opensOn) {
+            if (cadence == SurveyCadence.ONCE) {
                 return opensOn == null ? NOW : ONCE;
             }
-            return Arrays.stream(values())
-                    .filter(schedule -> schedule.cadence.equals(cadence))
-                    .findFirst()
-                    .orElse(NOW);
+            return valueOf(cadence.name());
         }
 
         static Schedule fromForm(String value) {

@@ -13,8 +13,10 @@ import dev.candor.storage.checkin.Contact;
 import dev.candor.storage.checkin.ContactDao;
 import dev.candor.storage.pulse.AudienceDao;
 import dev.candor.storage.pulse.Survey;
+import dev.candor.storage.pulse.SurveyAudience;
 import dev.candor.storage.pulse.SurveyDao;
 import dev.candor.storage.pulse.SurveyEditDao;
+import dev.candor.storage.pulse.SurveyState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +50,7 @@ final class PulseSurveys {
     }
 
     Form settingsForm(Actor actor, Survey draft) {
-        List<Long> picked = jdbi.withExtension(SurveyEditDao.class, dao -> dao.listPeople(actor.orgId(), draft.id()));
+        List<Long> picked = jdbi.withExtension(SurveyDao.class, dao -> dao.listPeople(actor.orgId(), draft.id()));
         List<Mention> manager =
                 draft.audienceManagerId() == null ? List.of() : mentions(actor, List.of(draft.audienceManagerId()));
         return SettingsForm.of(
@@ -97,24 +99,20 @@ final class PulseSurveys {
                     .questionnaireId();
         } else {
             questionnaire = existing.questionnaireId();
-            if (!existing.template().equals(settings.template().dbValue())) {
+            if (existing.template() != settings.template().stored()) {
                 asking.editQuestionnaire(
                         actor.orgId(), questionnaire, settings.template().questions(), actor.personId());
             }
         }
         Survey row = row(actor, existing, settings, questionnaire, manager, input.channel());
+        if (existing == null) {
+            return jdbi.withExtension(SurveyDao.class, dao -> dao.insert(row, people));
+        }
         return jdbi.inTransaction(handle -> {
-            Survey saved;
-            if (existing == null) {
-                saved = handle.attach(SurveyDao.class).insert(row);
-            } else {
-                handle.attach(SurveyEditDao.class).update(row);
-                saved = handle.attach(SurveyDao.class)
-                        .find(actor.orgId(), existing.id())
-                        .orElseThrow();
-            }
-            handle.attach(SurveyEditDao.class).replacePeople(actor.orgId(), saved.id(), people);
-            return saved;
+            SurveyDao dao = handle.attach(SurveyDao.class);
+            handle.attach(SurveyEditDao.class).update(row, row.departmentsArray());
+            dao.replacePeople(actor.orgId(), existing.id(), people);
+            return dao.find(actor.orgId(), existing.id()).orElseThrow();
         });
     }
 
@@ -151,28 +149,28 @@ final class PulseSurveys {
 
     private static Survey row(
             Actor actor, Survey existing, PulseSettings settings, long questionnaire, Long manager, String channel) {
-        boolean inChannel = settings.audience() == PulseSettings.Audience.CHANNEL;
+        boolean inChannel = settings.audience() == SurveyAudience.CHANNEL;
         String keptChannel = existing == null ? null : existing.audienceChannel();
         return new Survey(
                 existing == null ? 0 : existing.id(),
                 actor.orgId(),
                 settings.name(),
-                settings.template().dbValue(),
+                settings.template().stored(),
                 questionnaire,
                 settings.anonymous(),
                 settings.minGroup(),
-                settings.audience().dbValue(),
-                settings.audience() == PulseSettings.Audience.DEPARTMENTS ? settings.departments() : List.of(),
-                settings.audience() == PulseSettings.Audience.ORGANISATION ? manager : null,
+                settings.audience(),
+                settings.audience() == SurveyAudience.DEPARTMENTS ? settings.departments() : List.of(),
+                settings.audience() == SurveyAudience.ORGANISATION ? manager : null,
                 inChannel ? (channel != null ? channel : keptChannel) : null,
-                inChannel ? actor.platform().name().toLowerCase(java.util.Locale.ROOT) : null,
+                inChannel ? actor.platform() : null,
                 settings.schedule().cadence(),
                 settings.opensOn(),
                 settings.time(),
                 settings.day().getValue(),
                 settings.deadlineDays(),
                 settings.reminders(),
-                "draft",
+                SurveyState.DRAFT,
                 existing == null ? actor.personId() : existing.createdBy(),
                 null,
                 null,

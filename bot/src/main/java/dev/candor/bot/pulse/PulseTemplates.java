@@ -3,9 +3,9 @@ package dev.candor.bot.pulse;
 import dev.candor.bot.checkin.Questions;
 import dev.candor.scheduler.ask.Question;
 import dev.candor.scheduler.ask.Questionnaire;
+import dev.candor.storage.pulse.SurveyTemplate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,9 +52,17 @@ enum PulseTemplates {
         this.questions = questions;
     }
 
-    /** As stored in {@code pulse_surveys.template}. */
+    /** As the form and {@code pulse_surveys.template} say it. */
     String dbValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return stored().dbValue();
+    }
+
+    SurveyTemplate stored() {
+        return SurveyTemplate.valueOf(name());
+    }
+
+    static PulseTemplates of(SurveyTemplate stored) {
+        return valueOf(stored.name());
     }
 
     String label() {

@@ -3,6 +3,7 @@ package dev.candor.bot.pulse;
 import dev.candor.scheduler.pulse.PulseSeries;
 import dev.candor.storage.people.PersonLookupDao;
 import dev.candor.storage.pulse.Survey;
+import dev.candor.storage.pulse.SurveyCadence;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -21,7 +22,7 @@ final class PulseWords {
 
     /** e.g. "everyone", "Sales and Support", "everyone under Maya", "picked people". */
     String audience(Survey survey) {
-        return switch (PulseSettings.Audience.of(survey.audience())) {
+        return switch (survey.audience()) {
             case EVERYONE -> "everyone";
             case DEPARTMENTS -> and(survey.audienceDepartments());
             case ORGANISATION -> "everyone under " + name(survey.orgId(), survey.audienceManagerId());
@@ -33,7 +34,7 @@ final class PulseWords {
     /** e.g. "now", "every Monday at 10:00 their time", "on Mon 14 Dec 2026 at 09:30 their time". */
     String schedule(Survey survey) {
         String at = " at " + survey.opensTime() + " their time";
-        if (survey.cadence().equals("once")) {
+        if (survey.cadence() == SurveyCadence.ONCE) {
             return survey.opensOn() == null ? "now" : "on " + DATE.format(survey.opensOn()) + at;
         }
         String from = survey.opensOn() == null ? "" : ", from " + DATE.format(survey.opensOn());
@@ -42,10 +43,12 @@ final class PulseWords {
 
     /** When its first round opens, for the launch confirmation: "first on Mon 7 Dec 2026", or "" when once. */
     String first(Survey survey, LocalDate today) {
-        if (survey.cadence().equals("once")) {
+        if (survey.cadence() == SurveyCadence.ONCE) {
             return "";
         }
-        return ", first on " + DATE.format(PulseSeries.calendar(survey).next(today).opensLocal().toLocalDate());
+        return ", first on "
+                + DATE.format(
+                        PulseSeries.calendar(survey).next(today).opensLocal().toLocalDate());
     }
 
     String name(long orgId, Long personId) {

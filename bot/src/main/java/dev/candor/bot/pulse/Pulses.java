@@ -1,6 +1,5 @@
 package dev.candor.bot.pulse;
 
-import dev.candor.bot.ask.AskFeature;
 import dev.candor.bot.ask.Asking;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.scheduler.pulse.PulseRounds;
@@ -10,11 +9,6 @@ import org.jdbi.v3.core.Jdbi;
 /** Pulse surveys put together, for the composition root. */
 public final class Pulses {
     private Pulses() {}
-
-    /** What the asking engine calls for survey rounds; register it with the engine's features. */
-    public static AskFeature feature() {
-        return new PulseFeature();
-    }
 
     public static PulseHandler handler(
             Jdbi jdbi, PeopleDirectory directory, Asking asking, PulseRounds rounds, Clock clock) {

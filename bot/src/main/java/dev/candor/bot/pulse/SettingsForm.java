@@ -5,6 +5,7 @@ import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.Form.Choice;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Text;
+import dev.candor.storage.pulse.SurveyAudience;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
@@ -139,8 +140,8 @@ final class SettingsForm {
     }
 
     private static List<Choice> audiences() {
-        return Arrays.stream(PulseSettings.Audience.values())
-                .map(audience -> new Choice(audience.dbValue(), audience.label()))
+        return Arrays.stream(SurveyAudience.values())
+                .map(audience -> new Choice(audience.dbValue(), PulseSettings.label(audience)))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package dev.candor.bot.pulse;
 
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.storage.conversation.ConversationKind;
+import dev.candor.storage.pulse.SurveyAudience;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,7 +31,7 @@ record SettingsInput(
         }
         PulseTemplates template =
                 PulseTemplates.of(form.text(SettingsForm.TEMPLATE)).orElse(PulseTemplates.ENPS);
-        PulseSettings.Audience audience = PulseSettings.Audience.of(form.text(SettingsForm.AUDIENCE));
+        SurveyAudience audience = PulseSettings.audience(form.text(SettingsForm.AUDIENCE));
         List<String> departments = form.chosen(SettingsForm.DEPARTMENTS);
         String manager = form.chosen(SettingsForm.MANAGER).stream().findFirst().orElse(null);
         List<String> people = form.chosen(SettingsForm.PEOPLE);
@@ -66,7 +67,7 @@ record SettingsInput(
     }
 
     private static void audienceErrors(
-            PulseSettings.Audience audience,
+            SurveyAudience audience,
             List<String> departments,
             String manager,
             List<String> people,

@@ -137,7 +137,9 @@ class SlackPulseTest {
         Golden.assertMatches("pulse-preview", withoutMetadata(preview));
         assertThat(preview.toString())
                 .contains("goes to 3 people (Sales), now.")
-                .contains("Anonymous survey", "How likely are you to recommend working here to a friend?")
+                .contains(
+                        "Anonymous: nobody, HR included, can see who answered what",
+                        "How likely are you to recommend working here to a friend?")
                 .contains("December eNPS", "from Hana");
 
         JsonNode launched = next(preview, Map.of());
@@ -150,7 +152,7 @@ class SlackPulseTest {
                 .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> slack.postedMessages().stream()
-                        .anyMatch(body -> body.contains("channel=D0MAYA") && body.contains("Anonymous survey")));
+                        .anyMatch(body -> body.contains("channel=D0MAYA") && body.contains("HR included")));
     }
 
     @Test

@@ -87,7 +87,10 @@ class TeamsPulseTest {
         JsonNode preview = answer(hanaSubmits(filledIn(questions, Map.of())));
         Goldens.assertMatches("pulse-preview.json", preview);
         assertThat(preview.toString())
-                .contains("goes to 2 people (Sales), now.", "Anonymous survey", "from Hana")
+                .contains(
+                        "goes to 2 people (Sales), now.",
+                        "Anonymous: nobody, HR included, can see who answered what",
+                        "from Hana")
                 .contains("How likely are you to recommend working here to a friend?");
 
         JsonNode launched = answer(hanaSubmits(filledIn(preview, Map.of())));

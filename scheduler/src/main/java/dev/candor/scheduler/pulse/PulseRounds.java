@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  * anonymous; the engine plans each person's ask in their working time.
  */
 public final class PulseRounds {
-    public static final String FEATURE = "pulse";
+    public static final String FEATURE = Survey.FEATURE;
     /** The period of a survey that runs once. */
     public static final String ONCE = "once";
 
@@ -45,16 +45,16 @@ public final class PulseRounds {
     public List<Long> audience(Jdbi jdbi, Survey survey) {
         long orgId = survey.orgId();
         return switch (survey.audience()) {
-            case "departments" ->
+            case EVERYONE -> jdbi.withExtension(AudienceDao.class, dao -> dao.everyone(orgId));
+            case DEPARTMENTS ->
                 jdbi.withExtension(AudienceDao.class, dao -> dao.inDepartments(orgId, survey.audienceDepartments()));
-            case "organisation" ->
+            case ORGANISATION ->
                 survey.audienceManagerId() == null
                         ? List.of()
                         : jdbi.withExtension(
                                 AudienceDao.class, dao -> dao.organisationOf(orgId, survey.audienceManagerId()));
-            case "people" -> jdbi.withExtension(AudienceDao.class, dao -> dao.picked(orgId, survey.id()));
-            case "channel" -> channels.personIds(orgId, survey.audienceChannel(), survey.createdBy());
-            default -> jdbi.withExtension(AudienceDao.class, dao -> dao.everyone(orgId));
+            case PEOPLE -> jdbi.withExtension(AudienceDao.class, dao -> dao.picked(orgId, survey.id()));
+            case CHANNEL -> channels.personIds(orgId, survey.audienceChannel(), survey.createdBy());
         };
     }
 

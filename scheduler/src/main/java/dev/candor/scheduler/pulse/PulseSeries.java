@@ -3,16 +3,14 @@ package dev.candor.scheduler.pulse;
 import dev.candor.scheduler.ask.Opening;
 import dev.candor.scheduler.ask.RoundCalendar;
 import dev.candor.scheduler.ask.RoundSeries;
-import dev.candor.storage.ask.Cadence;
 import dev.candor.storage.pulse.Survey;
+import dev.candor.storage.pulse.SurveyCadence;
 import dev.candor.storage.pulse.SurveyDao;
-import dev.candor.storage.pulse.SurveyRoundDao;
-import java.time.DayOfWeek;
+import dev.candor.storage.pulse.SurveyState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,7 +31,8 @@ public final class PulseSeries implements RoundSeries {
 
     @Override
     public List<Entry> active(Jdbi jdbi) {
-        return jdbi.withExtension(SurveyRoundDao.class, SurveyRoundDao::listScheduled).stream()
+        return jdbi.withExtension(SurveyDao.class, SurveyDao::listActive).stream()
+                .filter(survey -> survey.cadence() != SurveyCadence.ONCE || survey.opensOn() != null)
                 .map(survey -> new Entry(survey.orgId(), survey.id(), survey.subject(), due(survey)))
                 .toList();
     }
@@ -41,7 +40,7 @@ public final class PulseSeries implements RoundSeries {
     @Override
     public boolean open(Jdbi jdbi, Entry entry, RoundCalendar.Occurrence occurrence, Instant now) {
         Survey survey = jdbi.withExtension(SurveyDao.class, surveys -> surveys.find(entry.orgId(), entry.id()))
-                .filter(found -> found.state().equals("active"))
+                .filter(found -> found.state() == SurveyState.ACTIVE)
                 .orElse(null);
         if (survey == null) {
             return false;
@@ -54,10 +53,9 @@ public final class PulseSeries implements RoundSeries {
 
     /** When the survey's rounds open: its date, or its calendar from its first day (else its launch day). */
     public static Due due(Survey survey) {
-        if (survey.cadence().equals("once")) {
-            return RoundCalendar.once(survey.opensOn().atTime(survey.opensTime()));
-        }
-        return calendar(survey);
+        return survey.cadence() == SurveyCadence.ONCE
+                ? RoundCalendar.once(survey.opensOn().atTime(survey.opensTime()))
+                : calendar(survey);
     }
 
     public static RoundCalendar calendar(Survey survey) {
@@ -65,8 +63,8 @@ public final class PulseSeries implements RoundSeries {
                 ? LocalDate.now(ZoneOffset.UTC)
                 : LocalDate.ofInstant(survey.launchedAt(), ZoneOffset.UTC);
         return new RoundCalendar(
-                Cadence.valueOf(survey.cadence().toUpperCase(Locale.ROOT)),
-                DayOfWeek.of(survey.dayOfWeek()),
+                survey.cadence().recurring().orElseThrow(),
+                survey.day(),
                 survey.opensTime(),
                 survey.opensOn() != null ? survey.opensOn() : launched);
     }

@@ -13,7 +13,11 @@ import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.pulse.Survey;
+import dev.candor.storage.pulse.SurveyAudience;
+import dev.candor.storage.pulse.SurveyCadence;
 import dev.candor.storage.pulse.SurveyDao;
+import dev.candor.storage.pulse.SurveyState;
+import dev.candor.storage.pulse.SurveyTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +69,7 @@ class PulseSeriesTest {
         person("Ola", "Sales", maya, false, false);
         person("Deploybot", "Sales", null, true, true);
         person("Li", "Engineering", ana, true, false);
-        long survey = survey("weekly", null, "departments", null, "active");
+        long survey = survey(SurveyCadence.WEEKLY, null, SurveyAudience.DEPARTMENTS, null, SurveyState.ACTIVE);
 
         assertThat(job().sweep()).isEqualTo(1);
         assertThat(job().sweep()).isZero();
@@ -83,7 +87,12 @@ class PulseSeriesTest {
         person("Ola", "Sales", li, false, false);
         person("Nia", "Support", null, true, false);
         jdbi.useHandle(handle -> handle.execute("UPDATE people SET manager_id = ? WHERE id = ?", sam, maya));
-        long survey = survey("monthly", LocalDate.parse("2026-12-01"), "organisation", maya, "active");
+        long survey = survey(
+                SurveyCadence.MONTHLY,
+                LocalDate.parse("2026-12-01"),
+                SurveyAudience.ORGANISATION,
+                maya,
+                SurveyState.ACTIVE);
 
         assertThat(job().sweep()).isEqualTo(1);
 
@@ -93,9 +102,12 @@ class PulseSeriesTest {
     @Test
     void aPausedSurveyOpensNothingAndASurveyAtADateOpensOnThatDayOnly() {
         person("Maya", "Sales", null, true, false);
-        survey("weekly", null, "everyone", null, "paused");
-        long today = survey("once", LocalDate.parse("2026-12-04"), "everyone", null, "active");
-        long monday = survey("once", LocalDate.parse("2026-12-07"), "everyone", null, "active");
+        survey(SurveyCadence.WEEKLY, null, SurveyAudience.EVERYONE, null, SurveyState.ACTIVE);
+        jdbi.useHandle(handle -> handle.execute("UPDATE pulse_surveys SET state = 'paused'"));
+        long today = survey(
+                SurveyCadence.ONCE, LocalDate.parse("2026-12-04"), SurveyAudience.EVERYONE, null, SurveyState.ACTIVE);
+        long monday = survey(
+                SurveyCadence.ONCE, LocalDate.parse("2026-12-07"), SurveyAudience.EVERYONE, null, SurveyState.ACTIVE);
 
         assertThat(job().sweep()).isEqualTo(1);
 
@@ -117,7 +129,8 @@ class PulseSeriesTest {
                         new PulseRounds(new Rounds(jdbi, FRIDAY, workingTimes, opener), ChannelMembers.NONE))));
     }
 
-    private long survey(String cadence, LocalDate opensOn, String audience, Long manager, String state) {
+    private long survey(
+            SurveyCadence cadence, LocalDate opensOn, SurveyAudience audience, Long manager, SurveyState state) {
         long questionnaire = jdbi.onDemand(QuestionnaireDao.class)
                 .insert(
                         orgId,
@@ -126,32 +139,39 @@ class PulseSeriesTest {
                         null)
                 .questionnaireId();
         Survey inserted = jdbi.onDemand(SurveyDao.class)
-                .insert(new Survey(
-                        0,
-                        orgId,
-                        "Pulse " + cadence + " " + audience,
-                        "enps",
-                        questionnaire,
-                        true,
-                        5,
-                        audience,
-                        List.of("Sales"),
-                        manager,
-                        null,
-                        null,
-                        cadence,
-                        opensOn,
-                        LocalTime.of(14, 0),
-                        5,
-                        5,
-                        true,
-                        "draft",
-                        hana,
-                        null,
-                        null,
-                        null));
+                .insert(
+                        new Survey(
+                                0,
+                                orgId,
+                                "Pulse " + cadence + " " + audience,
+                                SurveyTemplate.ENPS,
+                                questionnaire,
+                                true,
+                                5,
+                                audience,
+                                List.of("Sales"),
+                                manager,
+                                null,
+                                null,
+                                cadence,
+                                opensOn,
+                                LocalTime.of(14, 0),
+                                5,
+                                5,
+                                true,
+                                SurveyState.DRAFT,
+                                hana,
+                                null,
+                                null,
+                                null),
+                        List.of());
         jdbi.onDemand(SurveyDao.class)
-                .setState(orgId, inserted.id(), state, FRIDAY.instant().minusSeconds(86_400));
+                .move(
+                        orgId,
+                        inserted.id(),
+                        new String[] {"draft"},
+                        state,
+                        FRIDAY.instant().minusSeconds(86_400));
         return inserted.id();
     }
 

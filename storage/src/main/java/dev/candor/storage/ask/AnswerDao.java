@@ -17,14 +17,20 @@ public interface AnswerDao {
     String COLUMNS =
             "id, org_id, round_id, ask_id, questionnaire_version, answer_values::text AS values_json, submitted_at";
 
-    /** Stores or replaces the answer to a named ask; returns it. */
+    /** Stores or replaces the answer to a named ask, with no breakdown groups; returns it. */
+    default StoredAnswer saveNamed(
+            long orgId, long roundId, long askId, int version, String valuesJson, Instant submittedAt) {
+        return saveNamed(orgId, roundId, askId, version, valuesJson, submittedAt, null);
+    }
+
+    /** The same with the answerer's breakdown groups ({@code answers.cell}, JSON), or null. */
     @SqlQuery(
             """
-            INSERT INTO answers (org_id, round_id, ask_id, questionnaire_version, answer_values, submitted_at)
-            VALUES (:orgId, :roundId, :askId, :version, CAST(:values AS jsonb), :submittedAt)
+            INSERT INTO answers (org_id, round_id, ask_id, questionnaire_version, answer_values, submitted_at, cell)
+            VALUES (:orgId, :roundId, :askId, :version, CAST(:values AS jsonb), :submittedAt, CAST(:cell AS jsonb))
             ON CONFLICT (ask_id) WHERE ask_id IS NOT NULL DO UPDATE
                 SET questionnaire_version = EXCLUDED.questionnaire_version,
-                    answer_values = EXCLUDED.answer_values, submitted_at = EXCLUDED.submitted_at
+                    answer_values = EXCLUDED.answer_values, submitted_at = EXCLUDED.submitted_at, cell = EXCLUDED.cell
             RETURNING\s"""
                     + COLUMNS)
     StoredAnswer saveNamed(
@@ -33,15 +39,22 @@ public interface AnswerDao {
             @Bind("askId") long askId,
             @Bind("version") int version,
             @Bind("values") String valuesJson,
-            @Bind("submittedAt") Instant submittedAt);
+            @Bind("submittedAt") Instant submittedAt,
+            @Bind("cell") String cellJson);
 
-    /** Stores or replaces an anonymous answer, found again only by its edit key; returns it. */
+    /** Stores or replaces an anonymous answer, found again only by its edit key, with no groups; returns it. */
+    default StoredAnswer saveAnonymous(long orgId, long roundId, byte[] editKey, int version, String valuesJson) {
+        return saveAnonymous(orgId, roundId, editKey, version, valuesJson, null);
+    }
+
+    /** The same with the answerer's breakdown groups ({@code answers.cell}, JSON), or null. */
     @SqlQuery(
             """
-            INSERT INTO answers (org_id, round_id, edit_key, questionnaire_version, answer_values)
-            VALUES (:orgId, :roundId, :editKey, :version, CAST(:values AS jsonb))
+            INSERT INTO answers (org_id, round_id, edit_key, questionnaire_version, answer_values, cell)
+            VALUES (:orgId, :roundId, :editKey, :version, CAST(:values AS jsonb), CAST(:cell AS jsonb))
             ON CONFLICT (round_id, edit_key) WHERE edit_key IS NOT NULL DO UPDATE
-                SET questionnaire_version = EXCLUDED.questionnaire_version, answer_values = EXCLUDED.answer_values
+                SET questionnaire_version = EXCLUDED.questionnaire_version, answer_values = EXCLUDED.answer_values,
+                    cell = EXCLUDED.cell
             RETURNING\s"""
                     + COLUMNS)
     StoredAnswer saveAnonymous(
@@ -49,7 +62,8 @@ public interface AnswerDao {
             @Bind("roundId") long roundId,
             @Bind("editKey") byte[] editKey,
             @Bind("version") int version,
-            @Bind("values") String valuesJson);
+            @Bind("values") String valuesJson,
+            @Bind("cell") String cellJson);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM answers WHERE org_id = :orgId AND ask_id = :askId")
     Optional<StoredAnswer> findByAsk(@Bind("orgId") long orgId, @Bind("askId") long askId);
@@ -79,7 +93,7 @@ public interface AnswerDao {
     @SqlUpdate(
             """
             CREATE TEMP TABLE kept_answers ON COMMIT DROP AS
-            SELECT org_id, round_id, edit_key, questionnaire_version, answer_values FROM answers
+            SELECT org_id, round_id, edit_key, questionnaire_version, answer_values, cell FROM answers
             WHERE org_id = :orgId AND round_id = :roundId AND ask_id IS NULL
             """)
     void keepAnonymous(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
@@ -89,8 +103,8 @@ public interface AnswerDao {
 
     @SqlUpdate(
             """
-            INSERT INTO answers (id, org_id, round_id, edit_key, questionnaire_version, answer_values)
-            SELECT gen_random_uuid(), org_id, round_id, edit_key, questionnaire_version, answer_values
+            INSERT INTO answers (id, org_id, round_id, edit_key, questionnaire_version, answer_values, cell)
+            SELECT gen_random_uuid(), org_id, round_id, edit_key, questionnaire_version, answer_values, cell
             FROM kept_answers ORDER BY random()
             """)
     void insertKeptInRandomOrder();

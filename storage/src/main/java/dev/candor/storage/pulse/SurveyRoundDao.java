@@ -2,18 +2,11 @@ package dev.candor.storage.pulse;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Surveys and their engine rounds (feature {@code pulse}, subject = the survey id). */
-@RegisterConstructorMapper(Survey.class)
 public interface SurveyRoundDao {
-
-    /** Every organisation's surveys whose rounds the engine's series job may open: active, on a schedule. */
-    @SqlQuery("SELECT " + SurveyDao.COLUMNS
-            + " FROM pulse_surveys WHERE state = 'active' AND (cadence <> 'once' OR opens_on IS NOT NULL) ORDER BY id")
-    List<Survey> listScheduled();
 
     /** The survey's latest round (its answer rate in the list), if any. */
     @SqlQuery(
