@@ -238,6 +238,21 @@ class SlackPulseTest {
 
     @Test
     @Order(10)
+    void aDraftsEditButtonReopensItsSettingsAsTheyWereLeft() throws Exception {
+        long draft = count("SELECT id FROM pulse_surveys WHERE name = 'Nia''s org'");
+        String press = SlackRequests.blockAction(
+                "U0HANA", "pulse.edit", String.valueOf(draft), "C0TEAM", slack.responseUrl("press"));
+        assertThat(signed(SlackClient.formBody(Map.of("payload", press))).statusCode())
+                .isEqualTo(200);
+
+        JsonNode view = openedView(Golden.parse(press).get("trigger_id").asText());
+
+        assertThat(view.get("title").get("text").asText()).isEqualTo("Edit pulse survey");
+        assertThat(view.toString()).contains("Nia's org", "\"initial_users\":[\"U0NIA\"]");
+    }
+
+    @Test
+    @Order(11)
     void pauseResumeAndCloseFindTheSurveyByWordsOfItsName() throws Exception {
         String unclear = pulse("pause december", "U0HANA").body().get("text").asText();
         assertThat(unclear).startsWith("Which survey?").contains("• December eNPS", "• December wellbeing");
@@ -266,7 +281,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void helpListsEveryCommand() throws Exception {
         JsonNode help = pulse("help", "U0ANA").body();
 
