@@ -115,18 +115,44 @@ class PulseSeriesTest {
         assertThat(asked(monday)).isEmpty();
     }
 
+    @Test
+    void pausingHoldsEveryReminderAndResumingPlansOnlyThoseStillToCome() {
+        person("Maya", "Sales", null, true, false);
+        person("Ana", "Sales", null, true, false);
+        jdbi.useHandle(handle -> handle.execute("INSERT INTO platform_identities (org_id, person_id, platform,"
+                + " platform_user_id) SELECT org_id, id, 'slack', 'U' || id FROM people"));
+        survey(SurveyCadence.WEEKLY, null, SurveyAudience.EVERYONE, null, SurveyState.ACTIVE);
+        job().sweep();
+        long round = count("SELECT id FROM rounds");
+        engine().openNow(round);
+        assertThat(count("SELECT count(*) FROM asks WHERE next_reminder_at IS NOT NULL"))
+                .isEqualTo(3);
+
+        int held = engine().holdReminders(orgId, round);
+
+        assertThat(held).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM asks WHERE next_reminder_at IS NOT NULL"
+                        + " OR cardinality(reminder_times) > 0"))
+                .isZero();
+        assertThat(engine().resumeReminders(orgId, round)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM asks WHERE next_reminder_at = TIMESTAMPTZ '2026-12-07 08:00Z'"))
+                .isEqualTo(3);
+    }
+
     private RoundSeriesJob job() {
+        return new RoundSeriesJob(
+                jdbi, FRIDAY, List.of(new PulseSeries(new PulseRounds(engine(), ChannelMembers.NONE))));
+    }
+
+    /** The engine with everyone in UTC working time, whose DMs are counted rather than sent. */
+    private Rounds engine() {
         Map<Long, WorkingTime> times = new HashMap<>();
         WorkingTimes workingTimes = (org, ids) -> {
             ids.forEach(id -> times.put(id, WorkingTime.defaults(ZoneId.of("UTC"))));
             return Map.copyOf(times);
         };
         AskOpener opener = new AskOpener(jdbi, workingTimes, new RoundPlanner(), (handle, due) -> due.size(), 100);
-        return new RoundSeriesJob(
-                jdbi,
-                FRIDAY,
-                List.of(new PulseSeries(
-                        new PulseRounds(new Rounds(jdbi, FRIDAY, workingTimes, opener), ChannelMembers.NONE))));
+        return new Rounds(jdbi, FRIDAY, workingTimes, opener);
     }
 
     private long survey(
@@ -182,6 +208,10 @@ class PulseSeriesTest {
                         String.valueOf(surveyId))
                 .mapTo(Long.class)
                 .list());
+    }
+
+    private long count(String sql) {
+        return jdbi.withHandle(handle -> handle.select(sql).mapTo(Long.class).one());
     }
 
     private List<String> strings(String sql) {
