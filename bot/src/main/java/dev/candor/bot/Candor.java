@@ -120,7 +120,11 @@ public final class Candor implements AutoCloseable {
                 .orElseGet(() -> Database.embedded(config.dataDir(), 20, embedded));
         try {
             database.migrate();
-            return start(config, database, true, Options.defaults());
+            Config withKey =
+                    config.encryptionKey().isPresent() || config.databaseUrl().isPresent()
+                            ? config
+                            : config.withEncryptionKey(EncryptionKeyFile.in(config.dataDir()));
+            return start(withKey, database, true, Options.defaults());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -286,6 +290,8 @@ public final class Candor implements AutoCloseable {
                 .forms("kudos", kudosForms)
                 .actions("ask", asking.handler())
                 .forms("ask", asking.handler())
+                .actions("thread", asking.threads())
+                .forms("thread", asking.threads())
                 .shortcuts("kudos", kudosForms)
                 .reactions(new KudosReactions(database.jdbi(), kudos))
                 .build();

@@ -38,6 +38,11 @@ public record Config(
         this(host, port, databaseUrl, dataDir, slack, teams, encryptionKey, OutboxRetention.defaults());
     }
 
+    /** The same with this encryption key (32 bytes). */
+    public Config withEncryptionKey(byte[] key) {
+        return new Config(host, port, databaseUrl, dataDir, slack, teams, Optional.of(key.clone()), outboxRetention);
+    }
+
     /** Slack settings; {@code enabled()} when a signing secret and a bot token are set. */
     public record Slack(String signingSecret, String botToken, String apiUrl) {
         public boolean enabled() {

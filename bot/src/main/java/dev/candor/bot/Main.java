@@ -91,6 +91,7 @@ public final class Main {
                   migrate               apply database migrations and exit
                   import-people FILE    import or update people from a CSV file with the header
                                         email,name,manager_email,department,timezone,role,slack_user_id,teams_user_id
+                                        and optionally location,start_date (2024-03-18), in any position
                                         options: --slack-team T0123  --teams-tenant TENANT-ID  --org ID
                   help                  show this text
 

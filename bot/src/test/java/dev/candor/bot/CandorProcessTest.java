@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,11 @@ class CandorProcessTest {
                         .doesNotContain("Exception");
             }
             assertThat(status(port, "/readyz")).isEqualTo(200);
+            Path keyFile = dataDir.resolve(EncryptionKeyFile.NAME);
+            String key = Files.readString(keyFile);
+            assertThat(Files.getPosixFilePermissions(keyFile))
+                    .as("the generated encryption key is its owner's only")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             long orphan = EmbeddedProcesses.postmasterPid(dataDir).orElseThrow();
 
             first.kill();
@@ -52,6 +59,9 @@ class CandorProcessTest {
                 assertThat(EmbeddedProcesses.postmasterPid(dataDir)).get().isNotEqualTo(orphan);
                 assertThat(status(port, "/healthz")).isEqualTo(200);
                 assertThat(status(port, "/readyz")).isEqualTo(200);
+                assertThat(Files.readString(keyFile))
+                        .as("the same key after a restart: anonymous answers can still be changed")
+                        .isEqualTo(key);
 
                 assertThat(again.terminate(Duration.ofSeconds(90))).isIn(0, 143);
                 assertThat(again.output()).contains("Candor stopped");

@@ -39,6 +39,14 @@ public interface AskFeature extends RoundListener {
         return OptionalInt.empty();
     }
 
+    /**
+     * True when {@code viewer} may write to the anonymous author of one of the round's answers ({@link
+     * AnswerThreads}); nobody may by default.
+     */
+    default boolean mayReply(Handle handle, Actor viewer, Round round) {
+        return false;
+    }
+
     /** True when {@code viewer} may read the answers of {@code round}; the person who answered always may. */
     boolean maySeeAnswers(Handle handle, Actor viewer, Round round);
 }

@@ -35,15 +35,22 @@ public final class Asking {
     private final Rounds rounds;
     private final AskHandler handler;
     private final AskSweepJob sweep;
+    private final AnswerThreads threads;
 
     public Asking(Jdbi jdbi, Clock clock, WorkingTimes workingTimes, Optional<byte[]> encryptionKey) {
         this.jdbi = jdbi;
         AskDms dms = new AskDms(features);
         AskOpener opener = new AskOpener(jdbi, workingTimes, new RoundPlanner(), dms, AskSweepJob.BATCH);
         this.rounds = new Rounds(jdbi, clock, workingTimes, opener);
-        this.handler =
-                new AskHandler(jdbi, clock, features, new AnswerStore(clock, features, new EditKeys(encryptionKey)));
+        EditKeys editKeys = new EditKeys(encryptionKey);
+        this.handler = new AskHandler(jdbi, clock, features, new AnswerStore(clock, features, editKeys));
+        this.threads = new AnswerThreads(jdbi, clock, features, editKeys);
         this.sweep = AskSweepJob.on(jdbi, clock, workingTimes, dms, features);
+    }
+
+    /** Conversations with the anonymous authors of answers: routed under the feature name {@code thread}. */
+    public AnswerThreads threads() {
+        return threads;
     }
 
     public AskFeatures features() {

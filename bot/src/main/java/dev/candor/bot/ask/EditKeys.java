@@ -25,6 +25,11 @@ final class EditKeys {
         return secret.map(key -> hmac(key, orgId + ":" + roundId + ":" + personId));
     }
 
+    /** False without an encryption key: anonymous answers can then be neither changed nor replied to. */
+    boolean available() {
+        return secret.isPresent();
+    }
+
     static byte[] random() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);

@@ -21,7 +21,12 @@ import java.util.Set;
 final class DirectoryFile {
     static final List<String> COLUMNS = List.of(
             "email", "name", "manager_email", "department", "timezone", "role", "slack_user_id", "teams_user_id");
+    /** Added after files were in use: a file without them still imports, and leaves what they would set alone. */
+    static final List<String> OPTIONAL_COLUMNS = List.of("location", "start_date");
+
     private static final String HEADER = String.join(",", COLUMNS);
+    private static final String HEADER_HELP =
+            HEADER + " (optionally also " + String.join(", ", OPTIONAL_COLUMNS) + ", in any position)";
 
     /** The rows of a file and the problems found while reading it. */
     record Contents(List<DirectoryRow> rows, List<ImportProblem> problems) {}
@@ -56,7 +61,7 @@ final class DirectoryFile {
         List<CsvRecord> records =
                 csv.records().stream().filter(record -> !record.isBlank()).toList();
         if (records.isEmpty()) {
-            String message = "the file is empty; the first line must be the header " + HEADER;
+            String message = "the file is empty; the first line must be the header " + HEADER_HELP;
             return new Contents(List.of(), List.of(new ImportProblem(1, message)));
         }
         List<ImportProblem> problems = new ArrayList<>(csv.problems());
@@ -84,7 +89,7 @@ final class DirectoryFile {
         Set<String> repeated = new LinkedHashSet<>();
         for (int index = 0; index < header.fields().size(); index++) {
             String name = header.fields().get(index).strip().toLowerCase(Locale.ROOT);
-            if (!COLUMNS.contains(name)) {
+            if (!COLUMNS.contains(name) && !OPTIONAL_COLUMNS.contains(name)) {
                 unknown.add(name.isEmpty() ? "(an empty column name)" : name);
             } else if (columns.putIfAbsent(name, index) != null) {
                 repeated.add(name);
@@ -103,7 +108,7 @@ final class DirectoryFile {
             List<ImportProblem> problems, int line, String what, Collection<String> names) {
         if (!names.isEmpty()) {
             String message = "%s column%s %s; the header must be %s"
-                    .formatted(what, names.size() == 1 ? "" : "s", String.join(", ", names), HEADER);
+                    .formatted(what, names.size() == 1 ? "" : "s", String.join(", ", names), HEADER_HELP);
             problems.add(new ImportProblem(line, message));
         }
     }
@@ -115,11 +120,24 @@ final class DirectoryFile {
     }
 
     private static DirectoryRow row(CsvRecord record, Map<String, Integer> columns) {
-        String[] cells = COLUMNS.stream()
-                .map(name -> record.fields().get(columns.get(name)).strip())
-                .toArray(String[]::new);
         return new DirectoryRow(
-                record.line(), cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]);
+                record.line(),
+                cell(record, columns, "email"),
+                cell(record, columns, "name"),
+                cell(record, columns, "manager_email"),
+                cell(record, columns, "department"),
+                cell(record, columns, "timezone"),
+                cell(record, columns, "role"),
+                cell(record, columns, "slack_user_id"),
+                cell(record, columns, "teams_user_id"),
+                cell(record, columns, "location"),
+                cell(record, columns, "start_date"));
+    }
+
+    /** The trimmed cell, or null when the file has no such column (only an optional one can be missing here). */
+    private static String cell(CsvRecord record, Map<String, Integer> columns, String name) {
+        Integer index = columns.get(name);
+        return index == null ? null : record.fields().get(index).strip();
     }
 
     private static Contents failed(String message) {

@@ -1,6 +1,9 @@
 package dev.candor.bot.people;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,5 +50,14 @@ final class DirectoryFormats {
     /** The IANA name of a zone in its canonical spelling, for any case of a known name. */
     static Optional<String> zone(String text) {
         return Optional.ofNullable(ZONES.get(text.toLowerCase(Locale.ROOT)));
+    }
+
+    /** A day written the ISO way (2024-03-18), the one form no spreadsheet locale can read the other way round. */
+    static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 }

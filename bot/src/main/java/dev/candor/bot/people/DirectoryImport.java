@@ -3,6 +3,8 @@ package dev.candor.bot.people;
 import dev.candor.storage.org.Organisation;
 import dev.candor.storage.org.OrganisationDao;
 import dev.candor.storage.people.PersonDao;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +23,16 @@ public final class DirectoryImport {
     private static final Logger log = LoggerFactory.getLogger(DirectoryImport.class);
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
     public DirectoryImport(Jdbi jdbi) {
+        this(jdbi, Clock.systemUTC());
+    }
+
+    /** {@code clock} says which start dates lie too far ahead. */
+    public DirectoryImport(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     /** Imports the file, or nothing; never throws for a bad file or bad flags, the result says what is wrong. */
@@ -46,7 +55,7 @@ public final class DirectoryImport {
         PersonDao people = handle.attach(PersonDao.class);
         DirectorySnapshot stored = DirectorySnapshot.load(people, organisation.id());
         List<ImportProblem> problems = new ArrayList<>(contents.problems());
-        problems.addAll(DirectoryChecks.check(contents.rows()));
+        problems.addAll(DirectoryChecks.check(contents.rows(), today()));
         List<DirectoryMatch> matches = stored.matchAll(contents.rows(), problems);
         problems.addAll(DirectoryManagers.check(matches, stored));
         if (!problems.isEmpty()) {
@@ -63,13 +72,16 @@ public final class DirectoryImport {
     }
 
     /** Organisation problems come with those the file shows on its own, so one run lists everything to fix. */
-    private static Organisation chooseOrganisation(
-            Handle handle, ImportRequest request, DirectoryFile.Contents contents) {
+    private Organisation chooseOrganisation(Handle handle, ImportRequest request, DirectoryFile.Contents contents) {
         try {
             return new DirectoryOrganisations(handle.attach(OrganisationDao.class)).choose(request);
         } catch (ImportRefused refused) {
-            throw refused.plus(contents.problems()).plus(DirectoryChecks.check(contents.rows()));
+            throw refused.plus(contents.problems()).plus(DirectoryChecks.check(contents.rows(), today()));
         }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private static List<ImportProblem> sorted(List<ImportProblem> problems) {

@@ -5,6 +5,7 @@ import dev.candor.storage.people.Person;
 import dev.candor.storage.people.PersonDao;
 import dev.candor.storage.people.PlatformIdentity;
 import dev.candor.storage.people.Role;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,9 @@ final class DirectoryWriter {
             String directoryTimezone,
             String department,
             Role role,
-            Long managerId) {
+            Long managerId,
+            String location,
+            LocalDate startDate) {
         static Entry of(Person person) {
             return new Entry(
                     person.name(),
@@ -45,7 +48,9 @@ final class DirectoryWriter {
                     person.directoryTimezone(),
                     person.department(),
                     person.role(),
-                    person.managerId());
+                    person.managerId(),
+                    person.location(),
+                    person.startDate());
         }
     }
 
@@ -111,7 +116,15 @@ final class DirectoryWriter {
         String timezone = row.zone().orElse(before == null ? DEFAULT_TIMEZONE : before.timezone());
         String directoryZone = row.zone().orElse(before == null ? null : before.directoryTimezone());
         Entry after = new Entry(
-                row.name(), row.email(), timezone, directoryZone, row.departmentOrNull(), row.parsedRole(), managerId);
+                row.name(),
+                row.email(),
+                timezone,
+                directoryZone,
+                row.departmentOrNull(),
+                row.parsedRole(),
+                managerId,
+                row.locationToStore(before == null ? null : before.location()),
+                row.startDateToStore(before == null ? null : before.startDate()));
         if (before != null && before.active() && Entry.of(before).equals(after)) {
             return false;
         }
@@ -124,7 +137,9 @@ final class DirectoryWriter {
                 after.directoryTimezone(),
                 after.department(),
                 after.role(),
-                managerId);
+                managerId,
+                after.location(),
+                after.startDate());
         return true;
     }
 

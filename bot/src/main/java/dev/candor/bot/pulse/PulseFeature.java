@@ -55,6 +55,12 @@ public final class PulseFeature implements AskFeature {
         return !round.anonymous() && viewer.isHrAdmin();
     }
 
+    /** HR admins write to the anonymous authors of comments (they read the results). */
+    @Override
+    public boolean mayReply(Handle handle, Actor viewer, Round round) {
+        return viewer.isHrAdmin();
+    }
+
     @Override
     public OptionalInt groupMinimum(Handle handle, Round round) {
         return survey(handle, round)

@@ -1,6 +1,7 @@
 package dev.candor.bot.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DirectoryFileTest {
     private static final String HEADER = ImportFixture.HEADER;
+    private static final String HEADER_HELP = ImportFixture.HEADER_HELP;
 
     @Test
     void readsColumnsInAnyOrderAndCase() {
@@ -29,6 +31,22 @@ class DirectoryFileTest {
     }
 
     @Test
+    void readsTheOptionalColumnsInAnyPositionAndLeavesAbsentOnesNull() {
+        DirectoryFile.Contents both = DirectoryFile.parse("Start_Date,email,name,manager_email,department, location ,"
+                + "timezone,role,slack_user_id,teams_user_id\n 2024-03-18 ,ana@example.com,Ana,,, Berlin ,,,,\n");
+        DirectoryFile.Contents onlyLocation = DirectoryFile.parse(HEADER + ",location\nana@example.com,Ana,,,,,,,\n");
+
+        assertThat(both.problems()).isEmpty();
+        assertThat(both.rows())
+                .extracting(DirectoryRow::location, DirectoryRow::startDate)
+                .containsExactly(tuple("Berlin", "2024-03-18"));
+        assertThat(onlyLocation.problems()).isEmpty();
+        assertThat(onlyLocation.rows())
+                .extracting(DirectoryRow::location, DirectoryRow::startDate)
+                .containsExactly(tuple("", null));
+    }
+
+    @Test
     void namesMissingAndUnknownColumns() {
         DirectoryFile.Contents contents = DirectoryFile.parse("email,name,manager,department,timezone,role\n");
 
@@ -36,8 +54,8 @@ class DirectoryFileTest {
                 .extracting(ImportProblem::toString)
                 .containsExactly(
                         "line 1: missing columns manager_email, slack_user_id, teams_user_id; the header must be "
-                                + HEADER,
-                        "line 1: unknown column manager; the header must be " + HEADER);
+                                + HEADER_HELP,
+                        "line 1: unknown column manager; the header must be " + HEADER_HELP);
     }
 
     @Test
@@ -46,7 +64,7 @@ class DirectoryFileTest {
 
         assertThat(contents.problems())
                 .extracting(ImportProblem::message)
-                .containsExactly("repeated column email; the header must be " + HEADER);
+                .containsExactly("repeated column email; the header must be " + HEADER_HELP);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.candor.storage.people.Role;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +180,9 @@ class DirectoryImportTest {
 
         assertThat(result.summary()).isEqualTo("Imported 4 people into Acme (org %d): 4 created.", acme.id());
         assertThat(person("dana.ortiz@example.com").name()).isEqualTo("Ortiz, Dana");
+        assertThat(person("ben.okafor@example.com"))
+                .extracting(Person::location, Person::startDate)
+                .containsExactly("New York", LocalDate.of(2024, 3, 18));
     }
 
     private Person person(String email) {

@@ -145,7 +145,8 @@ class DirectoryImportValidationTest {
 
         assertThat(result.problems())
                 .extracting(ImportProblem::toString)
-                .containsExactly("line 1: missing column teams_user_id; the header must be " + ImportFixture.HEADER);
+                .containsExactly(
+                        "line 1: missing column teams_user_id; the header must be " + ImportFixture.HEADER_HELP);
         assertThat(fixture.people.listByOrg(acme.id())).isEmpty();
     }
 }

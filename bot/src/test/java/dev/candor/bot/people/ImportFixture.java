@@ -13,12 +13,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
 
 /** A fresh database and a folder for CSV files, with short ways to import and look at the result. */
 final class ImportFixture implements AutoCloseable {
     static final String HEADER = "email,name,manager_email,department,timezone,role,slack_user_id,teams_user_id";
+    /** What header problems say the header must be. */
+    static final String HEADER_HELP = HEADER + " (optionally also location, start_date, in any position)";
+    /** Today for the import: start dates after 2027-03-02 are too far ahead. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
 
     final Database database = TestDatabase.fresh();
     final OrganisationDao organisations = database.jdbi().onDemand(OrganisationDao.class);
@@ -55,12 +62,12 @@ final class ImportFixture implements AutoCloseable {
     }
 
     ImportResult importFile(Path file) {
-        return new DirectoryImport(database.jdbi()).run(ImportRequest.of(file));
+        return new DirectoryImport(database.jdbi(), CLOCK).run(ImportRequest.of(file));
     }
 
     ImportResult importFile(Path file, Long orgId, String slackTeam, String teamsTenant) {
         OptionalLong org = orgId == null ? OptionalLong.empty() : OptionalLong.of(orgId);
-        return new DirectoryImport(database.jdbi()).run(new ImportRequest(file, org, slackTeam, teamsTenant));
+        return new DirectoryImport(database.jdbi(), CLOCK).run(new ImportRequest(file, org, slackTeam, teamsTenant));
     }
 
     Person person(long orgId, String email) {

@@ -1,6 +1,7 @@
 package dev.candor.storage.people;
 
 import dev.candor.storage.Platform;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -152,13 +153,15 @@ public interface PersonDao extends PersonLookupDao {
 
     /**
      * Writes an imported directory row over a person's record: {@code timezone} is recognition's zone,
-     * {@code directoryTimezone} the one the directory says (null when it says none).
+     * {@code directoryTimezone} the one the directory says (null when it says none). Every field is written, so a
+     * caller keeps a stored location or start date by passing it back.
      */
     @SqlUpdate(
             """
             UPDATE people SET name = :name, email = :email, timezone = :timezone,
                    directory_timezone = :directoryTimezone, department = :department,
-                   role = :role, manager_id = :managerId, active = true, updated_at = now()
+                   role = :role, manager_id = :managerId, location = :location, start_date = :startDate,
+                   active = true, updated_at = now()
             WHERE org_id = :orgId AND id = :id
             """)
     int updateDirectoryEntry(
@@ -170,7 +173,9 @@ public interface PersonDao extends PersonLookupDao {
             @Bind("directoryTimezone") String directoryTimezone,
             @Bind("department") String department,
             @Bind("role") Role role,
-            @Bind("managerId") Long managerId);
+            @Bind("managerId") Long managerId,
+            @Bind("location") String location,
+            @Bind("startDate") LocalDate startDate);
 
     /** Moves a platform account to the person the directory says it belongs to. */
     @SqlUpdate(
