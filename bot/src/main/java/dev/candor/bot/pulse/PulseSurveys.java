@@ -7,6 +7,7 @@ import dev.candor.bot.chat.Mention;
 import dev.candor.bot.checkin.Questions;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.scheduler.ask.Questionnaire;
+import dev.candor.scheduler.ask.QuestionsJson;
 import dev.candor.scheduler.pulse.PulseRounds;
 import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.checkin.Contact;
@@ -69,7 +70,7 @@ final class PulseSurveys {
     Questionnaire questions(Survey survey) {
         return jdbi.withExtension(
                         QuestionnaireDao.class, dao -> dao.findLatest(survey.orgId(), survey.questionnaireId()))
-                .map(version -> dev.candor.scheduler.ask.QuestionsJson.readQuestionnaire(version.questionsJson()))
+                .map(version -> QuestionsJson.readQuestionnaire(version.questionsJson()))
                 .orElse(PulseTemplates.BLANK.questions());
     }
 

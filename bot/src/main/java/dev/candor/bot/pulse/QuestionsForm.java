@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The second step: the survey's questions as one line each, edited exactly as a check-in's are (the engine's question
- * types and rules through {@link Questions}), filled with the template's questions or the draft's current ones.
+ * types and rules through {@link Questions}), filled with the template's questions or the draft's current ones. A
+ * mistake is shown under the box with what was typed kept.
  */
 final class QuestionsForm {
     static final String FORM_ID = "pulse.questions";
@@ -17,8 +18,7 @@ final class QuestionsForm {
 
     private QuestionsForm() {}
 
-    /** @param lines the questions as lines, or what was typed */
-    static Form of(long surveyId, String name, String lines) {
+    static Form of(long surveyId, String name, Questionnaire questions) {
         return new Form(
                 FORM_ID,
                 "Survey questions",
@@ -28,11 +28,8 @@ final class QuestionsForm {
                         .strong(name)
                         .plain(". Change, add or remove lines; nps is 0–10, scale is 1–5 with its two end labels.")
                         .build())),
-                List.of(new Form.TextInput(QUESTIONS, "Questions", null, true, true, lines, 3000, Questions.SYNTAX)),
+                List.of(new Form.TextInput(
+                        QUESTIONS, "Questions", null, true, true, Questions.lines(questions), 3000, Questions.SYNTAX)),
                 String.valueOf(surveyId));
-    }
-
-    static Form of(long surveyId, String name, Questionnaire questions) {
-        return of(surveyId, name, Questions.lines(questions));
     }
 }
