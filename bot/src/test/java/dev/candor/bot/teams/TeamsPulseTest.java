@@ -1,11 +1,14 @@
 package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.candor.bot.teams.FakeBotFramework.RosterMember;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,11 +31,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TeamsPulseTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 
+    private static final String CHANNEL = "19:general@thread.tacv2";
+    private static final RosterMember MAYA = new RosterMember("29:maya", "aad-maya", "Maya", "maya@acme.test");
+    private static final RosterMember ANA = new RosterMember("29:ana", "aad-ana", "Ana", "ana@acme.test");
+    private static final RosterMember NIA = new RosterMember("29:nia", "aad-nia", "Nia", "nia@acme.test");
+
     private static TeamsServer teams;
 
     @BeforeAll
     static void start() throws Exception {
         teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC));
+        teams.microsoft.roster(TestActivity.TEAM, 10, MAYA, ANA, NIA);
+        teams.post(TestActivity.conversationUpdate(teams.microsoft.serviceUrl(), TeamsServer.BOT_ID)
+                .inChannel(TestActivity.TEAM)
+                .json());
+        await("the team's roster is read")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> Rows.count(teams.jdbi(), "SELECT count(*) FROM team_members") == 3);
         teams.post(personal("29:hana", "Hana", "Europe/Berlin", "help").json());
         teams.post(personal("29:maya", "Maya", "Europe/Berlin", "help").json());
         teams.post(personal("29:ana", "Ana", "America/New_York", "help").json());
@@ -104,6 +119,25 @@ class TeamsPulseTest {
 
     @Test
     @Order(3)
+    void aChannelSurveyAsksTheMembersOfTheChannelsTeam() throws Exception {
+        JsonNode settings = reply(hana("pulse"));
+        JsonNode questions =
+                answer(hanaSubmitsIn(CHANNEL, filledIn(settings, Map.of("name", "Team pulse", "audience", "channel"))));
+        JsonNode preview = answer(hanaSubmitsIn(CHANNEL, filledIn(questions, Map.of())));
+        assertThat(preview.toString()).contains("goes to 3 people (the members of a channel)");
+
+        answer(hanaSubmitsIn(CHANNEL, filledIn(preview, Map.of())));
+
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT p.name FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
+                                + " ON r.id = a.round_id JOIN pulse_surveys s ON r.subject = s.id::text"
+                                + " WHERE s.name = 'Team pulse' ORDER BY p.name"))
+                .containsExactly("Ana", "Maya", "Nia");
+    }
+
+    @Test
+    @Order(4)
     void aQuestionMistakeIsShownInTheCardWithWhatWasTyped() throws Exception {
         JsonNode settings = reply(hana("pulse"));
         JsonNode questions = answer(hanaSubmits(filledIn(settings, Map.of("name", "Draft one"))));
@@ -116,7 +150,7 @@ class TeamsPulseTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void listShowsStateScheduleAudienceAndAnswerRate() throws Exception {
         JsonNode list = reply(hana("pulse list"));
 
@@ -127,7 +161,7 @@ class TeamsPulseTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void pauseResumeAndCloseAreConfirmed() throws Exception {
         assertThat(reply(hana("pulse pause enps")).toString()).contains("⏸ \\\"December eNPS\\\" is paused");
         assertThat(reply(hana("pulse resume enps")).toString()).contains("▶️ \\\"December eNPS\\\" runs again");
@@ -137,7 +171,7 @@ class TeamsPulseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void helpListsEveryCommand() throws Exception {
         JsonNode help = reply(personal("29:ana", "Ana", "America/New_York", "pulse help"));
 
@@ -154,6 +188,13 @@ class TeamsPulseTest {
 
     private static TestActivity hana(String text) {
         return personal("29:hana", "Hana", "Europe/Berlin", text);
+    }
+
+    private static TestActivity hanaSubmitsIn(String channel, JsonNode value) {
+        return TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), value)
+                .from("29:hana", "Hana", "aad-hana")
+                .inChannel(channel)
+                .timezone("Europe/Berlin");
     }
 
     private static TestActivity hanaSubmits(JsonNode value) {
