@@ -156,6 +156,28 @@ class SlackPulseTest {
 
     @Test
     @Order(5)
+    void mayaAnswersAndHerAnswerIsStoredWithNoLinkToHer() throws Exception {
+        long ask = count("SELECT a.id FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
+                + " ON r.id = a.round_id JOIN pulse_surveys s ON r.subject = s.id::text"
+                + " WHERE p.name = 'Maya' AND s.name = 'December eNPS'");
+        String press = SlackRequests.blockAction(
+                "U0MAYA", "ask.answer", String.valueOf(ask), "D0MAYA", slack.responseUrl("answer"));
+        assertThat(signed(SlackClient.formBody(Map.of("payload", press))).statusCode())
+                .isEqualTo(200);
+        JsonNode form = openedView(Golden.parse(press).get("trigger_id").asText());
+        assertThat(form.toString()).contains("Anonymous: nobody, HR included", "How likely are you to recommend");
+
+        JsonNode answered = submitAs("U0MAYA", form, Map.of("q1", "9"));
+
+        assertThat(answered.path("response_action").asText()).isEqualTo("update");
+        assertThat(strings(
+                        "SELECT coalesce(a.ask_id::text, 'no ask') || ' ' || coalesce(a.submitted_at::text, 'no time')"
+                                + " FROM answers a JOIN rounds r ON r.id = a.round_id WHERE r.feature = 'pulse'"))
+                .containsExactly("no ask no time");
+    }
+
+    @Test
+    @Order(6)
     void aManagersOrganisationIsEveryoneUnderThemAtAnyDepth() throws Exception {
         JsonNode preview = next(
                 next(
@@ -175,7 +197,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aChannelSurveyAsksTheChannelsPeopleButNotItsBots() throws Exception {
         slack.server.stubFor(post(urlEqualTo("/api/conversations.members"))
                 .withRequestBody(containing("channel=C0TEAM"))
@@ -191,7 +213,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSurveyThatWouldAskNobodyIsRefusedWithWhatToChange() throws Exception {
         JsonNode preview = next(
                 next(
@@ -209,7 +231,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aRecurringSurveySaysWhenItsFirstRoundOpensAndLeavesItToTheEngine() throws Exception {
         JsonNode preview = next(
                 next(
@@ -226,18 +248,18 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void listShowsStateScheduleAudienceAndAnswerRate() throws Exception {
         JsonNode list = pulse("list", "U0HANA").body();
 
         Golden.assertMatches("pulse-list", list);
         assertThat(list.toString())
-                .contains("December eNPS", "Active", "To Sales, now.", "Latest round: 0 of 2 answered (0%).")
+                .contains("December eNPS", "Active", "To Sales, now. Latest round: 1 of 2 answered (50%).")
                 .contains("everyone under Maya", "Draft", "pulse.edit");
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aDraftsEditButtonReopensItsSettingsAsTheyWereLeft() throws Exception {
         long draft = count("SELECT id FROM pulse_surveys WHERE name = 'Nia''s org'");
         String press = SlackRequests.blockAction(
@@ -252,7 +274,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void pauseResumeAndCloseFindTheSurveyByWordsOfItsName() throws Exception {
         String unclear = pulse("pause december", "U0HANA").body().get("text").asText();
         assertThat(unclear).startsWith("Which survey?").contains("• December eNPS", "• December wellbeing");
@@ -281,7 +303,7 @@ class SlackPulseTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void helpListsEveryCommand() throws Exception {
         JsonNode help = pulse("help", "U0ANA").body();
 
@@ -332,10 +354,14 @@ class SlackPulseTest {
         return answer.get("view");
     }
 
-    /** Submits the modal with every input as it was filled in, changed where {@code changes} says. */
+    /** Hana submits the modal with every input as it was filled in, changed where {@code changes} says. */
     private static JsonNode submit(JsonNode view, Map<String, String> changes) throws Exception {
+        return submitAs("U0HANA", view, changes);
+    }
+
+    private static JsonNode submitAs(String user, JsonNode view, Map<String, String> changes) throws Exception {
         String payload =
-                SlackRequests.viewSubmission("U0HANA", view, "V0" + System.nanoTime(), ModalState.of(view, changes));
+                SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
         HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
