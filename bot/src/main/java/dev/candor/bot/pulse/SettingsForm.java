@@ -7,12 +7,9 @@ import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Text;
 import dev.candor.storage.pulse.SurveyAudience;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The first step of {@code /pulse}: a survey's settings, every one filled with a sensible default (anonymous, a group
@@ -88,8 +85,8 @@ final class SettingsForm {
         inputs.add(choice(
                 DAY,
                 "Day (recurring)",
-                days(),
-                day(settings.day()),
+                Choice.WEEKDAYS,
+                Choice.weekday(settings.day()),
                 "Monthly and quarterly: the first such" + " day of the month or quarter."));
         inputs.add(new Form.TimeInput(
                 TIME,
@@ -159,15 +156,5 @@ final class SettingsForm {
 
     private static List<Choice> reminders() {
         return List.of(new Choice(YES, "Remind people who haven't answered"), new Choice(NO, "No reminders"));
-    }
-
-    static String day(DayOfWeek day) {
-        return day.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static List<Choice> days() {
-        return Arrays.stream(DayOfWeek.values())
-                .map(day -> new Choice(day(day), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
-                .toList();
     }
 }
