@@ -228,6 +228,10 @@ class SlackPulseTest {
                 .startsWith("Nobody would be asked: everyone under Nia has no active people");
         assertThat(strings("SELECT state FROM pulse_surveys WHERE name = 'Nia''s org'"))
                 .containsExactly("draft");
+        JsonNode settings = next(preview, Map.of("next", "settings"));
+        assertThat(settings.get("title").get("text").asText()).isEqualTo("Edit pulse survey");
+        JsonNode kept = next(preview, Map.of("next", "draft"));
+        assertThat(kept.toString()).contains("is kept as a draft; nobody has been asked");
     }
 
     @Test
