@@ -6,6 +6,7 @@ import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.chat.Reply;
+import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.Deadline;
 import dev.candor.scheduler.ask.Opening;
 import dev.candor.scheduler.ask.Question;
@@ -61,7 +62,7 @@ class AnswerCellsTest {
         mira = person("Mira", "Sales", null, "Berlin", "2015-01-01");
         omar = person("Omar", "Sales", null, "Lisbon", "2015-01-01");
         Clock clock = Clock.fixed(MONDAY, ZoneOffset.UTC);
-        asking = new Asking(jdbi, clock, new WorkingTimeLoader(jdbi, clock), Optional.empty());
+        asking = new Asking(jdbi, clock, new WorkingTimeLoader(jdbi, clock), Optional.of(new byte[32]));
         asking.features().register(new Grouped("grouped", OptionalInt.of(3)));
         asking.features().register(new Grouped("plain", OptionalInt.empty()));
     }
@@ -114,6 +115,79 @@ class AnswerCellsTest {
 
         assertThat(cells(small)).containsExactly("{}", "{}");
         assertThat(cells(named)).containsExactly((String) null);
+    }
+
+    @Test
+    void anAnonymousRoundsAnswersAreRewrittenTogetherAtMostEveryQuarterHourAfterAnyIsWritten() {
+        List<Long> people = List.of(
+                person("A", "Sales", mira, null, null),
+                person("B", "Sales", mira, null, null),
+                person("C", "Sales", mira, null, null),
+                person("D", "Sales", mira, null, null));
+        long round = round("grouped", true, people);
+        people.subList(0, 3).forEach(person -> submit(round, person, "4"));
+        assertThat(stamps(round))
+                .as("each answer in its own transaction, with its ask")
+                .isEqualTo(3);
+
+        sweepAt(MONDAY);
+        assertThat(state(round)).isEqualTo("open");
+        assertThat(stamps(round))
+                .as("rewritten together with the answered asks")
+                .isEqualTo(1);
+        assertThat(unshuffled(round)).isZero();
+
+        assertThat(submit(round, people.get(1), "2")).isInstanceOf(Reply.Private.class);
+        assertThat(unshuffled(round)).as("the changed answer").isEqualTo(1);
+        sweepAt(MONDAY.plusSeconds(5 * 60));
+        assertThat(unshuffled(round)).as("not again within the quarter hour").isEqualTo(1);
+        sweepAt(MONDAY.plusSeconds(16 * 60));
+        assertThat(unshuffled(round)).isZero();
+        assertThat(stamps(round)).isEqualTo(1);
+
+        submit(round, people.get(3), "5");
+        sweepAt(MONDAY.plusSeconds(17 * 60));
+        assertThat(state(round)).as("everyone answered").isEqualTo("closed");
+        assertThat(stamps(round)).isEqualTo(1);
+        assertThat(submit(round, people.get(0), "1")).isInstanceOf(Reply.Private.class);
+        sweepAt(MONDAY.plusSeconds(40 * 60));
+        assertThat(unshuffled(round))
+                .as("a change after an early close is rewritten too")
+                .isZero();
+        assertThat(cells(round)).hasSize(4);
+    }
+
+    private String state(long round) {
+        return jdbi.withHandle(handle -> handle.select("SELECT state FROM rounds WHERE id = ?", round)
+                .mapTo(String.class)
+                .one());
+    }
+
+    private void sweepAt(Instant at) {
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
+        Asking sweeper = new Asking(jdbi, clock, new WorkingTimeLoader(jdbi, clock), Optional.empty());
+        ((AskSweepJob) sweeper.sweepJob().job()).sweep();
+    }
+
+    /** Distinct transaction stamps among the round's answers and answered asks. */
+    private long stamps(long round) {
+        return jdbi.withHandle(handle -> handle.select(
+                        """
+                        SELECT count(DISTINCT x) FROM (
+                            SELECT xmin::text AS x FROM answers WHERE round_id = ?
+                            UNION ALL SELECT xmin::text FROM asks WHERE round_id = ? AND state = 'answered') s
+                        """,
+                        round,
+                        round)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    private long unshuffled(long round) {
+        return jdbi.withHandle(
+                handle -> handle.select("SELECT count(*) FROM answers WHERE round_id = ? AND NOT shuffled", round)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private long round(String feature, boolean anonymous, List<Long> people) {

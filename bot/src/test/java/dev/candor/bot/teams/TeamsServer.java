@@ -77,8 +77,12 @@ public final class TeamsServer implements AutoCloseable {
                         metadataUrl,
                         Config.DEFAULT_MICROSOFT_LOGIN_URL,
                         false),
-                Optional.empty());
+                Optional.of(ENCRYPTION_KEY.clone()));
     }
+
+    /** A fixed CANDOR_ENCRYPTION_KEY: anonymous answers can be changed and replied to. */
+    static final byte[] ENCRYPTION_KEY =
+            "teams-test-encryption-key-32-byt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
      * Waits until the outbox has nothing due (or about to be due, after pacing) left to send, so that what an earlier

@@ -67,6 +67,10 @@ public final class AskSweepJob implements Job {
         int asked = opener.openDue(now);
         int reminded = reminders.remindDue(now);
         RoundCloser.Closed closed = closer.closeDue(now);
+        int shuffled = closer.shuffleOpen(now);
+        if (shuffled > 0) {
+            log.info("ask sweep: rewrote the anonymous answers of {} open round(s)", shuffled);
+        }
         Swept swept = new Swept(asked, reminded, closed.expired(), closed.rounds());
         if (asked + reminded + closed.expired() + closed.rounds() > 0) {
             log.info(

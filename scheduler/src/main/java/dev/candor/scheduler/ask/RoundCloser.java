@@ -5,6 +5,8 @@ import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.ask.AskDao;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
+import dev.candor.storage.ask.RoundKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +17,9 @@ import org.jdbi.v3.core.Jdbi;
  * holds up or undoes another's. An anonymous round's answers are reshuffled as it closes.
  */
 public final class RoundCloser {
+    /** How long an open anonymous round's newest answers may keep their own transaction stamps at most. */
+    public static final Duration SHUFFLE_EVERY = Duration.ofMinutes(15);
+
     private final Jdbi jdbi;
     private final RoundListener listener;
 
@@ -33,6 +38,28 @@ public final class RoundCloser {
             rounds++;
         }
         return new Closed(expired, rounds);
+    }
+
+    /**
+     * Rewrites the answers of anonymous rounds where some were written since the last rewrite (while open, or changed
+     * after an early close), at most every {@link #SHUFFLE_EVERY} per round: until then an answer's transaction stamp
+     * matches its ask's. Returns how many rounds were rewritten.
+     */
+    public int shuffleOpen(Instant now) {
+        Instant before = now.minus(SHUFFLE_EVERY);
+        int shuffled = 0;
+        for (RoundKey round : jdbi.withExtension(AnswerDao.class, answers -> answers.listToShuffle(before))) {
+            boolean done = jdbi.inTransaction(handle -> {
+                AnswerDao answers = handle.attach(AnswerDao.class);
+                if (!answers.claimShuffle(round.id(), now, before)) {
+                    return false;
+                }
+                answers.reshuffleAnonymous(round.orgId(), round.id());
+                return true;
+            });
+            shuffled += done ? 1 : 0;
+        }
+        return shuffled;
     }
 
     private boolean closeOne(Instant now) {

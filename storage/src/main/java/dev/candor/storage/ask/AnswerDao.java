@@ -54,7 +54,7 @@ public interface AnswerDao {
             VALUES (:orgId, :roundId, :editKey, :version, CAST(:values AS jsonb), CAST(:cell AS jsonb))
             ON CONFLICT (round_id, edit_key) WHERE edit_key IS NOT NULL DO UPDATE
                 SET questionnaire_version = EXCLUDED.questionnaire_version, answer_values = EXCLUDED.answer_values,
-                    cell = EXCLUDED.cell
+                    cell = EXCLUDED.cell, shuffled = false
             RETURNING\s"""
                     + COLUMNS)
     StoredAnswer saveAnonymous(
@@ -84,11 +84,42 @@ public interface AnswerDao {
      * answer also marked its ask answered; this is why it runs when the round closes.)
      */
     default void reshuffleAnonymous(long orgId, long roundId) {
+        lockAsks(orgId, roundId);
         keepAnonymous(orgId, roundId);
         deleteAnonymous(orgId, roundId);
         insertKeptInRandomOrder();
         touchAnsweredAsks(orgId, roundId);
     }
+
+    /**
+     * Every ask of the round, locked first: an answer being stored holds its ask's lock, so the rewrite waits for it
+     * and no answer written meanwhile is left out of the copy and deleted.
+     */
+    @SqlQuery("SELECT count(*) FROM (SELECT 1 FROM asks WHERE org_id = :orgId AND round_id = :roundId FOR UPDATE) a")
+    long lockAsks(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
+
+    /**
+     * Anonymous rounds with answers written since their last rewrite, not rewritten since {@code before}: the ones to
+     * rewrite now. Closed ones too: a round that closed early (everyone answered) takes changes until its deadline.
+     */
+    @SqlQuery(
+            """
+            SELECT r.org_id, r.id FROM rounds r
+            WHERE r.anonymous AND (r.shuffled_at IS NULL OR r.shuffled_at <= :before)
+              AND EXISTS (SELECT 1 FROM answers a WHERE a.round_id = r.id AND a.edit_key IS NOT NULL AND NOT a.shuffled)
+            ORDER BY r.id
+            """)
+    @RegisterConstructorMapper(RoundKey.class)
+    List<RoundKey> listToShuffle(@Bind("before") Instant before);
+
+    /** Claims a round for its rewrite (another node skips it) and records when. False when taken or done. */
+    @SqlUpdate(
+            """
+            UPDATE rounds SET shuffled_at = :now
+            WHERE id = (SELECT id FROM rounds WHERE id = :roundId
+                          AND (shuffled_at IS NULL OR shuffled_at <= :before) FOR UPDATE SKIP LOCKED)
+            """)
+    boolean claimShuffle(@Bind("roundId") long roundId, @Bind("now") Instant now, @Bind("before") Instant before);
 
     @SqlUpdate(
             """
@@ -103,8 +134,8 @@ public interface AnswerDao {
 
     @SqlUpdate(
             """
-            INSERT INTO answers (id, org_id, round_id, edit_key, questionnaire_version, answer_values, cell)
-            SELECT gen_random_uuid(), org_id, round_id, edit_key, questionnaire_version, answer_values, cell
+            INSERT INTO answers (id, org_id, round_id, edit_key, questionnaire_version, answer_values, cell, shuffled)
+            SELECT gen_random_uuid(), org_id, round_id, edit_key, questionnaire_version, answer_values, cell, true
             FROM kept_answers ORDER BY random()
             """)
     void insertKeptInRandomOrder();

@@ -1,0 +1,4 @@
+package dev.candor.storage.ask;
+
+/** A round by its organisation and id. */
+public record RoundKey(long orgId, long id) {}
