@@ -27,6 +27,8 @@ import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.people.away.AwayHandler;
 import dev.candor.bot.pulse.PulseFeature;
+import dev.candor.bot.pulse.PulseHandler;
+import dev.candor.bot.pulse.Pulses;
 import dev.candor.bot.pulse.results.PulseResultsCommands;
 import dev.candor.bot.server.FileEndpoint;
 import dev.candor.bot.server.FileLinks;
@@ -48,6 +50,8 @@ import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
 import dev.candor.scheduler.outbox.PruneOutboxJob;
+import dev.candor.scheduler.pulse.PulseRounds;
+import dev.candor.scheduler.pulse.PulseSeries;
 import dev.candor.scheduler.recognition.RecognitionGapJob;
 import dev.candor.scheduler.recognition.WeeklyDigestJob;
 import dev.candor.storage.Database;
@@ -193,7 +197,9 @@ public final class Candor implements AutoCloseable {
         scheduler.register(RoundSeriesJob.everyFiveMinutes(
                 database.jdbi(),
                 options.clock(),
-                List.of(new CheckinSeries(new CheckinRounds(asking.rounds(), channels)))));
+                List.of(
+                        new CheckinSeries(new CheckinRounds(asking.rounds(), channels)),
+                        new PulseSeries(new PulseRounds(asking.rounds(), channels)))));
         scheduler.start();
         // The first request must find a connection ready: see Database.awaitConnections.
         database.awaitConnections(Duration.ofSeconds(10));
@@ -280,6 +286,8 @@ public final class Candor implements AutoCloseable {
         AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
         OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
         asking.features().register(oneOnOneRounds);
+        PulseHandler pulses =
+                Pulses.handler(database.jdbi(), directory, asking, new PulseRounds(asking.rounds(), channels), clock);
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         PulseResultsCommands pulseResults = new PulseResultsCommands(database.jdbi(), files);
@@ -292,6 +300,9 @@ public final class Candor implements AutoCloseable {
                 .command("checkin", oneOnOnes.checkin(checkins))
                 .actions("checkin", checkins)
                 .forms("checkin", checkins)
+                .command("pulse", pulseResults.before(pulses))
+                .actions("pulse", pulses)
+                .forms("pulse", pulses)
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .homeSection(kudosStats)
                 .actions("oneonone", oneOnOneForms)
@@ -302,8 +313,6 @@ public final class Candor implements AutoCloseable {
                 .actions("thread", asking.threads())
                 .forms("thread", asking.threads())
                 .shortcuts("kudos", kudosForms)
-                // until the /pulse router lands, its results words come here directly
-                .command("pulse", pulseResults)
                 .actions(PulseResultsCommands.FEATURE, pulseResults)
                 .reactions(new KudosReactions(database.jdbi(), kudos))
                 .build();

@@ -1,7 +1,11 @@
 package dev.candor.bot.chat;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -103,7 +107,17 @@ public record Form(
         }
     }
 
-    public record Choice(String value, String label) {}
+    public record Choice(String value, String label) {
+        /** The days of the week, Monday first, each answering as {@link #weekday}. */
+        public static final List<Choice> WEEKDAYS = Arrays.stream(DayOfWeek.values())
+                .map(day -> new Choice(weekday(day), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
+                .toList();
+
+        /** A day's value among {@link #WEEKDAYS}: its lower-case English name, e.g. {@code friday}. */
+        public static String weekday(DayOfWeek day) {
+            return day.name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * A rating from {@code min} to {@code max} (1–5 for a scale, 0–10 for NPS), shown as a row of choices with a word

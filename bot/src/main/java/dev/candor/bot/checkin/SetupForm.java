@@ -10,11 +10,8 @@ import dev.candor.storage.checkin.Audience;
 import dev.candor.storage.checkin.Checkin;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** The check-in setup form, every field filled with a good default (or the setup's current values when editing). */
 final class SetupForm {
@@ -88,10 +85,10 @@ final class SetupForm {
                 new Form.ChoiceInput(
                         DAY,
                         "Day",
-                        days(),
+                        Choice.WEEKDAYS,
                         false,
                         true,
-                        List.of(day(editing ? existing.day() : DayOfWeek.FRIDAY)),
+                        List.of(Choice.weekday(editing ? existing.day() : DayOfWeek.FRIDAY)),
                         null),
                 new Form.TimeInput(
                         TIME,
@@ -145,15 +142,5 @@ final class SetupForm {
                 List.of(),
                 "Leave empty to set it up for yourself. A manager picked here owns it: their direct reports are asked,"
                         + " they get the digest and may change it, and Candor tells them.");
-    }
-
-    static String day(DayOfWeek day) {
-        return day.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static List<Choice> days() {
-        return Arrays.stream(DayOfWeek.values())
-                .map(day -> new Choice(day(day), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
-                .toList();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class HelpHandler implements CommandHandler {
     /** Commands the apps' manifests register whose features are still being built. */
-    private static final Set<String> PLANNED = Set.of("feedback", "goals", "pulse");
+    private static final Set<String> PLANNED = Set.of("feedback", "goals");
 
     @Override
     public Reply handle(Command command) {
@@ -54,6 +54,7 @@ public final class HelpHandler implements CommandHandler {
                         "checkin",
                         "1on1 @person every 2 weeks tuesday 10:00 | list | cancel @person — 1:1s;"
                                 + " agenda @person what to talk about — a talking point"),
+                field(platform, "pulse", "alone | list | pause | resume | close NAME — HR: pulse surveys"),
                 field(
                         platform,
                         "candor",
@@ -70,8 +71,8 @@ public final class HelpHandler implements CommandHandler {
                                 platform == Platform.SLACK
                                         ? "React with 👏 to someone's message to give them kudos, or to a recognition post to join it."
                                         : "React with 👍 or ❤️ to a recognition post to join it, or use Give kudos from a message's … menu.")));
-        blocks.add(new Block.Context(Text.of(
-                "Coming soon: " + String.join(", ", planned(platform)) + " for feedback, goals and pulse surveys.")));
+        blocks.add(new Block.Context(
+                Text.of("Coming soon: " + String.join(", ", planned(platform)) + " for feedback and goals.")));
         return new Message(
                 "Candor commands: " + Syntax.command(platform, "kudos") + " @person what they did #value", blocks);
     }

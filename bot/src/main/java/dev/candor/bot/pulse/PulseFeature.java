@@ -33,10 +33,20 @@ public final class PulseFeature implements AskFeature {
                         found -> handle.attach(PersonLookupDao.class).findById(round.orgId(), found.createdBy()))
                 .map(person -> person.name())
                 .orElse(null);
-        String note = round.anonymous()
-                ? ANONYMOUS_NOTE.formatted(survey.map(Survey::minGroup).orElse(5))
-                : NAMED_NOTE;
-        return new AskText(survey.map(Survey::name).orElse("Pulse survey"), by, note);
+        return text(
+                survey.map(Survey::name).orElse("Pulse survey"),
+                by,
+                round.anonymous(),
+                survey.map(Survey::minGroup).orElse(5));
+    }
+
+    /** What a survey's asks say; HR's preview shows the same before launching. */
+    static AskText text(Survey survey, String by) {
+        return text(survey.name(), by, survey.anonymous(), survey.minGroup());
+    }
+
+    private static AskText text(String name, String by, boolean anonymous, int minGroup) {
+        return new AskText(name, by, anonymous ? ANONYMOUS_NOTE.formatted(minGroup) : NAMED_NOTE);
     }
 
     /** One person's answers: nobody's in an anonymous survey; HR admins' in a named one. */

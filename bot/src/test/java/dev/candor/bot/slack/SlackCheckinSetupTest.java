@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
@@ -300,68 +299,11 @@ class SlackCheckinSetupTest {
 
     /** Submits the modal with every input as it was filled in, changed where {@code changes} says. */
     private static JsonNode submit(String user, JsonNode view, Map<String, String> changes) throws Exception {
-        String payload = SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), state(view, changes));
+        String payload =
+                SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
         HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-    }
-
-    /** Slack's state for the view's inputs: each one's initial value, or the change; written as its type is. */
-    private static ObjectNode state(JsonNode view, Map<String, String> changes) {
-        ObjectNode state = json.createObjectNode();
-        for (JsonNode block : view.get("blocks")) {
-            if (!"input".equals(block.path("type").asText())) {
-                continue;
-            }
-            String id = block.path("block_id").asText();
-            JsonNode element = block.path("element");
-            String type = element.path("type").asText();
-            ObjectNode value = state.putObject(id)
-                    .putObject(element.path("action_id").asText())
-                    .put("type", type);
-            String change = changes.get(id);
-            switch (type) {
-                case "plain_text_input", "number_input" ->
-                    value.put(
-                            "value",
-                            change != null
-                                    ? change
-                                    : element.path("initial_value").asText(null));
-                case "timepicker" ->
-                    value.put(
-                            "selected_time",
-                            change != null
-                                    ? change
-                                    : element.path("initial_time").asText());
-                case "multi_users_select" -> {
-                    ArrayNode users = value.putArray("selected_users");
-                    if (change != null) {
-                        users.add(change);
-                    } else {
-                        element.path("initial_users").forEach(users::add);
-                    }
-                }
-                case "checkboxes", "multi_static_select" -> {
-                    ArrayNode options = value.putArray("selected_options");
-                    if (change != null) {
-                        options.addObject().put("value", change);
-                    } else {
-                        element.path("initial_options").forEach(options::add);
-                    }
-                }
-                default -> {
-                    String chosen = change != null
-                            ? change
-                            : element.path("initial_option").path("value").asText(null);
-                    if (chosen != null) {
-                        value.putObject("selected_option").put("value", chosen);
-                    } else {
-                        value.putNull("selected_option");
-                    }
-                }
-            }
-        }
-        return state;
     }
 
     private static JsonNode withoutMetadata(JsonNode view) {

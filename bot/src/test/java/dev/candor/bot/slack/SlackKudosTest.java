@@ -135,9 +135,9 @@ class SlackKudosTest {
 
     @Test
     void saysWhenAFeatureIsNotAvailableYet() throws Exception {
-        JsonNode body = json.readTree(client.command("/pulse", "", "U0GIL").body());
+        JsonNode body = json.readTree(client.command("/feedback", "", "U0GIL").body());
 
-        assertThat(body.get("text").asText()).contains("/pulse isn't available yet");
+        assertThat(body.get("text").asText()).contains("/feedback isn't available yet");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.candor.scheduler.ask;
 
 import dev.candor.storage.ask.AnswerDao;
+import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.AskDao;
+import dev.candor.storage.ask.AskState;
 import dev.candor.storage.ask.NewAsk;
 import dev.candor.storage.ask.NewRound;
 import dev.candor.storage.ask.Round;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +99,52 @@ public final class Rounds {
             }
             return reopened;
         });
+    }
+
+    /**
+     * Sends no more reminders for the round, to anyone, until {@link #resumeReminders}: its feature was paused. Returns
+     * how many people had a reminder to come.
+     */
+    public int holdReminders(long orgId, long roundId) {
+        return jdbi.withExtension(RoundDao.class, dao -> dao.holdReminders(orgId, roundId));
+    }
+
+    /**
+     * Plans the reminders of the round's pending asks again, from its reminder rules and each person's working time,
+     * keeping only those still to come (the ones that fell in the pause are dropped, not sent in a burst). Returns
+     * how many people have a reminder to come.
+     */
+    public int resumeReminders(long orgId, long roundId) {
+        Instant now = clock.instant();
+        Optional<Round> round = jdbi.withExtension(RoundDao.class, dao -> dao.find(orgId, roundId));
+        if (round.isEmpty()) {
+            return 0;
+        }
+        List<Ask> pending = jdbi.withExtension(AskDao.class, dao -> dao.listByRound(orgId, roundId)).stream()
+                .filter(ask -> ask.state() == AskState.PENDING)
+                .toList();
+        Map<Long, WorkingTime> people =
+                workingTimes.of(orgId, pending.stream().map(Ask::personId).toList());
+        ReminderPlan plan = ReminderPlan.parse(round.get().reminderPlan());
+        List<Long> ids = new ArrayList<>();
+        List<String[]> times = new ArrayList<>();
+        for (Ask ask : pending) {
+            WorkingTime person = people.get(ask.personId());
+            String[] ahead = person == null
+                    ? new String[0]
+                    : plan.times(person, ask.opensAt(), ask.dueAt(), round.get().agreedTime()).stream()
+                            .filter(time -> time.isAfter(now))
+                            .map(Instant::toString)
+                            .toArray(String[]::new);
+            if (ahead.length > 0) {
+                ids.add(ask.id());
+                times.add(ahead);
+            }
+        }
+        if (!ids.isEmpty()) {
+            jdbi.useExtension(RoundDao.class, dao -> dao.replanReminders(orgId, ids, times));
+        }
+        return ids.size();
     }
 
     /** Each person's own zone, as the engine plans and words their asks (people it doesn't know are left out). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -116,6 +117,32 @@ public interface RoundDao {
             WHERE org_id = :orgId AND round_id = :id AND state = 'pending'
             """)
     int skipPending(@Bind("orgId") long orgId, @Bind("id") long roundId);
+
+    /**
+     * Holds the reminders of the round's pending asks (its feature paused): their planned reminders are dropped, so
+     * that neither asks sent already nor those still to be sent are reminded until {@link #replanReminders} plans
+     * them again. Returns how many asks had a reminder to come.
+     */
+    @SqlUpdate(
+            """
+            UPDATE asks SET next_reminder_at = NULL, reminder_times = '{}'
+            WHERE org_id = :orgId AND round_id = :id AND state = 'pending' AND cardinality(reminder_times) > 0
+            """)
+    int holdReminders(@Bind("orgId") long orgId, @Bind("id") long roundId);
+
+    /**
+     * Gives pending asks these reminder times ({@code times[i]} for {@code askIds[i]}, ISO instants still to come):
+     * a sent ask's next reminder is its first; an ask not sent yet gets it when it is sent.
+     */
+    @SqlBatch(
+            """
+            UPDATE asks SET reminder_times = CAST(:times AS timestamptz[]),
+                   next_reminder_at = CASE WHEN sent_at IS NULL THEN NULL
+                                           ELSE (SELECT min(t) FROM unnest(CAST(:times AS timestamptz[])) t) END
+            WHERE org_id = :orgId AND id = :id AND state = 'pending'
+            """)
+    int[] replanReminders(
+            @Bind("orgId") long orgId, @Bind("id") List<Long> askIds, @Bind("times") List<String[]> times);
 
     /** The open rounds of a feature's subject (a 1:1's current meeting), the latest first. */
     @SqlQuery("SELECT " + COLUMNS

@@ -40,6 +40,17 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
         this.messages = new ResultsMessages(links);
     }
 
+    /**
+     * The {@code /pulse} command with its results words ({@code results}, {@code export}) answered here, for managers
+     * too, and every other word by {@code others} (the survey commands, which are HR's).
+     */
+    public CommandHandler before(CommandHandler others) {
+        return command -> switch (command.verb()) {
+            case "results", "export" -> handle(command);
+            default -> others.handle(command);
+        };
+    }
+
     /** {@code results …} or {@code export …}; anything else gets the usage. */
     @Override
     public Reply handle(Command command) {
