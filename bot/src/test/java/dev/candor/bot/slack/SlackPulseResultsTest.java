@@ -9,6 +9,7 @@ import dev.candor.bot.TestConfigs;
 import dev.candor.bot.checkin.MutableClock;
 import dev.candor.bot.pulse.results.Charts;
 import dev.candor.bot.pulse.results.PulseFixture;
+import dev.candor.bot.pulse.results.PulseResultsCommands;
 import dev.candor.bot.server.FileLinks;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
@@ -152,6 +153,44 @@ class SlackPulseResultsTest {
                 .startsWith("section,question,group,label,value")
                 .contains("round,,2026-W49,answered,7")
                 .doesNotContain("More focus time");
+    }
+
+    @Test
+    @Order(4)
+    void shareHerePostsTheSummaryWithoutCommentsInTheConversationOnce() throws Exception {
+        String survey = database.jdbi().withHandle(handle -> handle.select("SELECT id::text FROM pulse_surveys")
+                .mapTo(String.class)
+                .one());
+        press("U0ANA", PulseResultsCommands.SHARE, survey);
+        press("U0HANA", PulseResultsCommands.SHARE, survey);
+        press("U0HANA", PulseResultsCommands.SHARE, survey);
+
+        await("the summary is posted in the channel")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        slack.calls("chat.postMessage").stream().anyMatch(call -> "C0HR".equals(call.get("channel"))));
+        assertThat(slack.calls("chat.postMessage").stream().filter(call -> "C0HR".equals(call.get("channel"))))
+                .singleElement()
+                .satisfies(call -> assertThat(call.get("blocks"))
+                        .contains("Pulse results: December pulse", "image")
+                        .doesNotContain("More focus time")
+                        .doesNotContain("pulse-results.export"));
+        await("Ana is told sharing is HR's")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> slack.responses("share-U0ANA").toString().contains("Sharing results is for HR admins"));
+    }
+
+    private static void press(String user, String action, String value) throws Exception {
+        HttpResponse<String> response = client.post(
+                SlackClient.formBody(Map.of(
+                        "payload",
+                        SlackRequests.blockAction(user, action, value, "C0HR", slack.responseUrl("share-" + user)))),
+                "application/x-www-form-urlencoded",
+                clock.instant().getEpochSecond(),
+                Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private static JsonNode command(String text, String user) throws Exception {

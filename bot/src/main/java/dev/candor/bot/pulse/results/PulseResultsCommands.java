@@ -26,6 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class PulseResultsCommands implements CommandHandler, Handlers.ActionHandler {
     public static final String FEATURE = "pulse-results";
     public static final String EXPORT = FEATURE + ".export";
+    public static final String SHARE = FEATURE + ".share";
     static final String REFUSED = "Survey results are for HR admins, and for managers about their own organisation.";
 
     private final Jdbi jdbi;
@@ -61,18 +62,50 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
         };
     }
 
-    /** The Export button: the same as {@code /pulse export} for the survey it was pressed under. */
+    /**
+     * The buttons under HR's results: Export (the same as {@code /pulse export}) and Share here (the summary posted
+     * for everyone in the conversation where HR read it).
+     */
     @Override
     public Reply handle(Action action) {
-        if (!action.actionId().equals(EXPORT)) {
+        if (!action.actionId().equals(EXPORT) && !action.actionId().equals(SHARE)) {
             return Reply.privately(usage());
         }
         Optional<SurveyRef> survey = parseId(action.value())
                 .flatMap(id -> jdbi.withExtension(
                         PulseResultsDao.class,
                         dao -> dao.findSurveyById(action.actor().orgId(), id)));
-        return survey.map(found -> export(action.actor(), found, action.sourceKey()))
-                .orElseGet(() -> Reply.privately("That survey is gone. /pulse list shows the surveys there are."));
+        if (survey.isEmpty()) {
+            return Reply.privately("That survey is gone. /pulse list shows the surveys there are.");
+        }
+        return action.actionId().equals(EXPORT)
+                ? export(action.actor(), survey.get(), action.sourceKey())
+                : share(action, survey.get());
+    }
+
+    /**
+     * Posts the summary, through the outbox, in the conversation where the button was pressed: the same rules, no
+     * comments (people's own words stay with HR), once per round and conversation.
+     */
+    private Reply share(Action action, SurveyRef survey) {
+        Actor actor = action.actor();
+        if (!actor.isHrAdmin()) {
+            return Reply.privately("Sharing results is for HR admins.");
+        }
+        Optional<SurveyResults> results =
+                reader.read(actor.orgId(), survey, Scope.wholeOrganisation()).filter(SurveyResults::shown);
+        if (results.isEmpty()) {
+            return Reply.privately("“" + survey.name() + "” has no results to share yet.");
+        }
+        Message summary = messages.results(actor.orgId(), results.get().withoutComments(), List.of());
+        String conversation = action.where().conversationId();
+        String key = "pulse-share:" + survey.id() + ":" + results.get().period() + ":" + conversation;
+        boolean queued = jdbi.withHandle(
+                handle -> Outbox.toConversation(handle, actor.orgId(), actor.platform(), conversation, key, summary));
+        return Reply.privately(
+                queued
+                        ? "Sharing the summary of “" + survey.name() + "” here, without comments."
+                        : "The summary of this round of “" + survey.name() + "” was already shared here.");
     }
 
     /** {@code /pulse results [survey]}: the latest survey without a name. */
@@ -148,8 +181,10 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
         if (!actor.isHrAdmin() || !results.shown()) {
             return List.of();
         }
-        return List.of(new Block.Button(
-                EXPORT, "Export CSV", Long.toString(results.survey().id()), Block.ButtonStyle.DEFAULT));
+        String survey = Long.toString(results.survey().id());
+        return List.of(
+                new Block.Button(SHARE, "Share here", survey, Block.ButtonStyle.DEFAULT),
+                new Block.Button(EXPORT, "Export CSV", survey, Block.ButtonStyle.DEFAULT));
     }
 
     private Optional<SurveyRef> find(Actor actor, String name) {

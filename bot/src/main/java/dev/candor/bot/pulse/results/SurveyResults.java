@@ -34,6 +34,12 @@ public record SurveyResults(
                 survey, scope, period, asks, answered, answers, false, List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The same results without the comments: what HR shares with a conversation. */
+    public SurveyResults withoutComments() {
+        return new SurveyResults(
+                survey, scope, period, asks, answered, answers, shown, questions, trend, breakdowns, List.of());
+    }
+
     /** The rule's minimum, for "results show from 5". */
     public int minGroup() {
         return new AnonymityRules(survey.minGroup()).minGroup();

@@ -34,10 +34,14 @@ public final class ResultsSamples {
                 withCharts.results(
                         1,
                         results(),
-                        List.of(new Block.Button(
-                                PulseResultsCommands.EXPORT, "Export CSV", "42", Block.ButtonStyle.DEFAULT))));
+                        List.of(
+                                new Block.Button(
+                                        PulseResultsCommands.SHARE, "Share here", "42", Block.ButtonStyle.DEFAULT),
+                                new Block.Button(
+                                        PulseResultsCommands.EXPORT, "Export CSV", "42", Block.ButtonStyle.DEFAULT))));
         messages.put(
                 "pulse-results-no-charts", new ResultsMessages(new FixedFiles(false)).results(1, results(), List.of()));
+        messages.put("pulse-results-shared", withCharts.results(1, results().withoutComments(), List.of()));
         messages.put(
                 "pulse-results-too-few",
                 withCharts.results(
