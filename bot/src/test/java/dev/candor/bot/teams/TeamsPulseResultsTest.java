@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.candor.bot.checkin.MutableClock;
 import dev.candor.bot.pulse.results.Charts;
 import dev.candor.bot.pulse.results.PulseFixture;
+import dev.candor.bot.pulse.results.PulseResultsCommands;
 import dev.candor.bot.server.FileLinks;
 import dev.candor.storage.Platform;
 import dev.candor.storage.people.Role;
@@ -133,6 +134,41 @@ class TeamsPulseResultsTest {
         assertThat(new String(csv.body(), StandardCharsets.UTF_8))
                 .contains("round,,2026-W49,answered,6")
                 .doesNotContain("Clearer goals");
+    }
+
+    @Test
+    @Order(4)
+    void shareHerePostsTheSummaryWithoutCommentsInTheChatOnce() throws Exception {
+        String survey =
+                Rows.strings(teams.jdbi(), "SELECT id::text FROM pulse_surveys").get(0);
+        assertThat(FakeBotFramework.json(press("ana", survey)).toString()).contains("Sharing results is for HR admins");
+        assertThat(FakeBotFramework.json(press("hana", survey)).toString()).contains("Sharing the summary");
+        assertThat(FakeBotFramework.json(press("hana", survey)).toString()).contains("was already shared here");
+
+        await("the summary is posted")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Rows.strings(
+                                teams.jdbi(), "SELECT status FROM outbox WHERE idempotency_key LIKE 'pulse-share:%'")
+                        .equals(List.of("sent")));
+        String posted = teams.microsoft.connectorCalls().stream()
+                .map(LoggedRequest::getBodyAsString)
+                .filter(body -> body.contains("Pulse results: December pulse"))
+                .reduce("", String::concat);
+        assertThat(posted).contains("Image").doesNotContain("Clearer goals").doesNotContain("pulse-results.export");
+    }
+
+    private static LoggedRequest press(String name, String survey) throws Exception {
+        teams.microsoft.reset();
+        JsonNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode()
+                .put("action", PulseResultsCommands.SHARE)
+                .put("value", survey);
+        teams.post(in(name, TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), data))
+                .json());
+        List<LoggedRequest> replies = teams.microsoft.replies();
+        assertThat(replies).hasSize(1);
+        return replies.get(0);
     }
 
     private static LoggedRequest say(String name, String text) throws Exception {
