@@ -290,7 +290,8 @@ public final class Candor implements AutoCloseable {
                 Pulses.handler(database.jdbi(), directory, asking, new PulseRounds(asking.rounds(), channels), clock);
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
-        PulseResultsCommands pulseResults = new PulseResultsCommands(database.jdbi(), files);
+        PulseResultsCommands pulseResults =
+                new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
         return ConversationRouter.builder(help)
                 .command(
                         "candor",

@@ -68,19 +68,33 @@ public final class AnswerThreads implements Handlers.ActionHandler, Handlers.For
      * anonymous comment; empty when its author can't be reached (a named round, or no encryption key).
      */
     public Optional<Block.Button> replyButton(Handle handle, Round round, UUID answerId, String questionId) {
-        if (!round.anonymous() || !editKeys.available()) {
+        return threadFor(handle, round.orgId(), round.id(), answerId, questionId)
+                .map(AnswerThreads::replyButton);
+    }
+
+    /** The "Reply anonymously" button of a conversation. */
+    public static Block.Button replyButton(String thread) {
+        return new Block.Button(REPLY, "Reply to its author", thread, Block.ButtonStyle.DEFAULT);
+    }
+
+    /**
+     * The conversation about answer {@code answerId}'s question, started if need be (its id, for {@link
+     * #replyButton(String)}); empty when its author can't be reached (a named round, or no encryption key).
+     */
+    public Optional<String> threadFor(Handle handle, long orgId, long roundId, UUID answerId, String questionId) {
+        if (!editKeys.available()) {
             return Optional.empty();
         }
         return handle.select(
-                        "SELECT edit_key FROM answers WHERE org_id = ? AND round_id = ? AND id = ?",
-                        round.orgId(),
-                        round.id(),
+                        "SELECT a.edit_key FROM answers a JOIN rounds r ON r.id = a.round_id AND r.anonymous"
+                                + " WHERE a.org_id = ? AND a.round_id = ? AND a.id = ? AND a.edit_key IS NOT NULL",
+                        orgId,
+                        roundId,
                         answerId)
                 .mapTo(byte[].class)
                 .findOne()
-                .map(key -> handle.attach(AnswerThreadDao.class).start(round.orgId(), round.id(), key, questionId))
-                .map(thread -> new Block.Button(
-                        REPLY, "Reply anonymously", thread.id().toString(), Block.ButtonStyle.DEFAULT));
+                .map(key -> handle.attach(AnswerThreadDao.class).start(orgId, roundId, key, questionId))
+                .map(thread -> thread.id().toString());
     }
 
     @Override

@@ -23,6 +23,9 @@ final class PulseMessages {
                 pulse + " pause NAME — no new rounds and no reminders until resumed",
                 pulse + " resume NAME — rounds and reminders again",
                 pulse + " close NAME — end it: open rounds end, nobody is asked again",
+                pulse + " results [NAME] — answer rate, charts, eNPS, trend, breakdowns and comments (HR; managers"
+                        + " see their own organisation)",
+                pulse + " export [NAME] — a CSV of the aggregated results, as a link in a DM (HR admins)",
                 pulse + " help — this list");
         return new Message(
                 text,

@@ -100,7 +100,13 @@ class SlackAnswerThreadTest {
 
     @Test
     void hrRepliesEveryoneWhoAnsweredIsNoticedAlikeAndOnlyTheAuthorReadsAndAnswersBack() throws Exception {
-        String thread = replyButtonOn("The on-call rota burns people out").value();
+        JsonNode results = command("results December pulse", "U0HANA");
+        assertThat(results.findValues("action_id"))
+                .as("a Reply button under each comment of HR's results")
+                .filteredOn(id -> id.asText().equals(AnswerThreads.REPLY))
+                .hasSize(2);
+        String thread = threadUnder(results, "The on-call rota burns people out");
+        assertThat(results.toString()).doesNotContain("Ana", "U0");
 
         JsonNode form = openedForm(press("U0HANA", AnswerThreads.REPLY, thread, "hana"));
         assertThat(form.toString())
@@ -165,6 +171,29 @@ class SlackAnswerThreadTest {
         assertThat(pressForReply(
                         "U0HANA", AnswerThreads.REPLY, UUID.randomUUID().toString(), "hana"))
                 .contains("Only the people who read");
+    }
+
+    /** The value of the Reply button in the block after the comment's quote. */
+    private static String threadUnder(JsonNode message, String comment) {
+        JsonNode blocks = message.get("blocks");
+        for (int i = 0; i < blocks.size() - 1; i++) {
+            if (blocks.get(i).toString().contains(comment)) {
+                JsonNode button = blocks.get(i + 1).path("elements").get(0);
+                assertThat(button.path("action_id").asText()).isEqualTo(AnswerThreads.REPLY);
+                return button.path("value").asText();
+            }
+        }
+        throw new AssertionError("no comment " + comment + " in " + message);
+    }
+
+    private JsonNode command(String text, String user) throws Exception {
+        HttpResponse<String> response = client.post(
+                SlackClient.formBody(SlackClient.slashCommand("/pulse", text, user, "C0HR")),
+                "application/x-www-form-urlencoded",
+                NOW.getEpochSecond(),
+                Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Golden.parse(response.body());
     }
 
     private Block.Button replyButtonOn(String comment) {

@@ -35,9 +35,14 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
     private final ResultsMessages messages;
 
     public PulseResultsCommands(Jdbi jdbi, PublicFiles links) {
+        this(jdbi, links, ReplyThreads.NONE);
+    }
+
+    /** With HR's replies to anonymous comments going through {@code threads}. */
+    public PulseResultsCommands(Jdbi jdbi, PublicFiles links, ReplyThreads threads) {
         this.jdbi = jdbi;
         this.links = links;
-        this.reader = new ResultsReader(jdbi);
+        this.reader = new ResultsReader(jdbi, threads);
         this.messages = new ResultsMessages(links);
     }
 

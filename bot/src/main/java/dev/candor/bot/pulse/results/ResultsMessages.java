@@ -1,5 +1,6 @@
 package dev.candor.bot.pulse.results;
 
+import dev.candor.bot.ask.AnswerThreads;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
@@ -177,10 +178,16 @@ public final class ResultsMessages {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(Text.builder().strong("Comments").build()));
-        results.comments().stream()
-                .limit(shown(room))
-                .forEach(comment -> blocks.add(new Block.Quote(Text.of(comment))));
-        int more = results.comments().size() - (int) Math.min(results.comments().size(), shown(room));
+        // A comment HR can reply to takes a second block, its button.
+        boolean replies = results.comments().stream().anyMatch(comment -> comment.thread() != null);
+        long shown = shown(replies ? room / 2 : room);
+        results.comments().stream().limit(shown).forEach(comment -> {
+            blocks.add(new Block.Quote(Text.of(comment.text())));
+            if (comment.thread() != null) {
+                blocks.add(new Block.Buttons(List.of(AnswerThreads.replyButton(comment.thread()))));
+            }
+        });
+        int more = results.comments().size() - (int) Math.min(results.comments().size(), shown);
         if (more > 0) {
             blocks.add(new Block.Context(Text.of(more + " more comments are left out of this message.")));
         }

@@ -10,7 +10,6 @@ import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.pulse.results.AnswerCount;
 import dev.candor.storage.pulse.results.CellCount;
 import dev.candor.storage.pulse.results.CellValueCount;
-import dev.candor.storage.pulse.results.Comment;
 import dev.candor.storage.pulse.results.GroupName;
 import dev.candor.storage.pulse.results.PulseResultsDao;
 import dev.candor.storage.pulse.results.SurveyRef;
@@ -33,9 +32,17 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ResultsReader {
     private final Jdbi jdbi;
+    private final ReplyThreads threads;
 
+    /** Results without replies to comments. */
     public ResultsReader(Jdbi jdbi) {
+        this(jdbi, ReplyThreads.NONE);
+    }
+
+    /** Results whose comments HR can reply to through {@code threads}. */
+    public ResultsReader(Jdbi jdbi, ReplyThreads threads) {
         this.jdbi = jdbi;
+        this.threads = threads;
     }
 
     /** The results within the scope; empty when the survey has no round yet. */
@@ -82,9 +89,20 @@ public final class ResultsReader {
                 .filter(question -> question instanceof Question.Text)
                 .map(Question::id)
                 .toArray(String[]::new);
-        List<String> comments =
+        // Only HR (the whole organisation's results) may write to a comment's anonymous author.
+        List<ShownComment> comments =
                 dao.listComments(orgId, latestId, scope.everyone(), scope.managerArray(), textIds).stream()
-                        .map(Comment::text)
+                        .map(comment -> new ShownComment(
+                                comment.text(),
+                                scope.everyone()
+                                        ? threads.thread(
+                                                        handle,
+                                                        orgId,
+                                                        latest.roundId(),
+                                                        comment.answerId(),
+                                                        comment.questionId())
+                                                .orElse(null)
+                                        : null))
                         .toList();
         return Optional.of(new SurveyResults(
                 survey,

@@ -26,7 +26,7 @@ public record SurveyResults(
         List<QuestionResult> questions,
         List<TrendPoint> trend,
         List<BreakdownResult> breakdowns,
-        List<String> comments) {
+        List<ShownComment> comments) {
 
     /** Results that show nothing but how many have answered so far. */
     static SurveyResults waiting(SurveyRef survey, Scope scope, String period, int asks, int answered, int answers) {

@@ -32,8 +32,9 @@ class ResultsMessagesTest {
         List<BreakdownResult> breakdowns = List.of(Breakdown.values()).stream()
                 .map(breakdown -> new BreakdownResult(breakdown, List.of(new GroupResult("A", 9, Map.of("q0", 3.0)))))
                 .toList();
-        List<String> comments =
-                IntStream.range(0, 30).mapToObj(i -> "Comment " + i).toList();
+        List<ShownComment> comments = IntStream.range(0, 30)
+                .mapToObj(i -> new ShownComment("Comment " + i, "thread-" + i))
+                .toList();
         SurveyResults results = new SurveyResults(
                 new SurveyRef(1, "Big", true, 5),
                 Scope.wholeOrganisation(),

@@ -81,7 +81,9 @@ public final class ResultsSamples {
                         List.of(
                                 new GroupResult("Sales", 8, Map.of("enps", 7.9, "workload", 3.1)),
                                 new GroupResult("Support", 7, Map.of("enps", 7.4, "workload", 3.3))))),
-                List.of("More time for focused work, please.", "The new onboarding helped a lot."));
+                List.of(
+                        new ShownComment("More time for focused work, please.", "6d1f0c1e-0000-4000-8000-000000000001"),
+                        new ShownComment("The new onboarding helped a lot.", "6d1f0c1e-0000-4000-8000-000000000002")));
     }
 
     /** Publishes nowhere and answers with fixed addresses, so that golden files stay the same. */

@@ -1,4 +1,6 @@
 package dev.candor.storage.pulse.results;
 
+import java.util.UUID;
+
 /** A text answer, without anything that says whose or when. */
-public record Comment(String questionId, String text) {}
+public record Comment(UUID answerId, String questionId, String text) {}

@@ -106,7 +106,7 @@ public interface PulseResultsDao {
     List<CellCount> countCells(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
 
     /** The round's answers to these text questions in random order, so that their order says nothing. */
-    @SqlQuery("SELECT q.id AS question_id, a.answer_values ->> q.id AS text"
+    @SqlQuery("SELECT a.id AS answer_id, q.id AS question_id, a.answer_values ->> q.id AS text"
             + " FROM answers a CROSS JOIN unnest(CAST(:questionIds AS text[])) q(id)" + IN_SCOPE
             + " AND jsonb_typeof(a.answer_values -> q.id) = 'string' ORDER BY random()")
     List<Comment> listComments(
