@@ -35,7 +35,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,19 +70,19 @@ class TeamsAnswerThreadTest {
 
     @Test
     void hrRepliesTheAuthorReadsItAndAnswersBackWithoutTheirName() throws Exception {
-        String thread = teams.jdbi().inTransaction(handle -> {
-            UUID answer = handle.select(
-                            "SELECT id FROM answers WHERE round_id = ? AND answer_values->>'comment' LIKE 'The on-call%'",
-                            round.id())
-                    .mapTo(UUID.class)
-                    .one();
-            return teams.candor
-                    .asking()
-                    .threads()
-                    .replyButton(handle, round, answer, "comment")
-                    .orElseThrow()
-                    .value();
-        });
+        JsonNode results = Cards.of(say("hana", "pulse results December pulse"));
+        List<String> threads = results.findParents("action").stream()
+                .filter(data -> data.path("action").asText().equals(AnswerThreads.REPLY))
+                .map(data -> data.path("value").asText())
+                .toList();
+        assertThat(threads)
+                .as("a Reply button under each comment of HR's results")
+                .hasSize(2);
+        assertThat(results.toString()).doesNotContain("Ana");
+        String thread = threads.stream()
+                .filter(id -> commentOf(id).startsWith("The on-call"))
+                .findFirst()
+                .orElseThrow();
 
         JsonNode form = Cards.of(press("hana", AnswerThreads.REPLY, thread));
         assertThat(form.toString())
@@ -228,6 +227,25 @@ class TeamsAnswerThreadTest {
         List<LoggedRequest> replies = teams.microsoft.replies();
         assertThat(replies).hasSize(1);
         return replies.get(0);
+    }
+
+    private LoggedRequest say(String name, String text) throws Exception {
+        teams.microsoft.reset();
+        teams.post(in(name, TestActivity.message(teams.microsoft.serviceUrl(), text))
+                .json());
+        List<LoggedRequest> replies = teams.microsoft.replies();
+        assertThat(replies).hasSize(1);
+        return replies.get(0);
+    }
+
+    /** The comment a conversation is about, read from the database as only the test may. */
+    private String commentOf(String thread) {
+        return Rows.strings(
+                        teams.jdbi(),
+                        "SELECT a.answer_values->>'comment' FROM answer_threads t JOIN answers a"
+                                + " ON a.round_id = t.round_id AND a.edit_key = t.author_key WHERE t.id = '" + thread
+                                + "'")
+                .get(0);
     }
 
     private String said() {
