@@ -63,16 +63,7 @@ public final class AnswerThreads implements Handlers.ActionHandler, Handlers.For
         this.editKeys = editKeys;
     }
 
-    /**
-     * A "Reply anonymously" button for the answer {@code answerId}'s question {@code questionId}, shown next to an
-     * anonymous comment; empty when its author can't be reached (a named round, or no encryption key).
-     */
-    public Optional<Block.Button> replyButton(Handle handle, Round round, UUID answerId, String questionId) {
-        return threadFor(handle, round.orgId(), round.id(), answerId, questionId)
-                .map(AnswerThreads::replyButton);
-    }
-
-    /** The "Reply anonymously" button of a conversation. */
+    /** The "Reply to its author" button of a conversation, shown under an anonymous comment. */
     public static Block.Button replyButton(String thread) {
         return new Block.Button(REPLY, "Reply to its author", thread, Block.ButtonStyle.DEFAULT);
     }

@@ -12,7 +12,6 @@ import dev.candor.bot.ask.AnswerThreads;
 import dev.candor.bot.ask.AskForms;
 import dev.candor.bot.ask.Asking;
 import dev.candor.bot.chat.Actor;
-import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.scheduler.ask.Deadline;
@@ -164,7 +163,7 @@ class SlackAnswerThreadTest {
 
     @Test
     void onlyThoseWhoReadTheResultsMayReply() throws Exception {
-        String thread = replyButtonOn("More pairing please").value();
+        String thread = threadOn("More pairing please");
 
         assertThat(pressForReply("U0ANA", AnswerThreads.REPLY, thread, "ana"))
                 .contains("Only the people who read this survey's results can reply");
@@ -196,7 +195,7 @@ class SlackAnswerThreadTest {
         return Golden.parse(response.body());
     }
 
-    private Block.Button replyButtonOn(String comment) {
+    private String threadOn(String comment) {
         return database.jdbi().inTransaction(handle -> {
             UUID answer = handle.select(
                             "SELECT id FROM answers WHERE round_id = ? AND answer_values->>'comment' = ?",
@@ -206,7 +205,7 @@ class SlackAnswerThreadTest {
                     .one();
             return candor.asking()
                     .threads()
-                    .replyButton(handle, round, answer, "comment")
+                    .threadFor(handle, orgId, round.id(), answer, "comment")
                     .orElseThrow();
         });
     }
