@@ -36,8 +36,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -52,6 +54,9 @@ import java.util.stream.IntStream;
 public final class PulseBench {
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
+    /** {@code -Dbench.statements=true}: PostgreSQL's costliest statements of reading results, from pg_stat_statements. */
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+
     private PulseBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -59,9 +64,17 @@ public final class PulseBench {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path dataDir = Files.createTempDirectory("candor-pulse-bench-");
-        try (Database database = Database.embedded(
-                dataDir.resolve("pg"), 8, Database.Embedded.durable().withoutDurability())) {
+        Database.Embedded options = Database.Embedded.durable().withoutDurability();
+        if (STATEMENTS) {
+            Map<String, String> settings = new HashMap<>(options.serverSettings());
+            settings.put("shared_preload_libraries", "pg_stat_statements");
+            options = new Database.Embedded(settings, options.onLost());
+        }
+        try (Database database = Database.embedded(dataDir.resolve("pg"), 8, options)) {
             database.migrate();
+            if (STATEMENTS) {
+                database.jdbi().useHandle(handle -> handle.execute("CREATE EXTENSION pg_stat_statements"));
+            }
             run(database, people, calls);
         }
         System.exit(0);
@@ -144,6 +157,9 @@ public final class PulseBench {
     /** The counting and the rules alone, without drawing and storing charts. */
     private static void printReaderTimes(Database database, long orgId, long survey, int calls) {
         ResultsReader reader = new ResultsReader(database.jdbi());
+        if (STATEMENTS) {
+            database.jdbi().useHandle(handle -> handle.execute("SELECT pg_stat_statements_reset()"));
+        }
         SurveyRef ref = database.jdbi()
                 .withExtension(PulseResultsDao.class, dao -> dao.findSurveyById(orgId, survey))
                 .orElseThrow();
@@ -157,6 +173,18 @@ public final class PulseBench {
         System.out.printf(
                 "counting and anonymity rules alone: p50 %.0f ms, p95 %.0f ms%n",
                 percentile(millis, 50), percentile(millis, 95));
+        if (STATEMENTS) {
+            System.out.println("statements of reading results, by total time (ms total, calls, rows, statement):");
+            database.jdbi().useHandle(handle -> handle.select(
+                            """
+                            SELECT round(total_exec_time) AS total, calls, rows,
+                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+                            FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12""")
+                    .map((rs, ctx) -> String.format(
+                            "%8d ms %6d calls %8d rows  %s",
+                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+                    .forEach(System.out::println));
+        }
     }
 
     private static void printChartTimes() {
@@ -218,25 +246,42 @@ public final class PulseBench {
                 .id();
     }
 
-    /** Every ask answered, anonymously: ten values each and the author's department, as the engine keeps them. */
+    /**
+     * Every ask answered, anonymously: ten values each and the author's department, as the engine keeps them, a
+     * thousand answers per transaction, each counted into {@code answer_tallies} by the trigger as the engine's are.
+     * (One transaction for all would update each count 10,000 times in it: PostgreSQL can't prune a row's versions
+     * before the transaction ends, and people answer one per transaction.)
+     */
     private static void insertAnswers(Database database, long orgId, long round) {
-        database.jdbi().useTransaction(handle -> {
-            handle.execute(
-                    """
-                    INSERT INTO answers (org_id, round_id, edit_key, questionnaire_version, answer_values, cell)
-                    SELECT ?, ?, decode(md5(k.id::text), 'hex'), 1,
-                           jsonb_build_object('enps', k.id % 11, 'q1', 1 + k.id % 5, 'q2', 1 + k.id % 4,
-                               'q3', 1 + k.id % 3, 'q4', 2 + k.id % 4, 'q5', 1 + k.id % 5, 'q6', 3 + k.id % 3,
-                               'q7', 1 + k.id % 2, 'q8', 5 - k.id % 5)
-                               || CASE WHEN k.id % 7 = 0 THEN jsonb_build_object('comment', 'Comment ' || k.id)
-                                       ELSE '{}'::jsonb END,
-                           jsonb_build_object('department', p.department)
-                    FROM asks k JOIN people p ON p.id = k.person_id WHERE k.round_id = ?
-                    """,
-                    orgId, round, round);
-            handle.execute("UPDATE asks SET state = 'answered' WHERE round_id = ?", round);
-            handle.execute("ANALYZE answers");
-        });
+        List<Long> asks = database.jdbi()
+                .withHandle(handle -> handle.select("SELECT id FROM asks WHERE round_id = ? ORDER BY id", round)
+                        .mapTo(Long.class)
+                        .list());
+        for (int from = 0; from < asks.size(); from += 1000) {
+            long first = asks.get(from);
+            long last = asks.get(Math.min(asks.size(), from + 1000) - 1);
+            database.jdbi().useTransaction(handle -> {
+                handle.execute(
+                        """
+                        INSERT INTO answers (org_id, round_id, edit_key, questionnaire_version, answer_values, cell)
+                        SELECT ?, ?, decode(md5(k.id::text), 'hex'), 1,
+                               jsonb_build_object('enps', k.id % 11, 'q1', 1 + k.id % 5, 'q2', 1 + k.id % 4,
+                                   'q3', 1 + k.id % 3, 'q4', 2 + k.id % 4, 'q5', 1 + k.id % 5, 'q6', 3 + k.id % 3,
+                                   'q7', 1 + k.id % 2, 'q8', 5 - k.id % 5)
+                                   || CASE WHEN k.id % 7 = 0 THEN jsonb_build_object('comment', 'Comment ' || k.id)
+                                           ELSE '{}'::jsonb END,
+                               jsonb_build_object('department', p.department)
+                        FROM asks k JOIN people p ON p.id = k.person_id WHERE k.round_id = ? AND k.id BETWEEN ? AND ?
+                        """,
+                        orgId, round, round, first, last);
+                handle.execute(
+                        "UPDATE asks SET state = 'answered' WHERE round_id = ? AND id BETWEEN ? AND ?",
+                        round,
+                        first,
+                        last);
+            });
+        }
+        database.jdbi().useHandle(handle -> handle.execute("ANALYZE answers; ANALYZE answer_tallies"));
     }
 
     private static long insertPeople(Database database, int people) {

@@ -80,16 +80,29 @@ public interface AnswerDao {
     /**
      * Rewrites a closed anonymous round's answers as new rows with new random ids, in random order, in the caller's
      * transaction, and touches its answered asks in the same one: afterwards no answer's id, position in the table or
-     * transaction stamp follows the order in which people answered. (Until then, the transaction that stored an
-     * answer also marked its ask answered; this is why it runs when the round closes.)
+     * transaction stamp follows the order in which people answered, and neither do the round's counts. (Until then,
+     * the transaction that stored an answer and counted it also marked its ask answered; this is why it runs when the
+     * round closes.)
      */
     default void reshuffleAnonymous(long orgId, long roundId) {
         lockAsks(orgId, roundId);
         keepAnonymous(orgId, roundId);
+        // The same answers go back: the round's counts (answer_tallies) stay as they are, rewritten below.
+        rewritingAnswers("on");
         deleteAnonymous(orgId, roundId);
         insertKeptInRandomOrder();
+        rewritingAnswers("off");
+        touchTallies(orgId, roundId);
         touchAnsweredAsks(orgId, roundId);
     }
+
+    /** Turns the counting of answers (V29's trigger) off or on for the rest of the transaction. */
+    @SqlQuery("SELECT set_config('candor.rewriting_answers', :state, true)")
+    String rewritingAnswers(@Bind("state") String state);
+
+    /** The round's counts, rewritten: the last answer counted no longer shares their transaction stamp. */
+    @SqlUpdate("UPDATE answer_tallies SET answers = answers WHERE org_id = :orgId AND round_id = :roundId")
+    void touchTallies(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
 
     /**
      * Every ask of the round, locked first: an answer being stored holds its ask's lock, so the rewrite waits for it

@@ -78,7 +78,13 @@ class AnswerDaoTest {
             database.jdbi().useTransaction(handle -> {
                 handle.attach(AskDao.class).markAnswered(acme.orgId, ask, null);
                 handle.attach(AnswerDao.class)
-                        .saveAnonymous(acme.orgId, round.id(), new byte[] {(byte) person}, 1, "{\"mood\": 3}");
+                        .saveAnonymous(
+                                acme.orgId,
+                                round.id(),
+                                new byte[] {(byte) person},
+                                1,
+                                "{\"mood\": " + (1 + person % 2) + "}",
+                                "{\"department\": \"Sales\"}");
             });
         }
         List<UUID> before = answers.listByRound(acme.orgId, round.id()).stream()
@@ -98,18 +104,123 @@ class AnswerDaoTest {
         Map<String, Object> stamps = database.jdbi().withHandle(handle -> handle.select(
                         """
                         SELECT (SELECT count(DISTINCT xmin::text) FROM answers) AS answer_stamps,
+                               (SELECT count(DISTINCT xmin::text) FROM answer_tallies) AS tally_stamps,
                                (SELECT count(DISTINCT xmin::text) FROM asks WHERE state = 'answered') AS ask_stamps,
                                (SELECT min(xmin::text) FROM answers) = (SELECT min(xmin::text) FROM asks
-                                                                        WHERE state = 'answered') AS same
+                                                                        WHERE state = 'answered') AS same,
+                               (SELECT min(xmin::text) FROM answer_tallies) = (SELECT min(xmin::text) FROM asks
+                                                                        WHERE state = 'answered') AS same_tallies
                         """)
                 .mapToMap()
                 .one());
         assertThat(stamps)
                 .containsEntry("answer_stamps", 1L)
+                .containsEntry("tally_stamps", 1L)
                 .containsEntry("ask_stamps", 1L)
-                .containsEntry("same", true);
+                .containsEntry("same", true)
+                .containsEntry("same_tallies", true);
+        assertThat(tallies(round.id()))
+                .as("the rewrite changes no count")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("Sales||", 5, "Sales|mood|1", 3, "Sales|mood|2", 2));
         assertThat(asks.listByRound(acme.orgId, round.id()))
                 .allSatisfy(ask -> assertThat(ask.answeredAt()).isNull());
+    }
+
+    @Test
+    void answersWithGroupsAreCountedAsTheyAreStoredChangedAndRemovedAndOthersAreNot() {
+        Round survey = acme.round("2026-W01", true, DUE);
+        Round checkin = acme.round("2026-W02", false, DUE);
+        long ask = acme.insertAsk(
+                checkin, AskFixture.pending(acme.person("Ana", "UTC"), OPENS.toString(), DUE.toString()));
+        String sales = "{\"department\": \"Sales\"}";
+        String support = "{\"department\": \"Support\"}";
+
+        answers.saveAnonymous(
+                acme.orgId, survey.id(), new byte[] {1}, 1, "{\"mood\": 2, \"tools\": [\"a\", \"b\"]}", sales);
+        answers.saveAnonymous(acme.orgId, survey.id(), new byte[] {2}, 1, "{\"mood\": 2, \"note\": \"Fine\"}", sales);
+        answers.saveAnonymous(acme.orgId, survey.id(), new byte[] {3}, 1, "{\"ok\": true}", support);
+        answers.saveNamed(acme.orgId, checkin.id(), ask, 1, "{\"mood\": 5}", OPENS);
+        assertThat(tallies(survey.id()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Sales||", 2,
+                        "Sales|mood|2", 2,
+                        "Sales|tools|a", 1,
+                        "Sales|tools|b", 1,
+                        "Sales|note|", 1,
+                        "Support||", 1,
+                        "Support|ok|true", 1));
+        assertThat(tallies(checkin.id()))
+                .as("an answer without groups counts nothing")
+                .isEmpty();
+
+        answers.saveAnonymous(acme.orgId, survey.id(), new byte[] {1}, 1, "{\"mood\": 4, \"tools\": [\"b\"]}", support);
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "DELETE FROM answers WHERE round_id = ? AND edit_key = ?", survey.id(), new byte[] {3}));
+
+        assertThat(tallies(survey.id()))
+                .as("the change moved the answer to its new group and values; the removed answer is gone")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Sales||", 1,
+                        "Sales|mood|2", 1,
+                        "Sales|note|", 1,
+                        "Support||", 1,
+                        "Support|mood|4", 1,
+                        "Support|tools|b", 1));
+    }
+
+    @Test
+    void answersStoredAtOnceCountEveryOneWithoutDeadlock() throws Exception {
+        Round survey = acme.round("2026-W01", true, DUE);
+        String cell = "{\"department\": \"Sales\"}";
+        int each = 60;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        // options in either order: rows shared by two answers are still locked in one order
+                        String tools = thread % 2 == 0 ? "[\"a\", \"b\", \"c\"]" : "[\"c\", \"b\", \"a\"]";
+                        byte[] key = {(byte) thread, (byte) i};
+                        database.jdbi().useTransaction(handle -> {
+                            AnswerDao dao = handle.attach(AnswerDao.class);
+                            dao.saveAnonymous(acme.orgId, survey.id(), key, 1, "{\"tools\": " + tools + "}", cell);
+                            dao.saveAnonymous(
+                                    acme.orgId, survey.id(), key, 1, "{\"tools\": " + tools + ", \"mood\": 3}", cell);
+                        });
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(tallies(survey.id()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Sales||", 4 * each,
+                        "Sales|mood|3", 4 * each,
+                        "Sales|tools|a", 4 * each,
+                        "Sales|tools|b", 4 * each,
+                        "Sales|tools|c", 4 * each));
+    }
+
+    /** The round's non-zero counts as "department|question|answer" → count. */
+    private Map<String, Integer> tallies(long roundId) {
+        return database.jdbi().withHandle(handle -> handle.select(
+                        """
+                        SELECT concat_ws('|', cell ->> 'department', question_id, answer) AS k, answers FROM answer_tallies
+                        WHERE round_id = ? AND answers > 0
+                        """,
+                        roundId)
+                .reduceRows(new java.util.HashMap<String, Integer>(), (map, row) -> {
+                    map.put(row.getColumn("k", String.class), row.getColumn("answers", Integer.class));
+                    return map;
+                }));
     }
 
     private List<String> stamps(String table) {

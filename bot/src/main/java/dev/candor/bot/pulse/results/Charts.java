@@ -7,11 +7,16 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * Chart pictures drawn with Java2D, headless: a bar chart of a question's distribution and a line chart of a score
@@ -136,13 +141,72 @@ public final class Charts {
         return HEIGHT - TOP - BOTTOM;
     }
 
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
+    /**
+     * The picture as a PNG: 8-bit RGB, every row filtered "Up" (a chart's rows mostly repeat the one above, so they
+     * become zeros) and deflated at best speed. ImageIO's writer tries five filters on every row and took most of a
+     * chart's time; this one writes the same picture in a fraction of it.
+     */
+    static byte[] png(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] above = new int[width];
+        int[] row = new int[width];
+        // A drawn chart's pixels are read straight from its buffer; any other picture through getRGB.
+        int[] drawn = image.getType() == BufferedImage.TYPE_INT_RGB
+                ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+                : null;
+        byte[] line = new byte[1 + 3 * width];
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DeflaterOutputStream deflated = new DeflaterOutputStream(pixels, deflater, 1 << 16)) {
+            for (int y = 0; y < height; y++) {
+                if (drawn != null) {
+                    System.arraycopy(drawn, y * width, row, 0, width);
+                } else {
+                    image.getRGB(0, y, width, 1, row, 0, width);
+                }
+                line[0] = 2; // Up
+                for (int x = 0; x < width; x++) {
+                    int now = row[x];
+                    int was = above[x];
+                    line[1 + 3 * x] = (byte) ((now >> 16) - (was >> 16));
+                    line[2 + 3 * x] = (byte) ((now >> 8) - (was >> 8));
+                    line[3 + 3 * x] = (byte) (now - was);
+                }
+                deflated.write(line);
+                int[] swap = above;
+                above = row;
+                row = swap;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pixels.size() + 64);
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer header = ByteBuffer.allocate(13);
+        header.putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
+        chunk(out, "IHDR", header.array());
+        chunk(out, "IDAT", pixels.toByteArray());
+        chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

@@ -187,9 +187,13 @@ public final class ResultsMessages {
                 blocks.add(new Block.Buttons(List.of(AnswerThreads.replyButton(comment.thread()))));
             }
         });
-        int more = results.comments().size() - (int) Math.min(results.comments().size(), shown);
+        int more = Math.max(results.comments().size(), results.commentCount())
+                - (int) Math.min(results.comments().size(), shown);
         if (more > 0) {
-            blocks.add(new Block.Context(Text.of(more + " more comments are left out of this message.")));
+            blocks.add(new Block.Context(Text.of(
+                    more == 1
+                            ? "1 more comment is left out of this message."
+                            : more + " more comments are left out of this message.")));
         }
         return blocks;
     }

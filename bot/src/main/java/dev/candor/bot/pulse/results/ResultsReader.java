@@ -62,13 +62,19 @@ public final class ResultsReader {
         Map<Long, Integer> answers = dao.countAnswers(orgId, ids, scope.everyone(), scope.managerArray()).stream()
                 .collect(Collectors.toMap(AnswerCount::roundId, AnswerCount::answers));
         int latestAnswers = answers.getOrDefault(latest.roundId(), 0);
+        int asked = dao.countAsks(orgId, latest.roundId());
+        // One answer per ask that was answered: the whole round's answers are how many answered.
+        int answered = scope.everyone()
+                ? latestAnswers
+                : dao.countAnswers(orgId, new long[] {latest.roundId()}, true, new String[0]).stream()
+                        .mapToInt(AnswerCount::answers)
+                        .sum();
         List<CellCount> cells = dao.countCells(orgId, latest.roundId());
         boolean shown = scope.everyone()
                 ? rules.shows(latestAnswers)
                 : rules.showsPart(cells, cell -> scope.managers().contains(cell.manager()));
         if (!shown) {
-            return Optional.of(SurveyResults.waiting(
-                    survey, scope, latest.period(), latest.asks(), latest.answered(), latestAnswers));
+            return Optional.of(SurveyResults.waiting(survey, scope, latest.period(), asked, answered, latestAnswers));
         }
         List<Question> questions = questions(handle, orgId, latest);
         long[] latestId = {latest.roundId()};
@@ -89,33 +95,46 @@ public final class ResultsReader {
                 .filter(question -> question instanceof Question.Text)
                 .map(Question::id)
                 .toArray(String[]::new);
-        // Only HR (the whole organisation's results) may write to a comment's anonymous author.
-        List<ShownComment> comments =
-                dao.listComments(orgId, latestId, scope.everyone(), scope.managerArray(), textIds).stream()
-                        .map(comment -> new ShownComment(
-                                comment.text(),
-                                scope.everyone()
-                                        ? threads.thread(
-                                                        handle,
-                                                        orgId,
-                                                        latest.roundId(),
-                                                        comment.answerId(),
-                                                        comment.questionId())
-                                                .orElse(null)
-                                        : null))
-                        .toList();
+        int commentCount = latestValues.stream()
+                .filter(count -> List.of(textIds).contains(count.questionId()))
+                .mapToInt(AnswerCount::answers)
+                .sum();
+        // Only HR (the whole organisation's results) may write to a comment's anonymous author: a conversation is
+        // started for each comment shown, so only a message's worth are read.
+        List<ShownComment> comments = dao
+                .listComments(
+                        orgId,
+                        latest.roundId(),
+                        scope.everyone(),
+                        scope.managerArray(),
+                        textIds,
+                        ResultsMessages.SHOWN_COMMENTS)
+                .stream()
+                .map(comment -> new ShownComment(
+                        comment.text(),
+                        scope.everyone()
+                                ? threads.thread(
+                                                handle,
+                                                orgId,
+                                                latest.roundId(),
+                                                comment.answerId(),
+                                                comment.questionId())
+                                        .orElse(null)
+                                : null))
+                .toList();
         return Optional.of(new SurveyResults(
                 survey,
                 scope,
                 latest.period(),
-                latest.asks(),
-                latest.answered(),
+                asked,
+                answered,
                 latestAnswers,
                 true,
                 results,
                 trend,
                 breakdowns,
-                comments));
+                comments,
+                commentCount));
     }
 
     private static List<Question> questions(Handle handle, long orgId, SurveyRound round) {

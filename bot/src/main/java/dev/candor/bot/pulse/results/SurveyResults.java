@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
  * @param scope whose answers: everyone's, or a manager's organisation
  * @param answers the round's answers within the scope
  * @param trend each shown round, oldest first, with its averages by question id (at least two rounds to draw)
- * @param comments text answers, in random order; empty unless shown
+ * @param comments up to a message's worth of text answers, picked at random, in random order; empty unless shown
+ * @param commentCount how many text answers there are in all; 0 unless shown
  */
 public record SurveyResults(
         SurveyRef survey,
@@ -26,18 +27,19 @@ public record SurveyResults(
         List<QuestionResult> questions,
         List<TrendPoint> trend,
         List<BreakdownResult> breakdowns,
-        List<ShownComment> comments) {
+        List<ShownComment> comments,
+        int commentCount) {
 
     /** Results that show nothing but how many have answered so far. */
     static SurveyResults waiting(SurveyRef survey, Scope scope, String period, int asks, int answered, int answers) {
         return new SurveyResults(
-                survey, scope, period, asks, answered, answers, false, List.of(), List.of(), List.of(), List.of());
+                survey, scope, period, asks, answered, answers, false, List.of(), List.of(), List.of(), List.of(), 0);
     }
 
     /** The same results without the comments: what HR shares with a conversation. */
     public SurveyResults withoutComments() {
         return new SurveyResults(
-                survey, scope, period, asks, answered, answers, shown, questions, trend, breakdowns, List.of());
+                survey, scope, period, asks, answered, answers, shown, questions, trend, breakdowns, List.of(), 0);
     }
 
     /** The rule's minimum, for "results show from 5". */

@@ -29,6 +29,30 @@ class ChartsTest {
         assertThat(ImageIO.read(new ByteArrayInputStream(empty)).getHeight()).isEqualTo(Charts.HEIGHT);
     }
 
+    @Test
+    void thePngHoldsEveryPixelOfThePictureExactly() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
+            BufferedImage picture = new BufferedImage(37, 23, type);
+            for (int y = 0; y < picture.getHeight(); y++) {
+                for (int x = 0; x < picture.getWidth(); x++) {
+                    // noise, and rows repeating the row above, as charts mostly do
+                    picture.setRGB(x, y, y % 3 == 1 ? picture.getRGB(x, y - 1) : 0xFF000000 | random.nextInt());
+                }
+            }
+
+            BufferedImage read = ImageIO.read(new ByteArrayInputStream(Charts.png(picture)));
+
+            assertThat(read.getWidth()).isEqualTo(37);
+            assertThat(read.getHeight()).isEqualTo(23);
+            for (int y = 0; y < picture.getHeight(); y++) {
+                for (int x = 0; x < picture.getWidth(); x++) {
+                    assertThat(read.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(picture.getRGB(x, y));
+                }
+            }
+        }
+    }
+
     private static long distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int x = 0; x < image.getWidth(); x += 7) {

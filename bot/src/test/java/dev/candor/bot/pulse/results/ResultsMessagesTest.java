@@ -46,7 +46,8 @@ class ResultsMessagesTest {
                 questions,
                 List.of(),
                 breakdowns,
-                comments);
+                comments,
+                comments.size());
         PublicFiles files = new PublicFiles() {
             @Override
             public boolean enabled() {

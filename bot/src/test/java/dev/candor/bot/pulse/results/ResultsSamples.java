@@ -83,7 +83,8 @@ public final class ResultsSamples {
                                 new GroupResult("Support", 7, Map.of("enps", 7.4, "workload", 3.3))))),
                 List.of(
                         new ShownComment("More time for focused work, please.", "6d1f0c1e-0000-4000-8000-000000000001"),
-                        new ShownComment("The new onboarding helped a lot.", "6d1f0c1e-0000-4000-8000-000000000002")));
+                        new ShownComment("The new onboarding helped a lot.", "6d1f0c1e-0000-4000-8000-000000000002")),
+                2);
     }
 
     /** Publishes nowhere and answers with fixed addresses, so that golden files stay the same. */

@@ -1,14 +1,18 @@
 package dev.candor.storage.pulse.results;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * The counting behind survey results, done in PostgreSQL: every query groups a round's answers (their
- * {@code answer_values} and {@code cell} jsonb) so that 100,000 answers come back as a few hundred counts.
+ * The counting behind survey results, done in PostgreSQL: every count sums {@code answer_tallies}, which a trigger
+ * keeps as answers are stored (V29), so that 100,000 answers come back as a few hundred counts without being read.
  *
  * <p>{@code everyone} false narrows every count to a manager's organisation: answers whose {@code cell} names one of
  * {@code managers} (see {@link #listOrganisation}) as the answerer's manager.
@@ -24,14 +28,6 @@ public interface PulseResultsDao {
     /** The answers of the rounds asked for, within the organisation or part asked for. */
     String IN_SCOPE = " WHERE a.org_id = :orgId AND a.round_id = ANY(:rounds)"
             + " AND (:everyone OR a.cell ->> 'manager' = ANY(:managers))";
-
-    /** Each countable value of an answer: a number, a yes/no, or every option chosen. Text is never counted. */
-    String VALUES =
-            """
-            CROSS JOIN LATERAL jsonb_each(a.answer_values) kv
-            CROSS JOIN LATERAL jsonb_array_elements_text(CASE jsonb_typeof(kv.value)
-                WHEN 'array' THEN kv.value WHEN 'string' THEN '[]'::jsonb ELSE jsonb_build_array(kv.value) END) v(answer)
-            """;
 
     @SqlQuery(
             """
@@ -53,29 +49,31 @@ public interface PulseResultsDao {
             """)
     Optional<SurveyRef> findLatestSurvey(@Bind("orgId") long orgId);
 
-    /** A survey's rounds, oldest first, with their ask counts. */
+    /** A survey's rounds, oldest first. */
     @SqlQuery(
             """
-            SELECT r.id AS round_id, r.period, r.anonymous, r.questionnaire_id, r.version, r.created_at,
-                   count(k.id) AS asks, count(k.id) FILTER (WHERE k.state = 'answered') AS answered
-            FROM rounds r LEFT JOIN asks k ON k.round_id = r.id
+            SELECT r.id AS round_id, r.period, r.anonymous, r.questionnaire_id, r.version, r.created_at FROM rounds r
             WHERE r.org_id = :orgId AND r.feature = 'pulse' AND r.subject = :subject AND r.state <> 'cancelled'
-            GROUP BY r.id ORDER BY r.created_at, r.id
+            ORDER BY r.created_at, r.id
             """)
     List<SurveyRound> listRounds(@Bind("orgId") long orgId, @Bind("subject") String subject);
 
+    /** How many people the round asked (its answers are counted in answer_tallies: see countAnswers). */
+    @SqlQuery("SELECT count(*) FROM asks WHERE org_id = :orgId AND round_id = :roundId")
+    int countAsks(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
+
     /** How many answers each round has (in the part asked for): the size every rule compares with. */
-    @SqlQuery("SELECT a.round_id, '' AS question_id, '' AS answer, count(*) AS answers" + " FROM answers a" + IN_SCOPE
-            + " GROUP BY a.round_id")
+    @SqlQuery("SELECT a.round_id, '' AS question_id, '' AS answer, sum(a.answers) AS answers FROM answer_tallies a"
+            + IN_SCOPE + " AND a.question_id = '' GROUP BY a.round_id")
     List<AnswerCount> countAnswers(
             @Bind("orgId") long orgId,
             @Bind("rounds") long[] roundIds,
             @Bind("everyone") boolean everyone,
             @Bind("managers") String[] managers);
 
-    /** Every question's distribution in every round asked for. */
-    @SqlQuery("SELECT a.round_id, kv.key AS question_id, v.answer, count(*) AS answers FROM " + "answers a " + VALUES
-            + IN_SCOPE + " GROUP BY a.round_id, kv.key, v.answer")
+    /** Every question's distribution in every round asked for (a text question's: its written answers, as ''). */
+    @SqlQuery("SELECT a.round_id, a.question_id, a.answer, sum(a.answers) AS answers FROM answer_tallies a" + IN_SCOPE
+            + " AND a.question_id <> '' GROUP BY 1, 2, 3")
     List<AnswerCount> countValues(
             @Bind("orgId") long orgId,
             @Bind("rounds") long[] roundIds,
@@ -83,12 +81,13 @@ public interface PulseResultsDao {
             @Bind("managers") String[] managers);
 
     /**
-     * One round's distributions per combination of stored groups, in one pass over its answers: the round's own
-     * distributions and every breakdown's are sums of these rows.
+     * One round's distributions per combination of stored groups: the round's own distributions and every
+     * breakdown's are sums of these rows.
      */
     @SqlQuery("SELECT a.cell ->> 'department' AS department, a.cell ->> 'manager' AS manager,"
-            + " a.cell ->> 'tenure' AS tenure, a.cell ->> 'location' AS location, kv.key AS question_id, v.answer,"
-            + " count(*) AS answers FROM answers a " + VALUES + IN_SCOPE + " GROUP BY 1, 2, 3, 4, 5, 6")
+            + " a.cell ->> 'tenure' AS tenure, a.cell ->> 'location' AS location, a.question_id, a.answer,"
+            + " sum(a.answers) AS answers FROM answer_tallies a" + IN_SCOPE
+            + " AND a.question_id <> '' GROUP BY 1, 2, 3, 4, 5, 6")
     List<CellValueCount> countValuesByCell(
             @Bind("orgId") long orgId,
             @Bind("rounds") long[] roundIds,
@@ -99,22 +98,48 @@ public interface PulseResultsDao {
     @SqlQuery(
             """
             SELECT a.cell ->> 'department' AS department, a.cell ->> 'manager' AS manager,
-                   a.cell ->> 'tenure' AS tenure, a.cell ->> 'location' AS location, count(*) AS answers
-            FROM answers a WHERE a.org_id = :orgId AND a.round_id = :roundId
+                   a.cell ->> 'tenure' AS tenure, a.cell ->> 'location' AS location, sum(a.answers) AS answers
+            FROM answer_tallies a WHERE a.org_id = :orgId AND a.round_id = :roundId AND a.question_id = ''
             GROUP BY 1, 2, 3, 4
             """)
     List<CellCount> countCells(@Bind("orgId") long orgId, @Bind("roundId") long roundId);
 
-    /** The round's answers to these text questions in random order, so that their order says nothing. */
-    @SqlQuery("SELECT a.id AS answer_id, q.id AS question_id, a.answer_values ->> q.id AS text"
-            + " FROM answers a CROSS JOIN unnest(CAST(:questionIds AS text[])) q(id)" + IN_SCOPE
-            + " AND jsonb_typeof(a.answer_values -> q.id) = 'string' ORDER BY random()")
-    List<Comment> listComments(
+    /**
+     * Up to {@code limit} of the round's answers to these text questions, picked at random, in random order, so that
+     * neither which are shown nor their order says anything: those that follow a random point in the order of the
+     * answers' random ids (from there round to the start), read along the index without reading every answer.
+     */
+    default List<Comment> listComments(
+            long orgId, long roundId, boolean everyone, String[] managers, String[] questionIds, int limit) {
+        List<Comment> comments = new ArrayList<>(
+                listCommentsFrom(orgId, roundId, everyone, managers, questionIds, UUID.randomUUID(), limit));
+        Collections.shuffle(comments, ThreadLocalRandom.current());
+        return comments.subList(0, Math.min(limit, comments.size()));
+    }
+
+    /** The first {@code limit} comments from {@code from} on, then the first from the start. */
+    @SqlQuery(
+            """
+            (SELECT a.id AS answer_id, q.id AS question_id, a.answer_values ->> q.id AS text
+             FROM answers a CROSS JOIN unnest(CAST(:questionIds AS text[])) q(id)
+             WHERE a.org_id = :orgId AND a.round_id = :roundId AND (:everyone OR a.cell ->> 'manager' = ANY(:managers))
+               AND a.id >= :from AND jsonb_typeof(a.answer_values -> q.id) = 'string'
+             ORDER BY a.id LIMIT :limit)
+            UNION ALL
+            (SELECT a.id, q.id, a.answer_values ->> q.id
+             FROM answers a CROSS JOIN unnest(CAST(:questionIds AS text[])) q(id)
+             WHERE a.org_id = :orgId AND a.round_id = :roundId AND (:everyone OR a.cell ->> 'manager' = ANY(:managers))
+               AND a.id < :from AND jsonb_typeof(a.answer_values -> q.id) = 'string'
+             ORDER BY a.id LIMIT :limit)
+            """)
+    List<Comment> listCommentsFrom(
             @Bind("orgId") long orgId,
-            @Bind("rounds") long[] roundIds,
+            @Bind("roundId") long roundId,
             @Bind("everyone") boolean everyone,
             @Bind("managers") String[] managers,
-            @Bind("questionIds") String[] questionIds);
+            @Bind("questionIds") String[] questionIds,
+            @Bind("from") UUID from,
+            @Bind("limit") int limit);
 
     /** A manager and everyone under them at any depth, as the ids that {@code cell.manager} holds. */
     @SqlQuery(
