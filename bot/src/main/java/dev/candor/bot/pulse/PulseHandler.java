@@ -78,7 +78,7 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
         if (action.actionId().equals(PulseMessages.EDIT)) {
             return draft(actor, action.value())
                     .<Reply>map(found -> Reply.form(surveys.settingsForm(actor, found)))
-                    .orElseGet(() -> Reply.privately(PulseMessages.gone()));
+                    .orElseGet(() -> Reply.privately(PulseMessages.gone(actor.platform())));
         }
         return Reply.privately(PulseMessages.help(actor.platform()));
     }
@@ -94,7 +94,7 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
         }
         Optional<Survey> found = draft(actor, form.context());
         if (found.isEmpty()) {
-            return Reply.privately(PulseMessages.gone());
+            return Reply.privately(PulseMessages.gone(actor.platform()));
         }
         Survey draft = found.get();
         if (form.formId().equals(QuestionsForm.FORM_ID)) {
@@ -105,7 +105,7 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
         return switch (form.text(PreviewForm.NEXT)) {
             case PreviewForm.SETTINGS -> Reply.form(surveys.settingsForm(actor, draft));
             case PreviewForm.QUESTIONS -> Reply.form(surveys.questionsForm(draft));
-            case PreviewForm.DRAFT -> Reply.privately(PulseMessages.draftKept(draft));
+            case PreviewForm.DRAFT -> Reply.privately(PulseMessages.draftKept(actor.platform(), draft));
             default -> launch(actor, draft);
         };
     }
@@ -116,7 +116,7 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
         if (!SettingsForm.NEW.equals(form.context())) {
             Optional<Survey> found = draft(actor, form.context());
             if (found.isEmpty()) {
-                return Reply.privately(PulseMessages.gone());
+                return Reply.privately(PulseMessages.gone(actor.platform()));
             }
             existing = found.get();
         }
@@ -149,10 +149,12 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
     }
 
     private Message list(Actor actor) {
-        return PulseList.of(surveys.list(actor).stream()
-                .map(survey -> new PulseList.Row(
-                        survey, words.audience(survey), words.schedule(survey), running.latest(survey)))
-                .toList());
+        return PulseList.of(
+                actor.platform(),
+                surveys.list(actor).stream()
+                        .map(survey -> new PulseList.Row(
+                                survey, words.audience(survey), words.schedule(survey), running.latest(survey)))
+                        .toList());
     }
 
     /** A command about one survey, found by words of its name; unclear or unknown: the names to choose from. */
@@ -176,7 +178,7 @@ public final class PulseHandler implements CommandHandler, Handlers.ActionHandle
         if (matching.size() == 1) {
             return then.apply(actor, matching.get(0));
         }
-        return PulseMessages.choose(verb, typed, matching.isEmpty() ? open : matching);
+        return PulseMessages.choose(actor.platform(), verb, typed, matching.isEmpty() ? open : matching);
     }
 
     private Optional<Survey> draft(Actor actor, String id) {

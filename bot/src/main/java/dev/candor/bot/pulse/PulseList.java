@@ -2,7 +2,9 @@ package dev.candor.bot.pulse;
 
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Syntax;
 import dev.candor.bot.chat.Text;
+import dev.candor.storage.Platform;
 import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.pulse.Survey;
 import dev.candor.storage.pulse.SurveyState;
@@ -18,9 +20,10 @@ final class PulseList {
 
     private PulseList() {}
 
-    static Message of(List<Row> rows) {
+    static Message of(Platform platform, List<Row> rows) {
+        String pulse = Syntax.command(platform, "pulse");
         if (rows.isEmpty()) {
-            return Message.of("No pulse surveys yet: /pulse creates one from a template in a minute.");
+            return Message.of("No pulse surveys yet: " + pulse + " creates one from a template in a minute.");
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Pulse surveys"));
@@ -40,7 +43,7 @@ final class PulseList {
                         Block.ButtonStyle.DEFAULT))));
             }
         }
-        blocks.add(new Block.Context(Text.of("/pulse pause, resume or close NAME · /pulse help")));
+        blocks.add(new Block.Context(Text.of(pulse + " pause, resume or close NAME · " + pulse + " help")));
         return new Message("Pulse surveys: " + rows.size(), blocks);
     }
 

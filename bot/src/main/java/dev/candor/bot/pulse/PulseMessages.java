@@ -43,16 +43,16 @@ final class PulseMessages {
         return Message.of("Pulse surveys are created and run by HR admins. " + who);
     }
 
-    static Message gone() {
-        return Message.of("That survey is gone, or it was launched already: see /pulse list.");
+    static Message gone(Platform platform) {
+        return Message.of("That survey is gone, or it was launched already: see " + pulse(platform, "list") + ".");
     }
 
-    static Message draftKept(Survey survey) {
+    static Message draftKept(Platform platform, Survey survey) {
         return Message.of("💾 \"" + survey.name() + "\" is kept as a draft; nobody has been asked. Open it again from "
-                + "/pulse list.");
+                + pulse(platform, "list") + ".");
     }
 
-    static Message launched(Survey survey, int now, int later, int skipped) {
+    static Message launched(Platform platform, Survey survey, int now, int later, int skipped) {
         StringBuilder text = new StringBuilder("🚀 \"" + survey.name() + "\" launched: " + people(now) + " asked now");
         if (later > 0) {
             text.append(", ").append(people(later)).append(" at their next working morning");
@@ -60,13 +60,18 @@ final class PulseMessages {
         if (skipped > 0) {
             text.append("; ").append(people(skipped)).append(" not asked (away or unreachable)");
         }
-        text.append(". ").append(anonymity(survey)).append(" See /pulse list for the answer rate.");
+        text.append(". ")
+                .append(anonymity(survey))
+                .append(" See ")
+                .append(pulse(platform, "list"))
+                .append(" for the answer rate.");
         return Message.of(text.toString());
     }
 
-    static Message scheduled(Survey survey, int people, String when) {
+    static Message scheduled(Platform platform, Survey survey, int people, String when) {
         return Message.of("🚀 \"" + survey.name() + "\" launched: it asks " + people(people) + " (as of today) " + when
-                + ". " + anonymity(survey) + " /pulse pause " + survey.name() + " stops it for a while.");
+                + ". " + anonymity(survey) + " " + pulse(platform, "pause " + survey.name())
+                + " stops it for a while.");
     }
 
     static Message emptyAudience(String audience) {
@@ -79,10 +84,10 @@ final class PulseMessages {
                 + " invite Candor to the channel and try again, or choose another audience.");
     }
 
-    static Message paused(Survey survey, int held) {
+    static Message paused(Platform platform, Survey survey, int held) {
         return Message.of("⏸ \"" + survey.name() + "\" is paused: no new rounds"
                 + (held > 0 ? ", and the " + people(held) + " still to answer get no reminders" : "")
-                + ". /pulse resume " + survey.name() + " starts it again.");
+                + ". " + pulse(platform, "resume " + survey.name()) + " starts it again.");
     }
 
     static Message resumed(Survey survey, String when) {
@@ -95,20 +100,27 @@ final class PulseMessages {
                 + ". Nobody will be asked again.");
     }
 
-    static Message cannot(Survey survey, String verb, String why) {
-        return Message.of("Can't " + verb + " \"" + survey.name() + "\": " + why + ". /pulse list shows each"
-                + " survey's state.");
+    static Message cannot(Platform platform, Survey survey, String verb, String why) {
+        return Message.of("Can't " + verb + " \"" + survey.name() + "\": " + why + ". " + pulse(platform, "list")
+                + " shows each survey's state.");
     }
 
     /** No survey, or several, match the words typed: the names to choose from. */
-    static Message choose(String verb, String words, List<Survey> candidates) {
+    static Message choose(Platform platform, String verb, String words, List<Survey> candidates) {
         if (candidates.isEmpty()) {
             return Message.of((words.isEmpty() ? "Say which survey: " : "No survey matches \"" + words + "\": ")
-                    + "type /pulse " + verb + " and words of its name. /pulse list shows them all.");
+                    + "type " + pulse(platform, verb) + " and words of its name. " + pulse(platform, "list")
+                    + " shows them all.");
         }
         List<String> names =
                 candidates.stream().map(survey -> "• " + survey.name()).toList();
-        return Message.of("Which survey? Type /pulse " + verb + " and more of its name:\n" + String.join("\n", names));
+        return Message.of(
+                "Which survey? Type " + pulse(platform, verb) + " and more of its name:\n" + String.join("\n", names));
+    }
+
+    /** "/pulse list" in Slack, "@Candor pulse list" in Teams. */
+    static String pulse(Platform platform, String words) {
+        return Syntax.command(platform, "pulse") + " " + words;
     }
 
     private static String anonymity(Survey survey) {

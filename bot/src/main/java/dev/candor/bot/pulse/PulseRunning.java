@@ -64,20 +64,22 @@ final class PulseRunning {
     Message launch(Actor actor, Survey draft, List<Long> people) {
         Instant now = clock.instant();
         if (move(draft, List.of(SurveyState.DRAFT), SurveyState.ACTIVE).isEmpty()) {
-            return PulseMessages.gone();
+            return PulseMessages.gone(actor.platform());
         }
         PulseSettings.Schedule schedule = PulseSettings.Schedule.of(draft.cadence(), draft.opensOn());
         if (schedule != PulseSettings.Schedule.NOW) {
             LocalDate today = LocalDate.ofInstant(now, actor.zone());
-            return PulseMessages.scheduled(draft, people.size(), words.schedule(draft) + words.first(draft, today));
+            return PulseMessages.scheduled(
+                    actor.platform(), draft, people.size(), words.schedule(draft) + words.first(draft, today));
         }
         Optional<OpenedRound> opened = jdbi.inTransaction(
                 handle -> rounds.open(handle, draft, people, PulseRounds.ONCE, Opening.now(), actor.personId()));
         if (opened.isEmpty()) {
-            return PulseMessages.scheduled(draft, people.size(), words.schedule(draft));
+            return PulseMessages.scheduled(actor.platform(), draft, people.size(), words.schedule(draft));
         }
         rounds.rounds().openNow(opened.get().round().id());
         return PulseMessages.launched(
+                actor.platform(),
                 draft,
                 opened.get().pending().size() - opened.get().later(now).size(),
                 opened.get().later(now).size(),
@@ -87,18 +89,18 @@ final class PulseRunning {
     /** No new rounds, and no reminders in the open ones, until resumed. */
     Message pause(Actor actor, Survey survey) {
         if (move(survey, List.of(SurveyState.ACTIVE), SurveyState.PAUSED).isEmpty()) {
-            return PulseMessages.cannot(survey, "pause", "only an active survey can be paused");
+            return PulseMessages.cannot(actor.platform(), survey, "pause", "only an active survey can be paused");
         }
         int held = 0;
         for (long round : openRounds(survey)) {
             held += rounds.rounds().holdReminders(actor.orgId(), round);
         }
-        return PulseMessages.paused(survey, held);
+        return PulseMessages.paused(actor.platform(), survey, held);
     }
 
     Message resume(Actor actor, Survey survey) {
         if (move(survey, List.of(SurveyState.PAUSED), SurveyState.ACTIVE).isEmpty()) {
-            return PulseMessages.cannot(survey, "resume", "only a paused survey can be resumed");
+            return PulseMessages.cannot(actor.platform(), survey, "resume", "only a paused survey can be resumed");
         }
         for (long round : openRounds(survey)) {
             rounds.rounds().resumeReminders(actor.orgId(), round);
@@ -122,7 +124,7 @@ final class PulseRunning {
             return count;
         });
         return ended == null
-                ? PulseMessages.cannot(survey, "close", "it is closed already")
+                ? PulseMessages.cannot(actor.platform(), survey, "close", "it is closed already")
                 : PulseMessages.closed(survey, ended);
     }
 

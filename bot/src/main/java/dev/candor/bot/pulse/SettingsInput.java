@@ -1,6 +1,8 @@
 package dev.candor.bot.pulse;
 
 import dev.candor.bot.chat.FormSubmission;
+import dev.candor.bot.chat.Syntax;
+import dev.candor.storage.Platform;
 import dev.candor.storage.conversation.ConversationKind;
 import dev.candor.storage.pulse.SurveyAudience;
 import java.time.DayOfWeek;
@@ -38,7 +40,7 @@ record SettingsInput(
         String channel = form.where() != null && form.where().kind() != ConversationKind.DM
                 ? form.where().conversationId()
                 : null;
-        audienceErrors(audience, departments, manager, people, channel, errors);
+        audienceErrors(form.actor().platform(), audience, departments, manager, people, channel, errors);
         PulseSettings.Schedule schedule = PulseSettings.Schedule.fromForm(form.text(SettingsForm.SCHEDULE));
         LocalDate date = date(form.text(SettingsForm.DATE), schedule, today, errors);
         LocalTime time = time(form.text(SettingsForm.TIME), errors);
@@ -67,6 +69,7 @@ record SettingsInput(
     }
 
     private static void audienceErrors(
+            Platform platform,
             SurveyAudience audience,
             List<String> departments,
             String manager,
@@ -79,7 +82,7 @@ record SettingsInput(
                     errors.put(
                             SettingsForm.AUDIENCE,
                             "Pick one or more departments, or choose another audience. Departments come from the"
-                                    + " directory (/candor admin import).");
+                                    + " directory (" + Syntax.command(platform, "candor admin import") + ").");
                 }
             }
             case ORGANISATION -> {
@@ -96,7 +99,8 @@ record SettingsInput(
                 if (channel == null) {
                     errors.put(
                             SettingsForm.AUDIENCE,
-                            "Open /pulse in the channel whose members should be asked, or choose another audience.");
+                            "Open " + Syntax.command(platform, "pulse")
+                                    + " in the channel whose members should be asked, or choose another audience.");
                 }
             }
             case EVERYONE -> {

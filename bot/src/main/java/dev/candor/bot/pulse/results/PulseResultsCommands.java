@@ -8,10 +8,12 @@ import dev.candor.bot.chat.CommandHandler;
 import dev.candor.bot.chat.Handlers;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
+import dev.candor.bot.chat.Syntax;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.server.FileLinks;
 import dev.candor.bot.server.PublicFiles;
+import dev.candor.storage.Platform;
 import dev.candor.storage.pulse.results.PulseResultsDao;
 import dev.candor.storage.pulse.results.SurveyRef;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
         return switch (command.verb()) {
             case "results" -> results(command);
             case "export" -> export(command);
-            default -> Reply.privately(usage());
+            default -> Reply.privately(usage(command.actor().platform()));
         };
     }
 
@@ -73,15 +75,16 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
      */
     @Override
     public Reply handle(Action action) {
+        Platform platform = action.actor().platform();
         if (!action.actionId().equals(EXPORT) && !action.actionId().equals(SHARE)) {
-            return Reply.privately(usage());
+            return Reply.privately(usage(platform));
         }
         Optional<SurveyRef> survey = parseId(action.value())
                 .flatMap(id -> jdbi.withExtension(
                         PulseResultsDao.class,
                         dao -> dao.findSurveyById(action.actor().orgId(), id)));
         if (survey.isEmpty()) {
-            return Reply.privately("That survey is gone. /pulse list shows the surveys there are.");
+            return Reply.privately("That survey is gone. " + pulse(platform) + " list shows the surveys there are.");
         }
         return action.actionId().equals(EXPORT)
                 ? export(action.actor(), survey.get(), action.sourceKey())
@@ -126,7 +129,7 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
                                 Reply.privately(messages.results(actor.orgId(), results, buttons(actor, results))))
                         .orElseGet(() -> Reply.privately(
                                 "“" + survey.name() + "” has not been sent yet: results show after its first round.")))
-                .orElseGet(() -> notFound(argument(command)));
+                .orElseGet(() -> notFound(actor.platform(), argument(command)));
     }
 
     /** {@code /pulse export [survey]}: HR gets a DM with a link to the aggregated results as CSV. */
@@ -137,7 +140,7 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
         }
         return find(actor, argument(command))
                 .map(survey -> export(actor, survey, command.sourceKey()))
-                .orElseGet(() -> notFound(argument(command)));
+                .orElseGet(() -> notFound(actor.platform(), argument(command)));
     }
 
     private Reply export(Actor actor, SurveyRef survey, String sourceKey) {
@@ -205,17 +208,24 @@ public final class PulseResultsCommands implements CommandHandler, Handlers.Acti
         return space < 0 ? "" : text.substring(space + 1).strip().replaceAll("^[\"“”']+|[\"“”']+$", "");
     }
 
-    private static Reply notFound(String name) {
+    private static Reply notFound(Platform platform, String name) {
+        String pulse = pulse(platform);
         return Reply.privately(
                 name.isEmpty()
-                        ? "There is no survey with results yet. HR starts one with /pulse."
-                        : "There is no survey called “" + name + "”. Type /pulse list to see the surveys, then /pulse"
-                                + " results followed by one of their names.");
+                        ? "There is no survey with results yet. HR starts one with " + pulse + "."
+                        : "There is no survey called “" + name + "”. Type " + pulse + " list to see the surveys, then "
+                                + pulse + " results followed by one of their names.");
     }
 
-    private static String usage() {
-        return "Type /pulse results [survey name] to see a survey's results (the latest without a name), or /pulse"
-                + " export [survey name] to get them as CSV in a direct message.";
+    private static String usage(Platform platform) {
+        String pulse = pulse(platform);
+        return "Type " + pulse + " results [survey name] to see a survey's results (the latest without a name), or "
+                + pulse + " export [survey name] to get them as CSV in a direct message.";
+    }
+
+    /** "/pulse" in Slack, "@Candor pulse" in Teams. */
+    private static String pulse(Platform platform) {
+        return Syntax.command(platform, "pulse");
     }
 
     private static Optional<Long> parseId(String value) {
