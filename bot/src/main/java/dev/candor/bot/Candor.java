@@ -8,6 +8,7 @@ import dev.candor.bot.checkin.CheckinAdmin;
 import dev.candor.bot.checkin.CheckinChannels;
 import dev.candor.bot.checkin.CheckinHandler;
 import dev.candor.bot.checkin.Checkins;
+import dev.candor.bot.feedback.FeedbackHandler;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosForms;
@@ -290,6 +291,7 @@ public final class Candor implements AutoCloseable {
                 Pulses.handler(database.jdbi(), directory, asking, new PulseRounds(asking.rounds(), channels), clock);
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
+        FeedbackHandler feedback = new FeedbackHandler(database.jdbi(), directory, clock);
         PulseResultsCommands pulseResults =
                 new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
         return ConversationRouter.builder(help)
@@ -305,6 +307,9 @@ public final class Candor implements AutoCloseable {
                 .actions("pulse", pulses)
                 .forms("pulse", pulses)
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
+                .command("feedback", feedback)
+                .actions("feedback", feedback)
+                .forms("feedback", feedback)
                 .homeSection(kudosStats)
                 .actions("oneonone", oneOnOneForms)
                 .forms("oneonone", oneOnOneForms)

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class HelpHandler implements CommandHandler {
     /** Commands the apps' manifests register whose features are still being built. */
-    private static final Set<String> PLANNED = Set.of("feedback", "goals");
+    private static final Set<String> PLANNED = Set.of("goals");
 
     @Override
     public Reply handle(Command command) {
@@ -46,6 +46,11 @@ public final class HelpHandler implements CommandHandler {
                 field(platform, "kudos", "me — what you received and gave, and what you have left to give"),
                 field(
                         platform,
+                        "feedback",
+                        "@person what went well, what could be better — private feedback; alone — the form"),
+                field(platform, "feedback", "me [@person] [month] — feedback you received and gave; team — managers"),
+                field(
+                        platform,
                         "checkin",
                         "alone — your open check-in, or when the next one comes; history — your last five"),
                 field(platform, "checkin", "setup | send | remind | team — managers: your team's check-ins"),
@@ -71,8 +76,7 @@ public final class HelpHandler implements CommandHandler {
                                 platform == Platform.SLACK
                                         ? "React with 👏 to someone's message to give them kudos, or to a recognition post to join it."
                                         : "React with 👍 or ❤️ to a recognition post to join it, or use Give kudos from a message's … menu.")));
-        blocks.add(new Block.Context(
-                Text.of("Coming soon: " + String.join(", ", planned(platform)) + " for feedback and goals.")));
+        blocks.add(new Block.Context(Text.of("Coming soon: " + String.join(", ", planned(platform)) + " for goals.")));
         return new Message(
                 "Candor commands: " + Syntax.command(platform, "kudos") + " @person what they did #value", blocks);
     }

@@ -135,9 +135,9 @@ class SlackKudosTest {
 
     @Test
     void saysWhenAFeatureIsNotAvailableYet() throws Exception {
-        JsonNode body = json.readTree(client.command("/feedback", "", "U0GIL").body());
+        JsonNode body = json.readTree(client.command("/goals", "", "U0GIL").body());
 
-        assertThat(body.get("text").asText()).contains("/feedback isn't available yet");
+        assertThat(body.get("text").asText()).contains("/goals isn't available yet");
     }
 
     @Test

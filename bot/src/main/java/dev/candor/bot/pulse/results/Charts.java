@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Chart pictures drawn with Java2D, headless: a bar chart of a question's distribution and a line chart of a score
@@ -38,7 +40,34 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Charts.class);
+
+    /** Whether this JVM can draw text into a picture; a server without any font can't (see {@link #available}). */
+    private static volatile Boolean drawable;
+
     private Charts() {}
+
+    /**
+     * Whether charts can be drawn here: Java2D needs at least one font from the system (fontconfig), which a minimal
+     * server image may lack. Tried once; without it results show their text alone and say why.
+     */
+    public static boolean available() {
+        Boolean known = drawable;
+        if (known == null) {
+            try {
+                bars("", List.of("1"), List.of(1));
+                known = true;
+            } catch (RuntimeException | InternalError | LinkageError | java.awt.AWTError e) {
+                log.warn(
+                        "survey charts are left out: Java can't draw text on this server ({}); install a font, e.g."
+                                + " fonts-dejavu-core",
+                        e.getClass().getSimpleName());
+                known = false;
+            }
+            drawable = known;
+        }
+        return known;
+    }
 
     /** Bars of counts, one per label, with each count written above its bar. */
     public static byte[] bars(String title, List<String> labels, List<Integer> counts) {

@@ -55,6 +55,10 @@ public final class ResultsMessages {
         if (!links.enabled()) {
             blocks.add(new Block.Context(
                     Text.of("Charts are left out: HR can set PUBLIC_URL so that Candor can serve chart pictures.")));
+        } else if (!Charts.available()) {
+            blocks.add(new Block.Context(
+                    Text.of("Charts are left out: Candor's server has no font to draw them with (its log says which to"
+                            + " install).")));
         }
         if (!buttons.isEmpty()) {
             blocks.add(new Block.Buttons(buttons));
@@ -200,7 +204,7 @@ public final class ResultsMessages {
 
     /** The chart's address; drawn only when it can be served. */
     private Optional<String> chart(long orgId, String name, Supplier<byte[]> png) {
-        if (!links.enabled()) {
+        if (!links.enabled() || !Charts.available()) {
             return Optional.empty();
         }
         return links.publish(orgId, "image/png", name.replaceAll("[^A-Za-z0-9._-]", "-") + ".png", png.get());

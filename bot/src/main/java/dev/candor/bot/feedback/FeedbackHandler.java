@@ -1,0 +1,141 @@
+package dev.candor.bot.feedback;
+
+import dev.candor.bot.chat.Action;
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Command;
+import dev.candor.bot.chat.CommandHandler;
+import dev.candor.bot.chat.FormSubmission;
+import dev.candor.bot.chat.Handlers;
+import dev.candor.bot.chat.Mention;
+import dev.candor.bot.chat.Reply;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.storage.feedback.Feedback;
+import dev.candor.storage.feedback.Visibility;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code /feedback}: {@code @name text} gives feedback in one line (private), alone it opens the form, {@code me}
+ * and {@code team} read it, {@code help} explains; and the Thank and Reply buttons under feedback DMs.
+ */
+public final class FeedbackHandler implements CommandHandler, Handlers.ActionHandler, Handlers.FormHandler {
+    private final PeopleDirectory directory;
+    private final FeedbackGiving giving;
+    private final FeedbackConversation conversation;
+    private final FeedbackReading reading;
+
+    public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.giving = new FeedbackGiving(jdbi, directory, clock);
+        this.conversation = new FeedbackConversation(jdbi, clock);
+        this.reading = new FeedbackReading(jdbi, directory, clock);
+    }
+
+    @Override
+    public Reply handle(Command command) {
+        Actor actor = command.actor();
+        if (command.text().isEmpty()) {
+            return Reply.form(FeedbackForms.give(null));
+        }
+        if (command.mentions().isEmpty() || command.text().startsWith(command.verb() + " ")) {
+            switch (command.verb()) {
+                case "help":
+                    return Reply.privately(FeedbackMessages.help(actor.platform()));
+                case "me":
+                    return Reply.privately(reading.me(command));
+                case "team":
+                    return Reply.privately(reading.team(actor));
+                default:
+                    if (command.mentions().isEmpty()) {
+                        return Reply.privately(FeedbackMessages.usage(actor.platform()));
+                    }
+            }
+        }
+        List<String> people = command.mentions().stream()
+                .map(Mention::platformUserId)
+                .distinct()
+                .toList();
+        if (people.size() > 1) {
+            return Reply.privately(FeedbackMessages.oneAtATime(actor.platform()));
+        }
+        Mention to = command.mentions().get(0);
+        String body = withoutLeadingMention(command.text(), to);
+        return outcome(giving.give(actor, to, body, Visibility.PRIVATE, command.sourceKey()), false);
+    }
+
+    @Override
+    public Reply handle(Action action) {
+        Optional<Feedback> feedback = conversation.readable(action.actor(), action.value());
+        if (feedback.isEmpty()) {
+            return Reply.privately(FeedbackMessages.notYours());
+        }
+        return switch (action.actionId()) {
+            case FeedbackMessages.THANK -> Reply.privately(conversation.thank(action.actor(), feedback.get()));
+            case FeedbackMessages.REPLY -> Reply.form(conversation.replyForm(action.actor(), feedback.get()));
+            default -> Reply.privately(FeedbackMessages.help(action.actor().platform()));
+        };
+    }
+
+    @Override
+    public Reply handle(FormSubmission form) {
+        Actor actor = form.actor();
+        if (form.formId().equals(FeedbackForms.REPLY)) {
+            Optional<Feedback> feedback = conversation.readable(actor, form.context());
+            if (feedback.isEmpty()) {
+                return Reply.privately(FeedbackMessages.notYours());
+            }
+            if (form.text(FeedbackForms.TEXT).isBlank()) {
+                return new Reply.FormErrors(Map.of(FeedbackForms.TEXT, "Write your reply, or close the form."));
+            }
+            return Reply.privately(
+                    conversation.reply(actor, feedback.get(), form.text(FeedbackForms.TEXT), form.sourceKey()));
+        }
+        List<String> chosen = form.chosen(FeedbackForms.PERSON);
+        if (chosen.isEmpty()) {
+            return new Reply.FormErrors(Map.of(FeedbackForms.PERSON, "Pick who the feedback is for."));
+        }
+        String id = chosen.get(0);
+        String name = directory.knownName(actor.orgId(), actor.platform(), id);
+        Mention to = new Mention(id, name == null ? id : name);
+        String body = FeedbackForms.body(form.text(FeedbackForms.WENT_WELL), form.text(FeedbackForms.BETTER));
+        return outcome(giving.give(actor, to, body, visibility(form), form.sourceKey()), true);
+    }
+
+    private static Reply outcome(FeedbackGiving.Outcome outcome, boolean fromForm) {
+        if (outcome instanceof FeedbackGiving.Outcome.Given given) {
+            return Reply.privately(given.confirmation());
+        }
+        if (outcome instanceof FeedbackGiving.Outcome.Refused refused) {
+            return fromForm
+                    ? new Reply.FormErrors(
+                            Map.of(refused.field(), refused.reason().fallbackText()))
+                    : Reply.privately(refused.reason());
+        }
+        return Reply.privately(FeedbackMessages.alreadyGiven());
+    }
+
+    private static Visibility visibility(FormSubmission form) {
+        String chosen =
+                form.chosen(FeedbackForms.VISIBILITY).stream().findFirst().orElse("");
+        for (Visibility visibility : Visibility.values()) {
+            if (visibility.dbValue().equals(chosen)) {
+                return visibility;
+            }
+        }
+        return Visibility.PRIVATE;
+    }
+
+    /** "@Ana Lima the demo…" → "the demo…". */
+    private static String withoutLeadingMention(String text, Mention to) {
+        String token = "@" + to.displayName();
+        String rest = text.strip();
+        if (rest.toLowerCase(Locale.ROOT).startsWith(token.toLowerCase(Locale.ROOT))) {
+            rest = rest.substring(token.length());
+        }
+        return rest.replaceFirst("^[\\s,:–-]+", "").strip();
+    }
+}

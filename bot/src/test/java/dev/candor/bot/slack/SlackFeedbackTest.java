@@ -1,0 +1,358 @@
+package dev.candor.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candor.bot.Candor;
+import dev.candor.bot.TestConfigs;
+import dev.candor.scheduler.outbox.DeliveryConfig;
+import dev.candor.storage.Database;
+import dev.candor.storage.TestDatabase;
+import dev.candor.storage.org.OrganisationDao;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Feedback in Slack, from signed requests: Gil gives Ana feedback in one line (private), then from the form for her
+ * manager Mo alone and for both; the guards refuse himself, a bot, a deactivated person, two people and too few words;
+ * Ana thanks Gil and replies, Gil replies back; then everyone tries every way to read each piece (the visibility
+ * matrix): exactly its giver and whom its visibility names read its words. The steps build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SlackFeedbackTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final String PRIVATE_TEXT = "the demo was clear; next time leave time for questions";
+    private static final String MANAGER_ONLY_TEXT = "Ana was late with the Q4 numbers three times this month";
+    private static final String SHARED_TEXT = "The launch plan was thorough";
+
+    private static FakeSlack slack;
+    private static Database database;
+    private static Candor candor;
+    private static SlackClient client;
+
+    @BeforeAll
+    static void start() {
+        slack = new FakeSlack();
+        database = TestDatabase.fresh();
+        candor = Candor.start(
+                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()),
+                database,
+                new Candor.Options(Clock.fixed(NOW, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
+        client = new SlackClient(candor.port());
+        for (String name : List.of("Gil", "Ana", "Mo", "Li", "Zed", "Hana", "Ola")) {
+            slack.user("U0" + name.toUpperCase(), name, name.toLowerCase() + "@acme.test", "Europe/Berlin", false);
+        }
+        slack.user("U0BOT", "Deploybot", null, "UTC", true);
+        long orgId = database.jdbi()
+                .onDemand(OrganisationDao.class)
+                .upsertSlack(SlackRequests.TEAM, SlackRequests.TEAM)
+                .id();
+        long mo = person(orgId, "Mo", null, "manager", true, false);
+        long zed = person(orgId, "Zed", null, "manager", true, false);
+        person(orgId, "Ana", mo, "employee", true, false);
+        person(orgId, "Gil", mo, "employee", true, false);
+        person(orgId, "Li", zed, "employee", true, false);
+        person(orgId, "Hana", null, "hr_admin", true, false);
+        person(orgId, "Ola", mo, "employee", false, false);
+        person(orgId, "Deploybot", null, "employee", true, true);
+        await("Candor answers commands")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> feedback("help", "U0ANA").toString().contains("/feedback me"));
+    }
+
+    @AfterAll
+    static void stop() {
+        candor.close();
+        database.close();
+        slack.close();
+    }
+
+    @Test
+    @Order(1)
+    void helpSaysEveryCommandAndWhoReadsFeedback() throws Exception {
+        JsonNode help = feedback("help", "U0GIL");
+
+        Golden.assertMatches("feedback-help", help);
+        assertThat(help.toString()).contains("/feedback me", "/feedback team", "HR admins don't read feedback");
+    }
+
+    @Test
+    @Order(2)
+    void gilGivesAnaPrivateFeedbackInOneLineAndOnlyAnaIsSentIt() throws Exception {
+        JsonNode answer = feedback("<@U0ANA|ana> " + PRIVATE_TEXT, "U0GIL");
+
+        assertThat(answer.get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(text(answer)).isEqualTo("✅ Feedback sent to Ana. Only Ana (and you) can read it.");
+        JsonNode dm = awaitDm("D0ANA", PRIVATE_TEXT);
+        Golden.assertMatches("feedback-dm", dm);
+        assertThat(dm.toString()).contains("Feedback from Gil", "feedback.thank", "feedback.reply");
+        assertThat(strings("SELECT visibility || ' ' || coalesce(manager_id::text, 'no manager') FROM feedback"))
+                .containsExactly("private no manager");
+    }
+
+    @Test
+    @Order(3)
+    void theGuardsRefuseWithWhatToDoAndStoreNothing() throws Exception {
+        assertThat(text(feedback("<@U0GIL|gil> I should write more tests for this", "U0GIL")))
+                .contains("Feedback to yourself");
+        assertThat(text(feedback("<@U0BOT|deploybot> you deploy far too often, really", "U0GIL")))
+                .contains("Deploybot is a bot");
+        assertThat(text(feedback("<@U0OLA|ola> thanks for all the help this year", "U0GIL")))
+                .contains("Ola has left or is deactivated");
+        assertThat(text(feedback("<@U0ANA|ana> <@U0LI|li> good teamwork on the release", "U0GIL")))
+                .contains("one person at a time");
+        assertThat(text(feedback("<@U0ANA|ana> nice", "U0GIL"))).contains("at least 20 characters");
+        assertThat(text(feedback("whatever you like", "U0GIL"))).contains("Say who it is for");
+        assertThat(count("SELECT count(*) FROM feedback")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void theFormSendsFeedbackForTheManagerAloneOrForBoth() throws Exception {
+        Command opened = command("", "U0GIL");
+        JsonNode form = openedView(opened.trigger());
+        Golden.assertMatches("feedback-form", withoutMetadata(form));
+
+        JsonNode missing = submitAs("U0GIL", form, Map.of("person", "U0ANA", "went_well", "ok"));
+        assertThat(missing.path("response_action").asText()).isEqualTo("errors");
+        assertThat(missing.path("errors").toString()).contains("at least 20 characters");
+
+        JsonNode sent = submitAs(
+                "U0GIL", form, Map.of("person", "U0ANA", "better", MANAGER_ONLY_TEXT, "visibility", "manager_only"));
+        assertThat(sent.path("response_action").asText(null)).as("%s", sent).isNotEqualTo("errors");
+        awaitDm("D0MO", MANAGER_ONLY_TEXT);
+
+        submitAs(
+                "U0GIL",
+                form,
+                Map.of(
+                        "person", "U0ANA",
+                        "went_well", SHARED_TEXT,
+                        "better", "Fewer slides next time",
+                        "visibility", "with_manager"));
+        awaitDm("D0ANA", SHARED_TEXT);
+        awaitDm("D0MO", SHARED_TEXT);
+        assertThat(dmTexts("D0ANA")).noneMatch(text -> text.contains(MANAGER_ONLY_TEXT));
+        assertThat(strings("SELECT visibility || ' ' || body FROM feedback ORDER BY id"))
+                .containsExactly(
+                        "private " + PRIVATE_TEXT,
+                        "manager_only " + MANAGER_ONLY_TEXT,
+                        "with_manager What went well: " + SHARED_TEXT + "\n\nWhat could be better: Fewer slides next"
+                                + " time");
+    }
+
+    @Test
+    @Order(5)
+    void anaThanksGilOnceAndTheyReplyToEachOther() throws Exception {
+        String first = feedbackId(PRIVATE_TEXT);
+        press("U0ANA", "feedback.thank", first, "thank-1");
+        awaitDm("D0GIL", "Ana thanked you");
+        press("U0ANA", "feedback.thank", first, "thank-2");
+        await("the second thanks is refused")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> String.join(" ", slack.responses("thank-2")).contains("already"));
+        assertThat(dmTexts("D0GIL").stream().filter(text -> text.contains("thanked you")))
+                .hasSize(1);
+
+        String trigger = press("U0ANA", "feedback.reply", first, "reply-1");
+        JsonNode replyForm = openedView(trigger);
+        assertThat(replyForm.toString()).contains("Reply to Gil");
+        submitAs("U0ANA", replyForm, Map.of("text", "Thanks, I will keep ten minutes for questions"));
+        awaitDm("D0GIL", "keep ten minutes for questions");
+
+        JsonNode backForm = openedView(press("U0GIL", "feedback.reply", first, "reply-2"));
+        assertThat(backForm.toString()).contains("Reply to Ana");
+        submitAs("U0GIL", backForm, Map.of("text", "Great, see you at the next demo"));
+        awaitDm("D0ANA", "see you at the next demo");
+        assertThat(count("SELECT count(*) FROM feedback_replies")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void exactlyTheGiverAndWhomTheVisibilityNamesReadEachPiece() throws Exception {
+        // who may read: private → Gil, Ana; manager only → Gil, Mo; with manager → Gil, Ana, Mo
+        Map<String, List<String>> readers = Map.of(
+                PRIVATE_TEXT, List.of("GIL", "ANA"),
+                MANAGER_ONLY_TEXT, List.of("GIL", "MO"),
+                SHARED_TEXT, List.of("GIL", "ANA", "MO"));
+        for (String who : List.of("GIL", "ANA", "MO", "ZED", "LI", "HANA")) {
+            String seen = text(feedback("me", "U0" + who))
+                    + feedback("me", "U0" + who)
+                    + feedback("me <@U0GIL|gil>", "U0" + who)
+                    + feedback("team", "U0" + who);
+            for (Map.Entry<String, List<String>> piece : readers.entrySet()) {
+                boolean reads = piece.getValue().contains(who);
+                assertThat(seen.contains(piece.getKey()))
+                        .as("%s reads \"%s\"", who, piece.getKey())
+                        .isEqualTo(reads);
+            }
+            for (String text : readers.keySet()) {
+                String id = feedbackId(text);
+                boolean reads = readers.get(text).contains(who);
+                String key = "reply-" + who + "-" + id;
+                String trigger = press("U0" + who, "feedback.reply", id, key);
+                if (reads) {
+                    assertThat(openedView(trigger).toString()).contains("Reply to");
+                } else {
+                    await("a reader who isn't one is refused")
+                            .atMost(Duration.ofSeconds(10))
+                            .until(() -> String.join(" ", slack.responses(key)).contains("yours to read"));
+                }
+            }
+        }
+        assertThat(dmTexts("D0ZED")).isEmpty();
+        assertThat(dmTexts("D0LI")).isEmpty();
+        assertThat(dmTexts("D0HANA")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aManagerSeesCountsForEveryReportAndOnlyTheWordsMeantForThem() throws Exception {
+        JsonNode team = feedback("team", "U0MO");
+
+        assertThat(team.toString())
+                .contains("*Ana*: received 3, gave 0", "*Gil*: received 0, gave 3", MANAGER_ONLY_TEXT, SHARED_TEXT)
+                .doesNotContain(PRIVATE_TEXT);
+        assertThat(text(feedback("team", "U0LI"))).contains("You have no reports");
+        JsonNode mine = feedback("me <@U0ANA|ana> week", "U0GIL");
+        assertThat(mine.toString()).contains("with Ana · last week", PRIVATE_TEXT, MANAGER_ONLY_TEXT);
+        Golden.assertMatches("feedback-me", feedback("me", "U0ANA"));
+    }
+
+    private record Command(JsonNode body, String trigger) {}
+
+    private static JsonNode feedback(String text, String user) throws Exception {
+        return command(text, user).body();
+    }
+
+    private static Command command(String text, String user) throws Exception {
+        Map<String, String> form =
+                SlackClient.slashCommand("/feedback", text, user, "C0TEAM", "team", slack.responseUrl("feedback"));
+        HttpResponse<String> response = signed(SlackClient.formBody(form));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
+        return new Command(body, form.get("trigger_id"));
+    }
+
+    /** Presses a button under a DM; returns the trigger id (for a form it opens). */
+    private static String press(String user, String action, String value, String responses) throws Exception {
+        String payload =
+                SlackRequests.blockAction(user, action, value, "D0" + user.substring(2), slack.responseUrl(responses));
+        assertThat(signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
+                .isEqualTo(200);
+        return Golden.parse(payload).get("trigger_id").asText();
+    }
+
+    private static HttpResponse<String> signed(String body) throws Exception {
+        return client.post(body, "application/x-www-form-urlencoded", NOW.getEpochSecond(), Map.of());
+    }
+
+    private static JsonNode openedView(String trigger) throws Exception {
+        await("views.open with the trigger")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() ->
+                        slack.calls("views.open").stream().anyMatch(call -> trigger.equals(call.get("trigger_id"))));
+        return Golden.parse(slack.calls("views.open").stream()
+                .filter(call -> trigger.equals(call.get("trigger_id")))
+                .findFirst()
+                .orElseThrow()
+                .get("view"));
+    }
+
+    private static JsonNode submitAs(String user, JsonNode view, Map<String, String> changes) throws Exception {
+        String payload =
+                SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
+        HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
+    }
+
+    /** The first DM posted in this channel whose text contains {@code words}. */
+    private static JsonNode awaitDm(String channel, String words) throws Exception {
+        await("a DM in " + channel + " saying " + words)
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> dmTexts(channel).stream().anyMatch(text -> text.contains(words)));
+        Map<String, String> call = slack.calls("chat.postMessage").stream()
+                .filter(posted -> channel.equals(posted.get("channel"))
+                        && (posted.get("text") + posted.get("blocks")).contains(words))
+                .findFirst()
+                .orElseThrow();
+        JsonNode message =
+                json.createObjectNode().put("text", call.get("text")).set("blocks", Golden.parse(call.get("blocks")));
+        return message;
+    }
+
+    private static List<String> dmTexts(String channel) {
+        return slack.calls("chat.postMessage").stream()
+                .filter(posted -> channel.equals(posted.get("channel")))
+                .map(posted -> posted.get("text") + " " + posted.get("blocks"))
+                .toList();
+    }
+
+    private static String text(JsonNode body) {
+        return body.path("text").asText();
+    }
+
+    private static JsonNode withoutMetadata(JsonNode view) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = view.deepCopy();
+        copy.remove("private_metadata");
+        return copy;
+    }
+
+    private static String feedbackId(String words) {
+        return strings("SELECT id::text FROM feedback WHERE body LIKE ?", "%" + words + "%")
+                .get(0);
+    }
+
+    private static long person(long orgId, String name, Long managerId, String role, boolean active, boolean bot) {
+        return database.jdbi().withHandle(handle -> {
+            long id = handle.createQuery(
+                            "INSERT INTO people (org_id, name, timezone, profile_timezone, manager_id, role, active,"
+                                    + " is_bot) VALUES (:org, :name, 'Europe/Berlin', 'Europe/Berlin', :manager, :role,"
+                                    + " :active, :bot) RETURNING id")
+                    .bind("org", orgId)
+                    .bind("name", name)
+                    .bind("manager", managerId)
+                    .bind("role", role)
+                    .bind("active", active)
+                    .bind("bot", bot)
+                    .mapTo(Long.class)
+                    .one();
+            handle.execute(
+                    "INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id)"
+                            + " VALUES (?, ?, 'slack', ?)",
+                    orgId,
+                    id,
+                    name.equals("Deploybot") ? "U0BOT" : "U0" + name.toUpperCase());
+            return id;
+        });
+    }
+
+    private static long count(String sql) {
+        return database.jdbi()
+                .withHandle(handle -> handle.select(sql).mapTo(Long.class).one());
+    }
+
+    private static List<String> strings(String sql, Object... arguments) {
+        return database.jdbi()
+                .withHandle(handle ->
+                        handle.select(sql, arguments).mapTo(String.class).list());
+    }
+}
