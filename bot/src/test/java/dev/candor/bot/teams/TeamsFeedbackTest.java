@@ -1,0 +1,221 @@
+package dev.candor.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Feedback in Teams, from JWT-signed activities in each person's chat with Candor: Gil gives Ana feedback in one
+ * line (private) and from the form card for her manager Mo alone; Ana thanks Gil and replies; then everyone tries
+ * to read each piece (the visibility matrix): exactly its giver and whom its visibility names read its words.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeamsFeedbackTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+    private static final String PRIVATE_TEXT = "the demo was clear; next time leave time for questions";
+    private static final String MANAGER_ONLY_TEXT = "Ana was late with the Q4 numbers three times this month";
+    private static final List<String> PEOPLE = List.of("gil", "ana", "mo", "li", "hana");
+
+    private static TeamsServer teams;
+
+    @BeforeAll
+    static void start() throws Exception {
+        teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC));
+        for (String person : PEOPLE) {
+            teams.post(says(person, "help").json());
+        }
+        teams.awaitOutboxIdle();
+        teams.jdbi().useHandle(handle -> {
+            handle.execute("UPDATE people SET role = 'hr_admin' WHERE name = 'Hana'");
+            handle.execute("UPDATE people SET role = 'manager' WHERE name = 'Mo'");
+            handle.execute("UPDATE people SET manager_id = (SELECT id FROM people WHERE name = 'Mo')"
+                    + " WHERE name IN ('Ana', 'Gil')");
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        teams.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+    }
+
+    @Test
+    @Order(1)
+    void gilGivesAnaPrivateFeedbackInOneLineAndOnlyAnaIsSentIt() throws Exception {
+        JsonNode confirmation =
+                reply(says("gil", "feedback <at>Ana</at> " + PRIVATE_TEXT).mention("29:ana", "Ana"));
+
+        assertThat(confirmation.toString()).contains("Feedback sent to Ana. Only Ana (and you) can read it.");
+        JsonNode dm = awaitDm("ana", PRIVATE_TEXT);
+        Goldens.assertMatches("feedback-dm.json", dm);
+        assertThat(dm.toString()).contains("Feedback from Gil", "feedback.thank", "feedback.reply");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT visibility FROM feedback"))
+                .containsExactly("private");
+    }
+
+    @Test
+    @Order(2)
+    void theFormCardSendsFeedbackForTheManagerAlone() throws Exception {
+        JsonNode form = reply(says("gil", "feedback"));
+        Goldens.assertMatches("feedback-form.json", form);
+
+        JsonNode refused = answer(submits(
+                "gil", Cards.filledIn(form, Map.of("person", aad("ana"), "went_well", "ok", "visibility", "private"))));
+        assertThat(refused.toString()).contains("at least 20 characters");
+
+        JsonNode sent = answer(submits(
+                "gil",
+                Cards.filledIn(
+                        form,
+                        Map.of("person", aad("ana"), "better", MANAGER_ONLY_TEXT, "visibility", "manager_only"))));
+        assertThat(sent.toString()).contains("Feedback about Ana sent to Mo");
+        awaitDm("mo", MANAGER_ONLY_TEXT);
+        assertThat(dms("ana")).noneMatch(text -> text.contains(MANAGER_ONLY_TEXT));
+        assertThat(Rows.strings(teams.jdbi(), "SELECT visibility FROM feedback ORDER BY id"))
+                .containsExactly("private", "manager_only");
+    }
+
+    @Test
+    @Order(3)
+    void anaThanksGilAndReplies() throws Exception {
+        String id = feedbackId(PRIVATE_TEXT);
+        JsonNode thanked = answer(presses("ana", "feedback.thank", id));
+        assertThat(thanked.toString()).contains("Gil will hear that you thanked them");
+        awaitDm("gil", "Ana thanked you");
+
+        JsonNode replyForm = answer(presses("ana", "feedback.reply", id));
+        assertThat(replyForm.toString()).contains("Your reply to Gil");
+        JsonNode sent = answer(submits(
+                "ana", Cards.filledIn(replyForm, Map.of("text", "Thanks, I will keep ten minutes for questions"))));
+        assertThat(sent.toString()).contains("on its way to Gil");
+        awaitDm("gil", "keep ten minutes for questions");
+    }
+
+    @Test
+    @Order(4)
+    void exactlyTheGiverAndWhomTheVisibilityNamesReadEachPiece() throws Exception {
+        Map<String, List<String>> readers = Map.of(
+                PRIVATE_TEXT, List.of("gil", "ana"),
+                MANAGER_ONLY_TEXT, List.of("gil", "mo"));
+        for (String who : PEOPLE) {
+            String seen = reply(says(who, "feedback me")).toString() + reply(says(who, "feedback team"));
+            for (Map.Entry<String, List<String>> piece : readers.entrySet()) {
+                assertThat(seen.contains(piece.getKey()))
+                        .as("%s reads \"%s\"", who, piece.getKey())
+                        .isEqualTo(piece.getValue().contains(who));
+                JsonNode pressed = answer(presses(who, "feedback.reply", feedbackId(piece.getKey())));
+                assertThat(pressed.toString().contains("yours to read"))
+                        .as("%s is refused the reply form of \"%s\"", who, piece.getKey())
+                        .isNotEqualTo(piece.getValue().contains(who));
+            }
+        }
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT DISTINCT target FROM outbox WHERE idempotency_key LIKE 'feedback:%' ORDER BY target"))
+                .as("feedback was sent to its readers only")
+                .containsExactly("29:ana", "29:gil", "29:mo");
+    }
+
+    private static TestActivity says(String person, String text) {
+        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
+        return TestActivity.message(teams.microsoft.serviceUrl(), text)
+                .from("29:" + person, name, aad(person))
+                .inPersonalChat("a:dm-" + person)
+                .timezone("Europe/Berlin");
+    }
+
+    /** The person's Azure AD object id, which Teams' people picker answers with. */
+    private static String aad(String person) {
+        return "00000000-0000-4000-8000-00000000000" + PEOPLE.indexOf(person);
+    }
+
+    private static TestActivity submits(String person, JsonNode value) {
+        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
+        return TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), value)
+                .from("29:" + person, name, aad(person))
+                .inPersonalChat("a:dm-" + person)
+                .timezone("Europe/Berlin");
+    }
+
+    private static TestActivity presses(String person, String action, String value) {
+        return submits(person, Cards.json("{\"action\":\"" + action + "\",\"value\":\"" + value + "\"}"));
+    }
+
+    /** The one card Candor answered with, as a reply; what Candor sent before is forgotten first. */
+    private static JsonNode reply(TestActivity activity) throws Exception {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+        teams.post(activity.json());
+        List<LoggedRequest> replies = teams.microsoft.replies();
+        assertThat(replies).hasSize(1);
+        return Cards.of(replies.get(0));
+    }
+
+    /**
+     * The one card Candor answered a card's submission with: a reply, or the submitted card redrawn. What Candor sent
+     * before is forgotten first; what it sends because of this stays for the test to see.
+     */
+    private static JsonNode answer(TestActivity activity) throws Exception {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+        teams.post(activity.json());
+        List<LoggedRequest> answers = new ArrayList<>(teams.microsoft.replies());
+        answers.addAll(teams.microsoft.updates());
+        assertThat(answers).as("%s", teams.microsoft.connectorCalls()).hasSize(1);
+        return Cards.of(answers.get(0));
+    }
+
+    /** The card of the first DM to this person that says {@code words}. */
+    private static JsonNode awaitDm(String person, String words) {
+        await("a DM to " + person + " saying " + words)
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> dms(person).stream().anyMatch(text -> text.contains(words)));
+        return Cards.of(teams.microsoft.sends().stream()
+                .filter(request ->
+                        to(request, person) && request.getBodyAsString().contains(words))
+                .findFirst()
+                .orElseThrow());
+    }
+
+    private static List<String> dms(String person) {
+        return teams.microsoft.sends().stream()
+                .filter(request -> to(request, person))
+                .map(LoggedRequest::getBodyAsString)
+                .toList();
+    }
+
+    private static boolean to(LoggedRequest request, String person) {
+        // the person's chat with Candor, known from their messages, or opened for the DM
+        String url = URLDecoder.decode(request.getUrl(), StandardCharsets.UTF_8);
+        return url.contains("/a:dm-" + person + "/") || url.contains("/a:chat-29:" + person + "/");
+    }
+
+    private static String feedbackId(String words) {
+        return Rows.strings(teams.jdbi(), "SELECT id::text FROM feedback WHERE body LIKE '%" + words + "%'")
+                .get(0);
+    }
+}
