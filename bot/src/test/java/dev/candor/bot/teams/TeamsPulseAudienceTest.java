@@ -148,6 +148,8 @@ class TeamsPulseAudienceTest {
         answer(hanaSubmits(filledIn(preview, Map.of())));
         assertThat(asked("Company pulse")).containsExactly("Ana", "Hana", "Li", "Maya", "Nia", "Omar", "Pia", "Sam");
         answerSurvey("ana", "Company pulse", "9");
+        // Hana has no manager: her answer is in no manager's organisation.
+        answerSurvey("hana", "Company pulse", "7");
 
         String waiting = say("maya", "pulse results Company pulse");
 
@@ -165,10 +167,10 @@ class TeamsPulseAudienceTest {
         String everyone = say("hana", "pulse results Company pulse");
 
         assertThat(mine)
-                .contains("Your organisation", "6 of 8 answered")
+                .contains("Your organisation", "7 of 8 answered")
                 .contains("eNPS +100: 3 promoters, 0 passives, 0 detractors")
                 .doesNotContain("pulse-results.share");
-        assertThat(everyone).contains("eNPS 0: 3 promoters, 0 passives, 3 detractors");
+        assertThat(everyone).contains("eNPS 0: 3 promoters, 1 passives, 3 detractors");
     }
 
     @Test
