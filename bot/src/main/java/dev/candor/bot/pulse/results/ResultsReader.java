@@ -70,9 +70,13 @@ public final class ResultsReader {
                         .mapToInt(AnswerCount::answers)
                         .sum();
         List<CellCount> cells = dao.countCells(orgId, latest.roundId());
+        // An answer whose manager was not kept (fewer than the minimum share them) has none: the scope's list is
+        // immutable and throws on contains(null), and such an answer is outside every manager's part anyway.
         boolean shown = scope.everyone()
                 ? rules.shows(latestAnswers)
-                : rules.showsPart(cells, cell -> scope.managers().contains(cell.manager()));
+                : rules.showsPart(
+                        cells,
+                        cell -> cell.manager() != null && scope.managers().contains(cell.manager()));
         if (!shown) {
             return Optional.of(SurveyResults.waiting(survey, scope, latest.period(), asked, answered, latestAnswers));
         }
