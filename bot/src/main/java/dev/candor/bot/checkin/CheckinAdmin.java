@@ -5,7 +5,9 @@ import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.CommandHandler;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
+import dev.candor.bot.chat.Syntax;
 import dev.candor.bot.chat.Text;
+import dev.candor.storage.Platform;
 import dev.candor.storage.checkin.CheckinAnswerDao;
 import dev.candor.storage.checkin.CheckinSettingsDao;
 import dev.candor.storage.checkin.SetupRates;
@@ -29,21 +31,23 @@ public final class CheckinAdmin implements CommandHandler {
     public Reply handle(Command command) {
         String[] words = command.text().toLowerCase(Locale.ROOT).split("\\s+");
         long orgId = command.actor().orgId();
+        Platform platform = command.actor().platform();
         if (words.length >= 3 && words[2].equals("visible-to-hr")) {
             if (words.length != 4 || !(words[3].equals("on") || words[3].equals("off"))) {
-                return Reply.privately("Say /candor admin checkins visible-to-hr on (or off).");
+                return Reply.privately("Say " + visibleToHr(platform) + " on (or off).");
             }
             boolean on = words[3].equals("on");
             boolean before = jdbi.onDemand(CheckinSettingsDao.class).setHrCanRead(orgId, on);
             return Reply.privately("*Check-in answers visible to HR admins*: " + (before ? "on" : "off") + " → "
-                    + (on ? "on" : "off") + ". Undo: /candor admin checkins visible-to-hr " + (before ? "on" : "off"));
+                    + (on ? "on" : "off") + ". Undo: " + visibleToHr(platform) + " " + (before ? "on" : "off"));
         }
         return Reply.privately(overview(
+                platform,
                 jdbi.onDemand(CheckinAnswerDao.class).listRates(orgId),
                 jdbi.onDemand(CheckinSettingsDao.class).hrCanRead(orgId)));
     }
 
-    static Message overview(List<SetupRates> setups, boolean hrCanRead) {
+    static Message overview(Platform platform, List<SetupRates> setups, boolean hrCanRead) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Check-ins"));
         if (setups.isEmpty()) {
@@ -64,7 +68,16 @@ public final class CheckinAdmin implements CommandHandler {
                                                     + ")")))));
         }
         blocks.add(new Block.Context(Text.of("Numbers only: answers are never shown here. HR admins "
-                + (hrCanRead ? "may" : "may not") + " read answers (/candor admin checkins visible-to-hr on|off).")));
+                + (hrCanRead ? "may" : "may not") + " read answers (" + visibleToHr(platform) + " on|off).")));
         return new Message("Check-ins: " + setups.size(), blocks);
+    }
+
+    /**
+     * "/candor admin checkins visible-to-hr" in Slack, "@Candor admin checkins visible-to-hr" in Teams: there the
+     * admin commands come right after the mention, as the admin overview shows them.
+     */
+    private static String visibleToHr(Platform platform) {
+        String admin = platform == Platform.SLACK ? Syntax.command(platform, "candor") + " admin" : "@Candor admin";
+        return admin + " checkins visible-to-hr";
     }
 }

@@ -58,7 +58,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
             case "send" -> managed(actor, "send", rest, checkin -> sending.send(actor, checkin));
             case "remind" -> managed(actor, "remind", rest, checkin -> reminders.remind(actor, checkin));
             case "team" -> managed(actor, "team", rest, checkin -> reading.team(actor, checkin));
-            default -> Reply.privately(CheckinMessages.usage());
+            default -> Reply.privately(CheckinMessages.usage(actor.platform()));
         };
     }
 
@@ -79,7 +79,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
                         .filter(checkin -> !name.isEmpty()
                                 && checkin.name().toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT)))
                         .findFirst();
-        return Reply.privately(chosen.map(then).orElseGet(() -> CheckinMessages.choose(verb, mine)));
+        return Reply.privately(chosen.map(then).orElseGet(() -> CheckinMessages.choose(actor.platform(), verb, mine)));
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
                         .orElseGet(() -> Reply.privately("That check-in is gone, or it isn't yours to edit."));
             case DigestMessages.REPLY -> reading.replyForm(actor, action.value());
             case DigestMessages.REMIND -> Reply.privately(reminders.remindRound(actor, action.value()));
-            default -> Reply.privately(CheckinMessages.usage());
+            default -> Reply.privately(CheckinMessages.usage(actor.platform()));
         };
     }
 
@@ -121,7 +121,9 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
                 form, existing == null ? null : setups.questions(existing).orElse(null));
         if (input.standup() && input.channel() == null && (existing == null || existing.standupChannel() == null)) {
             return new Reply.FormErrors(Map.of(
-                    SetupForm.DESTINATION, "Open /checkin setup in the channel where the stand-up should be posted."));
+                    SetupForm.DESTINATION,
+                    "Open " + CheckinMessages.checkin(actor.platform(), "setup")
+                            + " in the channel where the stand-up should be posted."));
         }
         if (!input.errors().isEmpty()) {
             return new Reply.FormErrors(input.errors());
@@ -130,6 +132,7 @@ public final class CheckinHandler implements CommandHandler, Handlers.ActionHand
             Checkin saved = setups.save(actor, existing, input);
             LocalDate today = LocalDate.now(clock.withZone(actor.zone()));
             return Reply.privately(CheckinMessages.saved(
+                    actor.platform(),
                     saved,
                     existing == null,
                     CheckinSeries.calendar(saved).next(today),

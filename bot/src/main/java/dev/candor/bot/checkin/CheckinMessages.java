@@ -3,6 +3,7 @@ package dev.candor.bot.checkin;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Syntax;
 import dev.candor.bot.chat.Text;
 import dev.candor.bot.people.Unreachable;
 import dev.candor.scheduler.ask.RoundCalendar;
@@ -22,15 +23,15 @@ final class CheckinMessages {
 
     private CheckinMessages() {}
 
-    static Message usage() {
-        String text =
-                """
-                /checkin — answer your pending check-in, or see when the next one comes
-                /checkin history — your last five check-ins with your manager's replies
-                /checkin setup — set up or edit your team's check-ins (managers)
-                /checkin send [name] — send this period's check-in now
-                /checkin remind [name] — remind who hasn't answered yet
-                /checkin team [name] — the latest round and everyone's mood over the last eight""";
+    static Message usage(Platform platform) {
+        String text = String.join(
+                "\n",
+                checkin(platform, "") + " — answer your pending check-in, or see when the next one comes",
+                checkin(platform, "history") + " — your last five check-ins with your manager's replies",
+                checkin(platform, "setup") + " — set up or edit your team's check-ins (managers)",
+                checkin(platform, "send [name]") + " — send this period's check-in now",
+                checkin(platform, "remind [name]") + " — remind who hasn't answered yet",
+                checkin(platform, "team [name]") + " — the latest round and everyone's mood over the last eight");
         return new Message(text, List.of(new Block.Header("Check-ins"), new Block.Section(Text.of(text))));
     }
 
@@ -55,8 +56,12 @@ final class CheckinMessages {
         return new Message("Your check-ins: " + setups.size(), blocks);
     }
 
-    /** @param ownerName the manager an HR admin set it up for, else null */
+    /**
+     * @param platform the platform of the person who saved it
+     * @param ownerName the manager an HR admin set it up for, else null
+     */
     static Message saved(
+            Platform platform,
             Checkin checkin,
             boolean created,
             RoundCalendar.Occurrence next,
@@ -64,15 +69,21 @@ final class CheckinMessages {
             String ownerName) {
         String text = (created ? "✅ Check-in \"" : "✅ Saved \"") + checkin.name() + "\": " + describe(checkin)
                 + ". The next one opens " + day(next) + " (" + next.period() + ")."
-                + (ownerName == null ? " /checkin send sends this period's now." : forOwner(ownerName));
+                + (ownerName == null
+                        ? " " + checkin(platform, "send") + " sends this period's now."
+                        : forOwner(ownerName));
         return withUnreachable(text, unreachable);
     }
 
-    /** To a manager an HR admin set a check-in up for: what it asks, that the digest comes to them, how to change it. */
-    static Message setUpForYou(Actor hr, Checkin checkin) {
+    /**
+     * To a manager an HR admin set a check-in up for: what it asks, that the digest comes to them, how to change it.
+     *
+     * @param platform the manager's platform, where they will type the commands
+     */
+    static Message setUpForYou(Platform platform, Actor hr, Checkin checkin) {
         return Message.of("🗓 " + hr.name() + " set up the check-in \"" + checkin.name() + "\" for you: it "
                 + describe(checkin) + ". You get its digest after each round and may change or send it:"
-                + " /checkin setup, /checkin send.");
+                + " " + checkin(platform, "setup") + ", " + checkin(platform, "send") + ".");
     }
 
     /** Saved by an HR admin for a manager. */
@@ -167,26 +178,39 @@ final class CheckinMessages {
         return Message.of(text);
     }
 
-    static Message channelUnlisted(Checkin checkin) {
+    static Message channelUnlisted(Platform platform, Checkin checkin) {
         return Message.of("Candor can't list the members of \"" + checkin.name() + "\"'s channel right now, so"
                 + " nothing was sent. In Slack, invite Candor to the channel; in Teams, install Candor in the channel's"
-                + " team. Then try /checkin send again.");
+                + " team. Then try " + checkin(platform, "send") + " again.");
+    }
+
+    /** For {@code /checkin remind} and {@code team} before the setup's first round. */
+    static Message notSentYet(Platform platform, Checkin checkin) {
+        return Message.of(
+                "\"" + checkin.name() + "\" hasn't been sent yet: " + checkin(platform, "send") + " sends it now.");
     }
 
     static Message nothingAsks() {
         return Message.of("Nothing to answer now, and no check-in asks you yet.");
     }
 
-    static Message alreadySent(Checkin checkin, String period, int answered, int asked) {
+    static Message alreadySent(Platform platform, Checkin checkin, String period, int answered, int asked) {
         return Message.of("\"" + checkin.name() + "\" for " + period + " was already sent: " + answered + " of " + asked
-                + " answered. /checkin remind nudges the others.");
+                + " answered. " + checkin(platform, "remind") + " nudges the others.");
     }
 
-    static Message choose(String verb, List<Checkin> setups) {
+    static Message choose(Platform platform, String verb, List<Checkin> setups) {
         List<String> names = setups.stream().map(Checkin::name).toList();
         return Message.of(
                 setups.isEmpty()
-                        ? "You have no check-ins yet: /checkin setup makes one."
-                        : "Which one? Say /checkin " + verb + " followed by one of: " + String.join(", ", names) + ".");
+                        ? "You have no check-ins yet: " + checkin(platform, "setup") + " makes one."
+                        : "Which one? Say " + checkin(platform, verb) + " followed by one of: "
+                                + String.join(", ", names) + ".");
+    }
+
+    /** "/checkin send" in Slack, "@Candor checkin send" in Teams; words may be empty. */
+    static String checkin(Platform platform, String words) {
+        String command = Syntax.command(platform, "checkin");
+        return words.isEmpty() ? command : command + " " + words;
     }
 }

@@ -94,7 +94,8 @@ final class CheckinReading {
                                             .map(mood -> "  " + Moods.face(mood))
                                             .orElse("")
                                     : answer.state() == dev.candor.storage.ask.AskState.PENDING
-                                            ? "  (waiting for your answer: /checkin)"
+                                            ? "  (waiting for your answer: "
+                                                    + CheckinMessages.checkin(actor.platform(), "") + ")"
                                             : "  (not answered)")
                     .build()));
             if (answer.answered()) {
@@ -116,7 +117,7 @@ final class CheckinReading {
         List<PersonAnswer> rounds =
                 jdbi.onDemand(CheckinAnswerDao.class).listLatestRounds(actor.orgId(), checkin.subject(), TREND);
         if (rounds.isEmpty()) {
-            return Message.of("\"" + checkin.name() + "\" hasn't been sent yet: /checkin send sends it now.");
+            return CheckinMessages.notSentYet(actor.platform(), checkin);
         }
         long latest = rounds.get(rounds.size() - 1).roundId();
         List<PersonAnswer> now =

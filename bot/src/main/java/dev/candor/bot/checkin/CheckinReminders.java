@@ -52,7 +52,7 @@ final class CheckinReminders {
         List<PersonAnswer> latest =
                 jdbi.onDemand(CheckinAnswerDao.class).listLatestRounds(actor.orgId(), checkin.subject(), 1);
         if (latest.isEmpty()) {
-            return Message.of("\"" + checkin.name() + "\" hasn't been sent yet: /checkin send sends it now.");
+            return CheckinMessages.notSentYet(actor.platform(), checkin);
         }
         return remind(actor, checkin, latest.get(0).roundId());
     }

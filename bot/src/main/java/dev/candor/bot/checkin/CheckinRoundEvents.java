@@ -69,7 +69,7 @@ public final class CheckinRoundEvents {
             log.warn("check-in {} round {}: its owner can't be reached, no digest", checkin.id(), round.id());
             return;
         }
-        Message digest = DigestMessages.digest(checkin, round.period(), now, moods, trends, contacts);
+        Message digest = DigestMessages.digest(owner.platform(), checkin, round.period(), now, moods, trends, contacts);
         Outbox.toUser(handle, round.orgId(), owner.platform(), owner.platformUserId(), digestKey(round.id()), digest);
     }
 

@@ -65,7 +65,7 @@ final class CheckinSending {
             audience = rounds.audience(jdbi, checkin);
         } catch (ChannelRoster.Unlisted unlisted) {
             log.warn("members of check-in {}'s channel in org {} not listed", checkin.id(), checkin.orgId());
-            return CheckinMessages.channelUnlisted(checkin);
+            return CheckinMessages.channelUnlisted(actor.platform(), checkin);
         }
         Optional<OpenedRound> opened = jdbi.inTransaction(
                 handle -> rounds.open(handle, checkin, audience, period, Opening.now(), now, actor.personId()));
@@ -104,7 +104,8 @@ final class CheckinSending {
     private Message alreadySent(Actor actor, Checkin checkin, String period) {
         Round round = findRound(actor, checkin, period).orElseThrow();
         AskCounts counts = jdbi.onDemand(RoundDao.class).countAsks(actor.orgId(), round.id());
-        return CheckinMessages.alreadySent(checkin, period, counts.answered(), counts.total() - counts.skipped());
+        return CheckinMessages.alreadySent(
+                actor.platform(), checkin, period, counts.answered(), counts.total() - counts.skipped());
     }
 
     private Map<Long, String> names(long orgId, List<Long> people) {

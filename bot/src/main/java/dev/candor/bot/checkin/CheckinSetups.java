@@ -148,7 +148,7 @@ final class CheckinSetups {
                         owner.platform(),
                         owner.platformUserId(),
                         "checkin:" + checkin.id() + ":owner:" + owner.personId(),
-                        CheckinMessages.setUpForYou(hr, checkin)));
+                        CheckinMessages.setUpForYou(owner.platform(), hr, checkin)));
     }
 
     /** Nobody reports to the check-in's owner in the directory, so "direct reports" would ask nobody. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
+import dev.candor.storage.Platform;
 import dev.candor.storage.ask.AskState;
 import dev.candor.storage.checkin.Checkin;
 import dev.candor.storage.checkin.Contact;
@@ -32,10 +33,12 @@ final class DigestMessages {
     private DigestMessages() {}
 
     /**
+     * @param platform the owner's platform, where they type the commands it names
      * @param round everyone's part in the round
      * @param trends each person's earlier moods, oldest first
      */
     static Message digest(
+            Platform platform,
             Checkin checkin,
             String period,
             List<PersonAnswer> round,
@@ -63,8 +66,8 @@ final class DigestMessages {
             blocks.addAll(answerBlocks(answer, moods, trends, contacts));
         }
         if (answered.size() > MAX_PEOPLE) {
-            blocks.add(new Block.Context(
-                    Text.of((answered.size() - MAX_PEOPLE) + " more answered: /checkin team shows everyone.")));
+            blocks.add(new Block.Context(Text.of((answered.size() - MAX_PEOPLE) + " more answered: "
+                    + CheckinMessages.checkin(platform, "team") + " shows everyone.")));
         }
         if (!missing.isEmpty()) {
             if (!answered.isEmpty()) {

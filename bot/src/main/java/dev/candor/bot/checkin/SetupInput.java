@@ -62,7 +62,10 @@ record SetupInput(
             errors.put(SetupForm.PEOPLE, "Pick the people to ask, or choose your direct reports.");
         }
         if (audience == Audience.CHANNEL && channel == null) {
-            errors.put(SetupForm.AUDIENCE, "Open /checkin setup in the channel whose members should be asked.");
+            errors.put(
+                    SetupForm.AUDIENCE,
+                    "Open " + CheckinMessages.checkin(form.actor().platform(), "setup")
+                            + " in the channel whose members should be asked.");
         }
         return new SetupInput(
                 name,

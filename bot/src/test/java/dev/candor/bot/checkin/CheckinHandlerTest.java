@@ -47,6 +47,23 @@ class CheckinHandlerTest {
 
     @ParameterizedTest
     @EnumSource(Platform.class)
+    void namesTheCommandsAsThePersonsPlatformTypesThem(Platform platform) {
+        try (CheckinFixture fixture = new CheckinFixture(platform)) {
+            String checkin = platform == Platform.SLACK ? "/checkin" : "@Candor checkin";
+
+            assertThat(text(fixture.checkin(fixture.ana, "what")))
+                    .startsWith(checkin + " — answer your pending check-in")
+                    .contains("\n" + checkin + " setup — set up or edit your team's check-ins (managers)");
+            assertThat(text(fixture.checkin(fixture.ana, "team")))
+                    .isEqualTo("You have no check-ins yet: " + checkin + " setup makes one.");
+            if (platform == Platform.TEAMS) {
+                assertThat(text(fixture.checkin(fixture.ana, "what"))).doesNotContain("/checkin");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
     void savingEditedQuestionsMakesANewQuestionnaireVersion(Platform platform) {
         try (CheckinFixture fixture = new CheckinFixture(platform)) {
             long id = fixture.setUpDefault(fixture.maya);

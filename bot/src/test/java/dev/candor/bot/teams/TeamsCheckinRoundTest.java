@@ -107,7 +107,12 @@ class TeamsCheckinRoundTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> !say("maya", "checkin send").contains(Unavailable.NOT_SAVED));
 
-        assertThat(say("maya", "checkin send")).contains("was already sent: 0 of 2 answered");
+        // The asks are being sent to Ana and Li: saying more resets the fake Bot Connector, which would lose them.
+        teams.awaitOutboxIdle();
+        // Teams keeps "/" for its own commands: Candor names its commands as they are typed there.
+        assertThat(say("maya", "checkin send"))
+                .contains("was already sent: 0 of 2 answered", "@Candor checkin remind nudges the others")
+                .doesNotContain("/checkin");
         awaitSent("ask:" + ask("ana") + ":open");
         awaitSent("ask:" + ask("li") + ":open");
     }

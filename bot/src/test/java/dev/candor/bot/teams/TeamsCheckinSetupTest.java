@@ -224,6 +224,13 @@ class TeamsCheckinSetupTest {
                                 "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'checkin:%:owner:%'"
                                         + " AND status = 'sent' AND target = '29:maya'")
                         == 1);
+        assertThat(String.join(
+                        "\n",
+                        Rows.strings(
+                                teams.jdbi(),
+                                "SELECT payload::text FROM outbox WHERE idempotency_key LIKE 'checkin:%:owner:%'")))
+                .contains("may change or send it: @Candor checkin setup, @Candor checkin send.")
+                .doesNotContain("/checkin");
     }
 
     private static TestActivity personal(String id, String name, String aad, String zone, String text) {
