@@ -103,6 +103,33 @@ class AnswerCellsTest {
     }
 
     @Test
+    void aTeamTooSmallOfItsOwnCountsInTheNearestOrganisationAboveThatIsBigEnough() {
+        // Mira → Ana → Li: Li's two reports are too few (3), Ana's organisation (A1, Li and Li's two) is enough.
+        long ana = person("Ana", "Sales", mira, null, null);
+        long li = person("Li", "Sales", ana, null, null);
+        List<Long> people = new ArrayList<>(List.of(
+                ana,
+                li,
+                person("A1", "Sales", ana, null, null),
+                person("L1", "Sales", li, null, null),
+                person("L2", "Sales", li, null, null)));
+        for (int i = 0; i < 3; i++) {
+            people.add(person("M" + i, "Sales", mira, null, null));
+        }
+        long round = round("grouped", true, people);
+
+        people.forEach(person -> submit(round, person, "4"));
+
+        Map<String, Long> byTeam = cells(round).stream()
+                .collect(java.util.stream.Collectors.groupingBy(cell -> cell, java.util.stream.Collectors.counting()));
+        assertThat(byTeam)
+                .as("Li's two count in Ana's team, which Mira's organisation holds; nobody's team is Li's")
+                .containsOnly(
+                        Map.entry("{\"manager\": " + ana + ", \"department\": \"Sales\"}", 4L),
+                        Map.entry("{\"manager\": " + mira + ", \"department\": \"Sales\"}", 4L));
+    }
+
+    @Test
     void aRoundSmallerThanTheMinimumKeepsNoGroupsAndAFeatureWithoutOneKeepsNothing() {
         long small = round(
                 "grouped",

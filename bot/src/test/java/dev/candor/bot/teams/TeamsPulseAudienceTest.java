@@ -136,14 +136,8 @@ class TeamsPulseAudienceTest {
     @Test
     @Order(4)
     void aManagerSeesOnlyHerOrganisationsResultsOnceItHasEnoughAnswers() throws Exception {
-        // Answers keep their answerer's manager only when at least the minimum group share that manager: Maya's
-        // organisation is made three direct reports, so that their answers count as hers.
-        teams.jdbi()
-                .useHandle(handle -> handle.execute(
-                        "UPDATE people SET manager_id = ? WHERE id IN (?, ?)",
-                        person("maya"),
-                        person("li"),
-                        person("sam")));
+        // Maya's organisation is a line three deep (Ana under her, Li under Ana, Sam under Li): no team below hers
+        // holds 3 of the round's people, so all three answers count in hers.
         JsonNode preview = createSurvey(Map.of("name", "Company pulse", "audience", "everyone", "min_group", "3"));
         answer(hanaSubmits(filledIn(preview, Map.of())));
         assertThat(asked("Company pulse")).containsExactly("Ana", "Hana", "Li", "Maya", "Nia", "Omar", "Pia", "Sam");

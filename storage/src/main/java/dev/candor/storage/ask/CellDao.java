@@ -11,6 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * tenure band on the round's last deadline, read from the directory.
  */
 @RegisterConstructorMapper(Cell.class)
+@RegisterConstructorMapper(ManagerLink.class)
 public interface CellDao {
     String TENURE =
             """
@@ -40,4 +41,13 @@ public interface CellDao {
             FROM people p, rounds r WHERE p.org_id = :orgId AND p.id = :personId AND r.id = :roundId
             """)
     Optional<Cell> cellOf(@Bind("orgId") long orgId, @Bind("roundId") long roundId, @Bind("personId") long personId);
+
+    /** Everyone in the organisation who manages someone, with their own manager: the lines to walk up. */
+    @SqlQuery(
+            """
+            SELECT m.id, m.manager_id FROM people m
+            WHERE m.org_id = :orgId
+              AND EXISTS (SELECT 1 FROM people p WHERE p.org_id = :orgId AND p.manager_id = m.id)
+            """)
+    List<ManagerLink> listManagers(@Bind("orgId") long orgId);
 }
