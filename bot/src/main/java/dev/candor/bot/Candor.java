@@ -8,6 +8,7 @@ import dev.candor.bot.checkin.CheckinAdmin;
 import dev.candor.bot.checkin.CheckinChannels;
 import dev.candor.bot.checkin.CheckinHandler;
 import dev.candor.bot.checkin.Checkins;
+import dev.candor.bot.feedback.FeedbackAdmin;
 import dev.candor.bot.feedback.FeedbackHandler;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
@@ -284,7 +285,9 @@ public final class Candor implements AutoCloseable {
                 clock);
         asking.features().register(Checkins.feature(database.jdbi()));
         asking.features().register(new PulseFeature());
-        AdminHandler admin = new AdminHandler(database.jdbi(), Map.of("checkins", new CheckinAdmin(database.jdbi())));
+        AdminHandler admin = new AdminHandler(
+                database.jdbi(),
+                Map.of("checkins", new CheckinAdmin(database.jdbi()), "feedback", new FeedbackAdmin(database.jdbi())));
         OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
         asking.features().register(oneOnOneRounds);
         PulseHandler pulses =

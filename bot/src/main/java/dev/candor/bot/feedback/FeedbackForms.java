@@ -5,6 +5,7 @@ import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Text;
 import dev.candor.storage.feedback.Feedback;
+import dev.candor.storage.feedback.FeedbackSettings;
 import dev.candor.storage.feedback.Visibility;
 import java.util.List;
 
@@ -20,7 +21,8 @@ final class FeedbackForms {
 
     private FeedbackForms() {}
 
-    static Form give(Mention person) {
+    /** The form with the visibilities the organisation allows (private always). */
+    static Form give(Mention person, FeedbackSettings settings) {
         return new Form(
                 GIVE,
                 "Give feedback",
@@ -49,16 +51,22 @@ final class FeedbackForms {
                         new Form.ChoiceInput(
                                 VISIBILITY,
                                 "Who reads it?",
-                                List.of(
-                                        new Form.Choice(Visibility.PRIVATE.dbValue(), "Only them"),
-                                        new Form.Choice(Visibility.WITH_MANAGER.dbValue(), "Them and their manager"),
-                                        new Form.Choice(
-                                                Visibility.MANAGER_ONLY.dbValue(),
-                                                "Only their manager (about their work)")),
+                                settings.allowed().stream()
+                                        .map(visibility ->
+                                                new Form.Choice(visibility.dbValue(), choiceLabel(visibility)))
+                                        .toList(),
                                 false,
                                 true,
                                 List.of(Visibility.PRIVATE.dbValue()))),
                 "");
+    }
+
+    static String choiceLabel(Visibility visibility) {
+        return switch (visibility) {
+            case PRIVATE -> "Only them";
+            case WITH_MANAGER -> "Them and their manager";
+            case MANAGER_ONLY -> "Only their manager (about their work)";
+        };
     }
 
     /** One text of the form's two parts, each under its heading when both are given. */

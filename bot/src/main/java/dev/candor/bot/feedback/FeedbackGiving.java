@@ -10,6 +10,8 @@ import dev.candor.storage.checkin.Contact;
 import dev.candor.storage.checkin.ContactDao;
 import dev.candor.storage.feedback.Feedback;
 import dev.candor.storage.feedback.FeedbackDao;
+import dev.candor.storage.feedback.FeedbackSettings;
+import dev.candor.storage.feedback.FeedbackSettingsDao;
 import dev.candor.storage.feedback.Visibility;
 import dev.candor.storage.people.Person;
 import java.time.Clock;
@@ -58,6 +60,9 @@ final class FeedbackGiving {
             return new Outcome.Refused(
                     FeedbackMessages.unknown(giver.platform(), to.displayName()), FeedbackForms.PERSON);
         }
+        if (!settings(giver.orgId()).allows(visibility)) {
+            return new Outcome.Refused(FeedbackMessages.notAllowed(visibility), FeedbackForms.VISIBILITY);
+        }
         Optional<Message> problem = problem(giver, recipient, body, visibility);
         if (problem.isPresent()) {
             String field = body.strip().length() < MIN_LENGTH ? FeedbackForms.WENT_WELL : FeedbackForms.PERSON;
@@ -79,6 +84,10 @@ final class FeedbackGiving {
                         clock.instant())
                 .<Outcome>map(id -> deliver(handle, giver, id))
                 .orElseGet(Outcome.AlreadyGiven::new));
+    }
+
+    FeedbackSettings settings(long orgId) {
+        return jdbi.withExtension(FeedbackSettingsDao.class, dao -> dao.get(orgId));
     }
 
     private static Optional<Message> problem(Actor giver, Person recipient, String body, Visibility visibility) {

@@ -39,7 +39,7 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
     public Reply handle(Command command) {
         Actor actor = command.actor();
         if (command.text().isEmpty()) {
-            return Reply.form(FeedbackForms.give(null));
+            return Reply.form(FeedbackForms.give(null, giving.settings(actor.orgId())));
         }
         if (command.mentions().isEmpty() || command.text().startsWith(command.verb() + " ")) {
             switch (command.verb()) {

@@ -112,6 +112,11 @@ final class FeedbackMessages {
         return Message.of(text.toString());
     }
 
+    static Message notAllowed(Visibility visibility) {
+        return Message.of("Your HR admins don't allow \"" + FeedbackForms.choiceLabel(visibility) + "\" here; choose"
+                + " another way to share it.");
+    }
+
     static Message alreadyGiven() {
         return Message.of("✅ That feedback was sent already; nothing was sent twice.");
     }

@@ -234,6 +234,47 @@ class SlackFeedbackTest {
         Golden.assertMatches("feedback-me", feedback("me", "U0ANA"));
     }
 
+    @Test
+    @Order(8)
+    void hrDecidesWhichVisibilitiesGiversMayChooseAndEveryChangeIsAudited() throws Exception {
+        assertThat(text(candor("admin feedback manager-only off", "U0GIL"))).contains("HR admins");
+        JsonNode overview = candor("admin feedback", "U0HANA");
+        Golden.assertMatches("feedback-admin", overview);
+        assertThat(overview.toString()).contains("Only their manager (about their work)*: allowed");
+
+        assertThat(text(candor("admin feedback manager-only off", "U0HANA")))
+                .contains("Only their manager (about their work): on → off")
+                .contains("Undo: /candor admin feedback manager-only on");
+        assertThat(strings("SELECT action || ' ' || old_value || ' → ' || new_value FROM audit_log"))
+                .containsExactly("feedback manager-only on → off");
+        assertThat(strings("SELECT with_manager || ' ' || manager_only FROM feedback_settings"))
+                .containsExactly("true false");
+
+        JsonNode form = openedView(command("", "U0GIL").trigger());
+        assertThat(form.toString()).contains("with_manager").doesNotContain("manager_only");
+        JsonNode refused = submitAs(
+                "U0GIL",
+                form,
+                Map.of(
+                        "person",
+                        "U0ANA",
+                        "went_well",
+                        "A forged choice of a visibility HR switched off",
+                        "visibility",
+                        "manager_only"));
+        assertThat(refused.path("errors").toString()).contains("don't allow");
+        assertThat(count("SELECT count(*) FROM feedback")).isEqualTo(3);
+        assertThat(text(candor("admin feedback sideways on", "U0HANA"))).contains("with-manager on|off");
+    }
+
+    private static JsonNode candor(String text, String user) throws Exception {
+        Map<String, String> form =
+                SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));
+        HttpResponse<String> response = signed(SlackClient.formBody(form));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Golden.parse(response.body());
+    }
+
     private record Command(JsonNode body, String trigger) {}
 
     private static JsonNode feedback(String text, String user) throws Exception {

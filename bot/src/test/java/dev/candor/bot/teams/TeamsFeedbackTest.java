@@ -139,6 +139,24 @@ class TeamsFeedbackTest {
                 .containsExactly("29:ana", "29:gil", "29:mo");
     }
 
+    @Test
+    @Order(5)
+    void hrSwitchesAVisibilityOffAndTheFormNoLongerOffersIt() throws Exception {
+        assertThat(reply(says("gil", "candor admin feedback with-manager off")).toString())
+                .contains("HR admins");
+        JsonNode changed = reply(says("hana", "candor admin feedback with-manager off"));
+        assertThat(changed.toString())
+                .contains("Them and their manager**: on → off", "Undo: @Candor admin feedback with-manager on");
+        Goldens.assertMatches("feedback-admin.json", reply(says("hana", "candor admin feedback")));
+
+        JsonNode form = reply(says("gil", "feedback"));
+        assertThat(Cards.input(form, "visibility").toString())
+                .contains("manager_only")
+                .doesNotContain("with_manager");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT action || ' ' || new_value FROM audit_log"))
+                .containsExactly("feedback with-manager off");
+    }
+
     private static TestActivity says(String person, String text) {
         String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
         return TestActivity.message(teams.microsoft.serviceUrl(), text)

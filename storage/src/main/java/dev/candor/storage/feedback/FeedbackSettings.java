@@ -1,0 +1,28 @@
+package dev.candor.storage.feedback;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The visibilities an organisation allows besides private, which is always allowed. */
+public record FeedbackSettings(boolean withManager, boolean managerOnly) {
+    public static final FeedbackSettings DEFAULTS = new FeedbackSettings(true, true);
+
+    public boolean allows(Visibility visibility) {
+        return switch (visibility) {
+            case PRIVATE -> true;
+            case WITH_MANAGER -> withManager;
+            case MANAGER_ONLY -> managerOnly;
+        };
+    }
+
+    /** The allowed visibilities, private first. */
+    public List<Visibility> allowed() {
+        List<Visibility> allowed = new ArrayList<>();
+        for (Visibility visibility : Visibility.values()) {
+            if (allows(visibility)) {
+                allowed.add(visibility);
+            }
+        }
+        return allowed;
+    }
+}
