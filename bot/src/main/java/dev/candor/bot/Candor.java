@@ -314,6 +314,7 @@ public final class Candor implements AutoCloseable {
                 .actions("feedback", feedback)
                 .forms("feedback", feedback)
                 .homeSection(kudosStats)
+                .homeSection(feedback.home())
                 .actions("oneonone", oneOnOneForms)
                 .forms("oneonone", oneOnOneForms)
                 .forms("kudos", kudosForms)

@@ -6,6 +6,7 @@ import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.CommandHandler;
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.chat.Handlers;
+import dev.candor.bot.chat.HomeSection;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.people.PeopleDirectory;
@@ -20,19 +21,27 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /feedback}: {@code @name text} gives feedback in one line (private), alone it opens the form, {@code me}
- * and {@code team} read it, {@code help} explains; and the Thank and Reply buttons under feedback DMs.
+ * and {@code team} read it, {@code help} explains; the Thank and Reply buttons under feedback DMs; and feedback's
+ * section of the home, whose Give feedback button opens the form.
  */
 public final class FeedbackHandler implements CommandHandler, Handlers.ActionHandler, Handlers.FormHandler {
     private final PeopleDirectory directory;
     private final FeedbackGiving giving;
     private final FeedbackConversation conversation;
     private final FeedbackReading reading;
+    private final FeedbackHome home;
 
     public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
         this.directory = directory;
         this.giving = new FeedbackGiving(jdbi, directory, clock);
         this.conversation = new FeedbackConversation(jdbi, clock);
         this.reading = new FeedbackReading(jdbi, directory, clock);
+        this.home = new FeedbackHome(jdbi, clock);
+    }
+
+    /** Feedback's section of the person's home (the Slack App Home, the welcome of the Teams personal chat). */
+    public HomeSection home() {
+        return home;
     }
 
     @Override
@@ -69,6 +78,10 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
 
     @Override
     public Reply handle(Action action) {
+        if (action.actionId().equals(FeedbackHome.GIVE)) {
+            return Reply.form(
+                    FeedbackForms.give(null, giving.settings(action.actor().orgId())));
+        }
         Optional<Feedback> feedback = conversation.readable(action.actor(), action.value());
         if (feedback.isEmpty()) {
             return Reply.privately(FeedbackMessages.notYours());

@@ -111,7 +111,7 @@ final class FeedbackReading {
     }
 
     /** Each piece as a quote under who, when and who reads it; {@code received} null for a manager's view. */
-    private List<Block> items(List<Feedback> feedback, Actor actor, Boolean received) {
+    static List<Block> items(List<Feedback> feedback, Actor actor, Boolean received) {
         if (feedback.isEmpty()) {
             return List.of(new Block.Context(Text.of("Nothing yet.")));
         }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -236,6 +237,38 @@ class SlackFeedbackTest {
 
     @Test
     @Order(8)
+    void theAppHomeShowsEachPersonOnlyTheFeedbackTheyReceivedAndItsButtonOpensTheForm() throws Exception {
+        for (String who : List.of("GIL", "ANA", "MO", "ZED", "LI", "HANA")) {
+            String home = openHome("U0" + who).toString();
+            assertThat(home).as("%s's home", who).contains("Your feedback", "Give feedback");
+            assertThat(home.contains(PRIVATE_TEXT))
+                    .as("%s's home shows the private piece", who)
+                    .isEqualTo(who.equals("ANA"));
+            assertThat(home.contains(SHARED_TEXT))
+                    .as("%s's home shows the shared piece", who)
+                    .isEqualTo(who.equals("ANA"));
+            assertThat(home).as("%s's home", who).doesNotContain(MANAGER_ONLY_TEXT);
+            assertThat(home.contains("/feedback team"))
+                    .as("%s's home points to the team", who)
+                    .isEqualTo(who.equals("MO") || who.equals("ZED"));
+        }
+        JsonNode ana = openHome("U0ANA");
+        // three received, one of them for Mo alone: Ana reads two and counts two
+        assertThat(fields(ana)).contains("*Received, last 90 days*\n2", "*Given, last 90 days*\n0");
+        assertThat(fields(openHome("U0GIL"))).contains("*Given, last 90 days*\n3");
+
+        JsonNode button = giveButton(ana);
+        String payload = SlackRequests.homeAction(
+                "U0ANA", button.get("action_id").asText(), button.get("value").asText());
+        assertThat(signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
+                .isEqualTo(200);
+        JsonNode form = openedView(Golden.parse(payload).get("trigger_id").asText());
+        assertThat(form.get("callback_id").asText()).isEqualTo("feedback.give");
+        assertThat(form.toString()).contains("Who is it for?", "What went well?", "Who reads it?");
+    }
+
+    @Test
+    @Order(9)
     void hrDecidesWhichVisibilitiesGiversMayChooseAndEveryChangeIsAudited() throws Exception {
         assertThat(text(candor("admin feedback manager-only off", "U0GIL"))).contains("HR admins");
         JsonNode overview = candor("admin feedback", "U0HANA");
@@ -288,6 +321,50 @@ class SlackFeedbackTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
         return new Command(body, form.get("trigger_id"));
+    }
+
+    /** Opens the App Home as this person and returns the view Candor published for them. */
+    private static JsonNode openHome(String user) throws Exception {
+        int before = published(user).size();
+        String event = SlackRequests.homeOpened("Ev0HOME" + user + System.nanoTime(), user, "home");
+        assertThat(client.post(event, "application/json", NOW.getEpochSecond(), Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        await("views.publish for " + user)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> published(user).size() > before);
+        List<JsonNode> views = published(user);
+        return views.get(views.size() - 1);
+    }
+
+    private static List<JsonNode> published(String user) throws Exception {
+        List<JsonNode> views = new ArrayList<>();
+        for (Map<String, String> call : slack.calls("views.publish")) {
+            if (user.equals(call.get("user_id"))) {
+                views.add(Golden.parse(call.get("view")));
+            }
+        }
+        return views;
+    }
+
+    private static List<String> fields(JsonNode view) {
+        List<String> fields = new ArrayList<>();
+        for (JsonNode block : view.get("blocks")) {
+            block.path("fields").forEach(field -> fields.add(field.path("text").asText()));
+        }
+        return fields;
+    }
+
+    private static JsonNode giveButton(JsonNode view) {
+        for (JsonNode block : view.get("blocks")) {
+            for (JsonNode element : block.path("elements")) {
+                if ("Give feedback".equals(element.path("text").path("text").asText())) {
+                    return element;
+                }
+            }
+        }
+        throw new AssertionError("no Give feedback button in " + view);
     }
 
     /** Presses a button under a DM; returns the trigger id (for a form it opens). */

@@ -86,6 +86,32 @@ final class SlackRequests {
         return payload.toString();
     }
 
+    /** A button pressed on the App Home: Slack sends the home view it is on, and no channel, message or response_url. */
+    static String homeAction(String userId, String actionId, String value) {
+        ObjectNode payload = envelope("block_actions", userId);
+        payload.put("trigger_id", triggerId());
+        payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
+        ObjectNode view = payload.putObject("view");
+        view.put("id", "V0HOME")
+                .put("team_id", TEAM)
+                .put("type", "home")
+                .put("private_metadata", "")
+                .put("callback_id", "")
+                .put("hash", "1700000000.home")
+                .put("app_id", "A0CANDOR")
+                .put("bot_id", "B0CANDOR");
+        view.putArray("blocks");
+        view.putObject("state").putObject("values");
+        ObjectNode action = payload.putArray("actions").addObject();
+        action.put("action_id", actionId)
+                .put("block_id", "b1")
+                .put("type", "button")
+                .put("value", value)
+                .put("action_ts", "1700000001.000002");
+        action.putObject("text").put("type", "plain_text").put("text", "Go");
+        return payload.toString();
+    }
+
     static String messageAction(
             String userId, String channel, String channelName, String author, String ts, String text, String url) {
         ObjectNode payload = envelope("message_action", userId);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -141,6 +142,31 @@ class TeamsFeedbackTest {
 
     @Test
     @Order(5)
+    void theWelcomeOfThePersonalChatShowsEachPersonOnlyTheFeedbackTheyReceivedAndItsButtonOpensTheForm()
+            throws Exception {
+        for (String who : PEOPLE) {
+            String home = welcome(who).toString();
+            assertThat(home).as("%s's welcome", who).contains("Your feedback", "Give feedback");
+            assertThat(home.contains(PRIVATE_TEXT))
+                    .as("%s's welcome shows the private piece", who)
+                    .isEqualTo(who.equals("ana"));
+            assertThat(home).as("%s's welcome", who).doesNotContain(MANAGER_ONLY_TEXT);
+            assertThat(home.contains("@Candor feedback team shows how much feedback"))
+                    .as("%s's welcome points to the team", who)
+                    .isEqualTo(who.equals("mo"));
+        }
+        JsonNode ana = welcome("ana");
+        // two received, one of them for Mo alone: Ana reads one and counts one
+        assertThat(facts(ana)).containsEntry("Received, last 90 days", "1").containsEntry("Given, last 90 days", "0");
+        assertThat(facts(welcome("gil"))).containsEntry("Given, last 90 days", "2");
+
+        JsonNode form = answer(submits("ana", giveButton(ana).path("data").deepCopy()));
+        assertThat(form.toString()).contains("Give feedback", "Who is it for?", "What went well?", "Who reads it?");
+        assertThat(Cards.input(form, "person").path("type").asText()).isEqualTo("Input.ChoiceSet");
+    }
+
+    @Test
+    @Order(6)
     void hrSwitchesAVisibilityOffAndTheFormNoLongerOffersIt() throws Exception {
         assertThat(reply(says("gil", "candor admin feedback with-manager off")).toString())
                 .contains("HR admins");
@@ -163,6 +189,35 @@ class TeamsFeedbackTest {
                 .from("29:" + person, name, aad(person))
                 .inPersonalChat("a:dm-" + person)
                 .timezone("Europe/Berlin");
+    }
+
+    /** The card Candor greets the person with when they add it: their home sections come with it. */
+    private static JsonNode welcome(String person) throws Exception {
+        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
+        return reply(TestActivity.conversationUpdate(teams.microsoft.serviceUrl(), TeamsServer.BOT_ID)
+                .from("29:" + person, name, aad(person))
+                .inPersonalChat("a:dm-" + person)
+                .timezone("Europe/Berlin"));
+    }
+
+    private static Map<String, String> facts(JsonNode card) {
+        Map<String, String> facts = new HashMap<>();
+        for (JsonNode fact : card.findValues("facts")) {
+            fact.forEach(pair ->
+                    facts.put(pair.path("title").asText(), pair.path("value").asText()));
+        }
+        return facts;
+    }
+
+    private static JsonNode giveButton(JsonNode card) {
+        for (JsonNode action : card.findValues("actions")) {
+            for (JsonNode button : action) {
+                if ("Give feedback".equals(button.path("title").asText())) {
+                    return button;
+                }
+            }
+        }
+        throw new AssertionError("no Give feedback button in " + card);
     }
 
     /** The person's Azure AD object id, which Teams' people picker answers with. */

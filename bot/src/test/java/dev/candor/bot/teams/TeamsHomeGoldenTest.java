@@ -6,6 +6,7 @@ import dev.candor.bot.chat.ConversationRef;
 import dev.candor.bot.chat.HomeSamples;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
+import dev.candor.bot.feedback.FeedbackSamples;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.storage.Platform;
 import dev.candor.storage.conversation.ConversationKind;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The welcome of a personal chat: Teams' stand-in for a home tab shows the home's sections between the greeting and
- * the help; {@code -Dgolden.update=true} rewrites the golden file.
+ * the help; and feedback's section as it shows there. {@code -Dgolden.update=true} rewrites the golden files.
  */
 class TeamsHomeGoldenTest {
 
@@ -39,5 +40,12 @@ class TeamsHomeGoldenTest {
         Message welcome = TeamsReplies.welcome(((Reply.Private) help).message(), HomeSamples.home(Platform.TEAMS));
 
         Goldens.assertMatches("welcome-personal.json", TeamsRenderer.card(welcome));
+    }
+
+    @Test
+    void rendersFeedbacksSectionForAManagerAndForANewcomerAsTheGoldenFiles() throws Exception {
+        Goldens.assertMatches("feedback-home.json", TeamsRenderer.card(FeedbackSamples.home(Platform.TEAMS)));
+        Goldens.assertMatches(
+                "feedback-home-new.json", TeamsRenderer.card(FeedbackSamples.newcomerHome(Platform.TEAMS)));
     }
 }

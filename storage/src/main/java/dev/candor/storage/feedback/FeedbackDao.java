@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Feedback.class)
 @RegisterConstructorMapper(FeedbackReply.class)
 @RegisterConstructorMapper(FeedbackCount.class)
+@RegisterConstructorMapper(FeedbackTally.class)
 public interface FeedbackDao {
     String SELECT =
             """
@@ -105,6 +106,23 @@ public interface FeedbackDao {
             """)
     List<FeedbackCount> countTeam(
             @Bind("orgId") long orgId, @Bind("managerId") long managerId, @Bind("since") Instant since);
+
+    /**
+     * How much feedback the person received since then (only what they may read: feedback meant for their manager
+     * alone is not counted, not even as a number) and gave, and whether they have active reports.
+     */
+    @SqlQuery(
+            """
+            SELECT (SELECT count(*) FROM feedback f
+                    WHERE f.org_id = :orgId AND f.recipient_id = :personId AND f.visibility <> 'manager_only'
+                      AND f.created_at >= :since) AS received,
+                   (SELECT count(*) FROM feedback f
+                    WHERE f.org_id = :orgId AND f.giver_id = :personId AND f.created_at >= :since) AS given,
+                   EXISTS (SELECT 1 FROM people p
+                           WHERE p.org_id = :orgId AND p.manager_id = :personId AND p.active AND NOT p.is_bot)
+                       AS manages_people
+            """)
+    FeedbackTally countOwn(@Bind("orgId") long orgId, @Bind("personId") long personId, @Bind("since") Instant since);
 
     /** Records the recipient's thanks; false when they thanked before. */
     @SqlUpdate("UPDATE feedback SET thanked_at = :now WHERE org_id = :orgId AND id = :id AND thanked_at IS NULL")
