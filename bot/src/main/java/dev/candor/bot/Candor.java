@@ -10,6 +10,7 @@ import dev.candor.bot.checkin.CheckinHandler;
 import dev.candor.bot.checkin.Checkins;
 import dev.candor.bot.feedback.FeedbackAdmin;
 import dev.candor.bot.feedback.FeedbackHandler;
+import dev.candor.bot.feedback.FeedbackRequestFeature;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosForms;
@@ -294,7 +295,8 @@ public final class Candor implements AutoCloseable {
                 Pulses.handler(database.jdbi(), directory, asking, new PulseRounds(asking.rounds(), channels), clock);
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
-        FeedbackHandler feedback = new FeedbackHandler(database.jdbi(), directory, clock);
+        asking.features().register(new FeedbackRequestFeature());
+        FeedbackHandler feedback = new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds());
         PulseResultsCommands pulseResults =
                 new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
         return ConversationRouter.builder(help)

@@ -10,6 +10,7 @@ import dev.candor.bot.chat.HomeSection;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.scheduler.ask.Rounds;
 import dev.candor.storage.feedback.Feedback;
 import dev.candor.storage.feedback.Visibility;
 import java.time.Clock;
@@ -29,9 +30,16 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
     private final FeedbackGiving giving;
     private final FeedbackConversation conversation;
     private final FeedbackReading reading;
+    private final FeedbackRequests requests;
     private final FeedbackHome home;
 
     public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+        this(jdbi, directory, clock, null);
+    }
+
+    /** With requests for feedback asked through the engine's {@code rounds}. */
+    public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock, Rounds rounds) {
+        this.requests = rounds == null ? null : new FeedbackRequests(jdbi, directory, clock, rounds);
         this.directory = directory;
         this.giving = new FeedbackGiving(jdbi, directory, clock);
         this.conversation = new FeedbackConversation(jdbi, clock);
@@ -58,6 +66,10 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
                     return Reply.privately(reading.me(command));
                 case "team":
                     return Reply.privately(reading.team(actor));
+                case "request":
+                    return requests == null
+                            ? Reply.privately(FeedbackMessages.usage(actor.platform()))
+                            : Reply.privately(requests.request(command));
                 default:
                     if (command.mentions().isEmpty()) {
                         return Reply.privately(FeedbackMessages.usage(actor.platform()));

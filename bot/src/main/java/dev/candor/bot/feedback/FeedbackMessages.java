@@ -40,6 +40,10 @@ final class FeedbackMessages {
                                 .plain(" alone opens a form: what went well, what could be better, and who reads it"
                                         + " (them; them and their manager; or their manager alone).")
                                 .lineBreak()
+                                .strong(feedback + " request @name @name about what")
+                                .plain(" asks people for feedback: each answers in their working hours, and each"
+                                        + " answer comes to you with their name.")
+                                .lineBreak()
                                 .strong(feedback + " me [@name] [week|month|quarter|year]")
                                 .plain(" shows the latest feedback you received and gave.")
                                 .lineBreak()
@@ -115,6 +119,28 @@ final class FeedbackMessages {
     static Message notAllowed(Visibility visibility) {
         return Message.of("Your HR admins don't allow \"" + FeedbackForms.choiceLabel(visibility) + "\" here; choose"
                 + " another way to share it.");
+    }
+
+    static Message requestUsage(Platform platform) {
+        return Message.of("Say whom to ask and about what, e.g. " + feedback(platform)
+                + " request @Li @Mo about the Q4 launch demo.");
+    }
+
+    static Message requestTooMany(int most) {
+        return Message.of("Ask up to " + most + " people at a time, so that each answer gets read.");
+    }
+
+    static Message alreadyRequested() {
+        return Message.of("✅ That request was sent already; nobody was asked twice.");
+    }
+
+    static Message requested(List<String> names, String topic, int workingDays) {
+        String who = names.size() == 1
+                ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return Message.of("📨 Asked " + who + " for feedback about " + topic + ". Each gets it in their own working"
+                + " hours and has " + workingDays + " working days, with a reminder on the way; each answer comes to"
+                + " you here, with their name.");
     }
 
     static Message alreadyGiven() {

@@ -300,6 +300,38 @@ class SlackFeedbackTest {
         assertThat(text(candor("admin feedback sideways on", "U0HANA"))).contains("with-manager on|off");
     }
 
+    @Test
+    @Order(10)
+    void gilAsksTwoPeopleForFeedbackAndGetsEachAnswerNamedAsItComes() throws Exception {
+        assertThat(text(feedback("request <@U0GIL|gil> about my demo", "U0GIL")))
+                .contains("Asking yourself");
+        assertThat(text(feedback("request about my demo", "U0GIL"))).contains("Say whom to ask");
+
+        JsonNode asked = feedback("request <@U0LI|li> <@U0ZED|zed> about the Q4 launch demo", "U0GIL");
+
+        assertThat(text(asked))
+                .isEqualTo("📨 Asked Li and Zed for feedback about the Q4 launch demo. Each gets it in their own"
+                        + " working hours and has 5 working days, with a reminder on the way; each answer comes to you"
+                        + " here, with their name.");
+        assertThat(strings("SELECT p.name FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r ON r.id ="
+                        + " a.round_id WHERE r.feature = 'feedback' ORDER BY p.name"))
+                .containsExactly("Li", "Zed");
+        awaitDm("D0LI", "Feedback for Gil about the Q4 launch demo");
+        String ask = strings("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
+                        + " ON r.id = a.round_id WHERE r.feature = 'feedback' AND p.name = 'Li'")
+                .get(0);
+
+        JsonNode form = openedView(press("U0LI", "ask.answer", ask, "li-answers"));
+        assertThat(form.toString()).contains("What should I keep doing?", "Gil reads your answer with your name");
+        submitAs("U0LI", form, Map.of("keep", "Walking through the numbers first", "better", "Shorter slides"));
+
+        JsonNode answer = awaitDm("D0GIL", "Walking through the numbers first");
+        Golden.assertMatches("feedback-request-answer", answer);
+        assertThat(answer.toString())
+                .contains("Li answered your feedback request about the Q4 launch demo", "Shorter slides");
+        assertThat(dmTexts("D0ZED")).noneMatch(text -> text.contains("Walking through the numbers"));
+    }
+
     private static JsonNode candor(String text, String user) throws Exception {
         Map<String, String> form =
                 SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));

@@ -183,6 +183,30 @@ class TeamsFeedbackTest {
                 .containsExactly("feedback with-manager off");
     }
 
+    @Test
+    @Order(7)
+    void gilAsksLiForFeedbackAndGetsHerAnswerNamed() throws Exception {
+        JsonNode asked = reply(says("gil", "feedback request <at>Li</at> about the Q4 launch demo")
+                .mention("29:li", "Li"));
+        assertThat(asked.toString()).contains("Asked Li for feedback about the Q4 launch demo");
+        awaitDm("li", "Feedback for Gil about the Q4 launch demo");
+        String ask = Rows.strings(
+                        teams.jdbi(),
+                        "SELECT a.id::text FROM asks a JOIN rounds r ON r.id = a.round_id WHERE r.feature = 'feedback'")
+                .get(0);
+
+        JsonNode form = answer(presses("li", "ask.answer", ask));
+        assertThat(form.toString()).contains("What should I keep doing?", "Gil reads your answer with your name");
+        teams.post(
+                submits("li", Cards.filledIn(form, Map.of("keep", "Walking through the numbers first", "better", "")))
+                        .json());
+
+        JsonNode answer = awaitDm("gil", "Walking through the numbers first");
+        Goldens.assertMatches("feedback-request-answer.json", answer);
+        assertThat(answer.toString())
+                .contains("Li answered your feedback request about the Q4 launch demo", "(no answer)");
+    }
+
     private static TestActivity says(String person, String text) {
         String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
         return TestActivity.message(teams.microsoft.serviceUrl(), text)
