@@ -1,5 +1,6 @@
 package dev.candor.bot.ask;
 
+import dev.candor.bot.chat.Message;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.scheduler.ask.Answered;
 import dev.candor.scheduler.ask.Answers;
@@ -83,12 +84,16 @@ final class AnswerStore {
      * many reminders went out.
      */
     private static void markDmsAnswered(Handle handle, Ask ask, AskText text, ZoneId zone) {
+        markDms(handle, ask, ":answered", AskMessages.answered(text, ask.id(), ask.dueAt(), zone));
+    }
+
+    /** The ask's DM and each reminder sent so far become {@code message}, in one statement. */
+    static void markDms(Handle handle, Ask ask, String suffix, Message message) {
         List<String> sent = new ArrayList<>();
         sent.add(DueAsk.openKey(ask.id()));
         for (int n = 1; n <= ask.remindersSent(); n++) {
             sent.add("ask:" + ask.id() + ":remind:" + n);
         }
-        Outbox.updateEach(
-                handle, ask.orgId(), sent, ":answered", AskMessages.answered(text, ask.id(), ask.dueAt(), zone));
+        Outbox.updateEach(handle, ask.orgId(), sent, suffix, message);
     }
 }

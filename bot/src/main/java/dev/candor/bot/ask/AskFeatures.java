@@ -67,6 +67,11 @@ public final class AskFeatures implements RoundListener {
     }
 
     @Override
+    public void declined(Handle handle, Round round, long askId, long personId, String reason) {
+        feature(round).ifPresent(feature -> feature.declined(handle, round, askId, personId, reason));
+    }
+
+    @Override
     public void closed(Handle handle, Round round, AskCounts counts) {
         feature(round).ifPresent(feature -> feature.closed(handle, round, counts));
     }

@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 /** The answer form, built from a questionnaire version: one input per question, filled with what was given. */
 public final class AskForms {
     public static final String FORM_ID = "ask.answer";
+    public static final String DECLINE_ID = "ask.decline";
+    static final String REASON = "reason";
     /** Slack's limit for a modal's title. */
     private static final int LONGEST_TITLE = 24;
 
@@ -104,5 +106,26 @@ public final class AskForms {
 
     private static String title(String title) {
         return title.length() <= LONGEST_TITLE ? title : title.substring(0, LONGEST_TITLE - 1) + "…";
+    }
+
+    /** Declining an ask: the reason, which goes to whoever asked. */
+    static Form declineForm(AskText text, long askId) {
+        return new Form(
+                DECLINE_ID,
+                "Decline",
+                "Decline",
+                List.of(new Block.Section(Text.builder()
+                        .strong(text.title())
+                        .plain(text.askedBy() == null ? "" : " from " + text.askedBy())
+                        .build())),
+                List.of(new Form.TextInput(
+                        REASON,
+                        "Why? " + (text.askedBy() == null ? "" : text.askedBy() + " reads this."),
+                        "I didn't work with you on this",
+                        true,
+                        false,
+                        null,
+                        500)),
+                String.valueOf(askId));
     }
 }

@@ -11,6 +11,7 @@ import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.AskDao;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
+import dev.candor.storage.ask.SkipReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHandler {
     static final String CLOSED = "This can no longer be answered: its deadline has passed.";
+    static final String DECLINED = "You declined this one, so there is nothing to answer.";
+    static final String CANCELLED = "This was cancelled, so it can no longer be answered.";
     static final String NOT_YOURS = "This question was sent to someone else.";
     static final String FINAL = "Your anonymous answer is in; it can't be changed.";
 
@@ -44,6 +47,9 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
 
     @Override
     public Reply handle(Action action) {
+        if (AskMessages.DECLINE.equals(action.actionId())) {
+            return jdbi.inTransaction(handle -> declineForm(handle, action.actor(), askId(action.value())));
+        }
         if (!AskMessages.ANSWER.equals(action.actionId())) {
             return Reply.privately("That button is no longer supported.");
         }
@@ -77,6 +83,9 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
 
     @Override
     public Reply handle(FormSubmission submission) {
+        if (AskForms.DECLINE_ID.equals(submission.formId())) {
+            return jdbi.inTransaction(handle -> decline(handle, submission));
+        }
         if (!AskForms.FORM_ID.equals(submission.formId())) {
             return Reply.privately("That form is no longer supported.");
         }
@@ -108,12 +117,67 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
                 AskMessages.answered(text, ask.id(), ask.dueAt(), actor.zone()).blocks()));
     }
 
+    /** The decline form: a reason, optional; only for a pending ask of a feature that lets people decline. */
+    private Reply declineForm(Handle handle, Actor actor, long askId) {
+        Optional<Ask> found = handle.attach(AskDao.class).find(actor.orgId(), askId);
+        Optional<Reply> refused = declineRefusal(handle, found, actor);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Round round = handle.attach(RoundDao.class)
+                .find(found.get().orgId(), found.get().roundId())
+                .orElseThrow();
+        return Reply.form(AskForms.declineForm(features.text(handle, round), askId));
+    }
+
+    private Reply decline(Handle handle, FormSubmission submission) {
+        Actor actor = submission.actor();
+        Optional<Ask> found = handle.attach(AskDao.class).lock(actor.orgId(), askId(submission.context()));
+        Optional<Reply> refused = declineRefusal(handle, found, actor);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Ask ask = found.get();
+        Round round =
+                handle.attach(RoundDao.class).find(ask.orgId(), ask.roundId()).orElseThrow();
+        AskText text = features.text(handle, round);
+        handle.attach(AskDao.class).skip(ask.orgId(), ask.id(), SkipReason.DECLINED);
+        String reason = submission.text(AskForms.REASON).strip();
+        features.declined(handle, round, ask.id(), ask.personId(), reason);
+        AnswerStore.markDms(handle, ask, ":declined", AskMessages.declined(text));
+        return Reply.privately(new Message(
+                "Declined: " + text.title(), AskMessages.declined(text).blocks()));
+    }
+
+    /** Only the person's own pending ask, before its deadline, of a feature that lets people decline. */
+    private Optional<Reply> declineRefusal(Handle handle, Optional<Ask> ask, Actor actor) {
+        Optional<Reply> refused = refusal(ask, actor);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        if (ask.get().state() != dev.candor.storage.ask.AskState.PENDING) {
+            return Optional.of(Reply.privately("You answered this already, so there is nothing to decline."));
+        }
+        Round round = handle.attach(RoundDao.class)
+                .find(ask.get().orgId(), ask.get().roundId())
+                .orElseThrow();
+        return features.text(handle, round).declinable()
+                ? Optional.empty()
+                : Optional.of(Reply.privately("This one can't be declined; answer it, or leave it."));
+    }
+
     private Optional<Reply> refusal(Optional<Ask> ask, Actor actor) {
         if (ask.isEmpty() || ask.get().personId() != actor.personId()) {
             return Optional.of(Reply.privately(NOT_YOURS));
         }
         Instant now = clock.instant();
-        return ask.get().acceptsAnswersAt(now) ? Optional.empty() : Optional.of(Reply.privately(CLOSED));
+        if (ask.get().acceptsAnswersAt(now)) {
+            return Optional.empty();
+        }
+        // Say why: declined and cancelled asks are closed for another reason than their deadline.
+        SkipReason skipped = ask.get().skipReason();
+        return Optional.of(Reply.privately(
+                skipped == SkipReason.DECLINED ? DECLINED : skipped == SkipReason.CANCELLED ? CANCELLED : CLOSED));
     }
 
     private static long askId(String value) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 /** The ask's DM in its three states: asked, reminded, answered. Deadlines in the person's own time. */
 public final class AskMessages {
     public static final String ANSWER = "ask.answer";
+    public static final String DECLINE = "ask.decline";
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
 
     private AskMessages() {}
@@ -36,8 +37,12 @@ public final class AskMessages {
             blocks.add(new Block.Context(Text.of(text.note())));
         }
         blocks.add(answerBy(dueAt, zone));
-        blocks.add(new Block.Buttons(
-                List.of(new Block.Button(ANSWER, "Answer", String.valueOf(askId), Block.ButtonStyle.PRIMARY))));
+        List<Block.Button> buttons = new ArrayList<>();
+        buttons.add(new Block.Button(ANSWER, "Answer", String.valueOf(askId), Block.ButtonStyle.PRIMARY));
+        if (text.declinable()) {
+            buttons.add(new Block.Button(DECLINE, "Decline", String.valueOf(askId), Block.ButtonStyle.DEFAULT));
+        }
+        blocks.add(new Block.Buttons(buttons));
         String summary =
                 extra.lead() != null ? extra.lead() : opening + text.title() + ": please answer by " + due + ".";
         return new Message(summary, blocks);
@@ -61,6 +66,14 @@ public final class AskMessages {
                         new Block.Context(Text.of("You can change your answer until " + due + " (your time).")),
                         new Block.Buttons(List.of(new Block.Button(
                                 ANSWER, "Change answer", String.valueOf(askId), Block.ButtonStyle.DEFAULT)))));
+    }
+
+    /** What the DM becomes once declined. */
+    public static Message declined(AskText text) {
+        return new Message(
+                "Declined: " + text.title(),
+                List.of(new Block.Section(
+                        Text.builder().plain("Declined ✓ ").strong(text.title()).build())));
     }
 
     static String due(Instant dueAt, ZoneId zone) {

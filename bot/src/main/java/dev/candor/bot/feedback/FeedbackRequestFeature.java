@@ -57,7 +57,8 @@ public final class FeedbackRequestFeature implements AskFeature {
         return new AskText(
                 "Feedback for " + (by == null ? "a colleague" : by) + " about " + topic,
                 by,
-                "Named: " + (by == null ? "the person who asked" : by) + " reads your answer with your name.");
+                "Named: " + (by == null ? "the person who asked" : by) + " reads your answer with your name.",
+                true);
     }
 
     @Override
@@ -89,6 +90,36 @@ public final class FeedbackRequestFeature implements AskFeature {
                 .filter(contact -> contact.personId() == request.requesterId() && contact.platformUserId() != null)
                 .forEach(contact -> Outbox.toUser(
                         handle, round.orgId(), contact.platform(), contact.platformUserId(), key, message));
+    }
+
+    @Override
+    public void declined(Handle handle, Round round, long askId, long personId, String reason) {
+        Optional<FeedbackRequest> found = request(handle, round);
+        if (found.isEmpty()) {
+            return;
+        }
+        FeedbackRequest request = found.get();
+        List<Contact> contacts =
+                handle.attach(ContactDao.class).list(round.orgId(), List.of(request.requesterId(), personId));
+        String who = contacts.stream()
+                .filter(contact -> contact.personId() == personId)
+                .findFirst()
+                .map(Contact::name)
+                .orElse("Someone you asked");
+        String headline = "🙅 " + who + " declined your feedback request about " + request.topic();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(Text.builder().strong(headline).build()));
+        blocks.add(new Block.Quote(Text.of(reason.isEmpty() ? "(no reason given)" : reason)));
+        Message message = new Message(headline, blocks);
+        contacts.stream()
+                .filter(contact -> contact.personId() == request.requesterId() && contact.platformUserId() != null)
+                .forEach(contact -> Outbox.toUser(
+                        handle,
+                        round.orgId(),
+                        contact.platform(),
+                        contact.platformUserId(),
+                        "feedback-request:" + request.id() + ":" + askId + ":declined",
+                        message));
     }
 
     static Message answerMessage(FeedbackRequest request, String answerer, JsonNode values, boolean changed) {

@@ -330,6 +330,23 @@ class SlackFeedbackTest {
         assertThat(answer.toString())
                 .contains("Li answered your feedback request about the Q4 launch demo", "Shorter slides");
         assertThat(dmTexts("D0ZED")).noneMatch(text -> text.contains("Walking through the numbers"));
+
+        String zedsAsk = strings("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
+                        + " ON r.id = a.round_id WHERE r.feature = 'feedback' AND p.name = 'Zed'")
+                .get(0);
+        assertThat(dmTexts("D0ZED")).anyMatch(text -> text.contains("ask.decline"));
+        JsonNode decline = openedView(press("U0ZED", "ask.decline", zedsAsk, "zed-declines"));
+        Golden.assertMatches("ask-decline-form", withoutMetadata(decline));
+        submitAs("U0ZED", decline, Map.of("reason", "I wasn't at the demo"));
+        JsonNode declined = awaitDm("D0GIL", "Zed declined your feedback request");
+        assertThat(declined.toString()).contains("I wasn't at the demo");
+        assertThat(strings("SELECT state || ' ' || skip_reason FROM asks WHERE id = " + zedsAsk))
+                .containsExactly("skipped declined");
+        String again = press("U0ZED", "ask.decline", zedsAsk, "zed-again");
+        await("declining twice is refused")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> String.join(" ", slack.responses("zed-again")).contains("You declined this one"));
+        assertThat(again).isNotBlank();
     }
 
     private static JsonNode candor(String text, String user) throws Exception {

@@ -207,6 +207,29 @@ class TeamsFeedbackTest {
                 .contains("Li answered your feedback request about the Q4 launch demo", "(no answer)");
     }
 
+    @Test
+    @Order(8)
+    void moDeclinesARequestWithAReasonThatGilReceives() throws Exception {
+        reply(says("gil", "feedback request <at>Mo</at> about the offsite").mention("29:mo", "Mo"));
+        String ask = Rows.strings(
+                        teams.jdbi(),
+                        "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
+                                + " ON r.id = a.round_id WHERE r.feature = 'feedback' AND p.name = 'Mo'")
+                .get(0);
+        assertThat(awaitDm("mo", "Feedback for Gil about the offsite").toString())
+                .contains("ask.decline");
+
+        JsonNode form = answer(presses("mo", "ask.decline", ask));
+        Goldens.assertMatches("ask-decline-form.json", form);
+        teams.post(submits("mo", Cards.filledIn(form, Map.of("reason", "I missed the offsite")))
+                .json());
+
+        assertThat(awaitDm("gil", "Mo declined your feedback request about the offsite")
+                        .toString())
+                .contains("I missed the offsite");
+        assertThat(answer(presses("mo", "ask.answer", ask)).toString()).contains("You declined this one");
+    }
+
     private static TestActivity says(String person, String text) {
         String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
         return TestActivity.message(teams.microsoft.serviceUrl(), text)

@@ -13,6 +13,9 @@ public interface RoundListener {
     /** An ask of the round was answered, or its answer changed. */
     default void answered(Handle handle, Round round, Answered answered) {}
 
+    /** The person declined their ask, with their reason (possibly empty), instead of answering. */
+    default void declined(Handle handle, Round round, long askId, long personId, String reason) {}
+
     /**
      * The round closed: everyone answered or was skipped, or its last deadline passed (the rest expired). A round
      * reopened for late answers ({@code Rounds.reopenLate}) closes, and is told, again.
