@@ -29,13 +29,7 @@ final class StatsData {
             handle.execute("SET LOCAL synchronous_commit = off");
             handle.execute("SET LOCAL work_mem = '256MB'");
             handle.execute("SELECT setseed(0.42)");
-            long orgId = handle.createQuery(
-                            "INSERT INTO organisations (name, slack_team_id, timezone) VALUES ('Bench', ?, ?)"
-                                    + " RETURNING id")
-                    .bind(0, TEAM_ID)
-                    .bind(1, ZONE.getId())
-                    .mapTo(Long.class)
-                    .one();
+            long orgId = insertOrganisation(handle);
             long first = insertPeople(handle, orgId, people);
             for (String value : VALUES) {
                 handle.execute(
@@ -51,7 +45,21 @@ final class StatsData {
         });
     }
 
-    private static long insertPeople(Handle handle, long orgId, int people) {
+    /** The organisation, Slack workspace {@link #TEAM_ID} in {@link #ZONE}. */
+    static long insertOrganisation(Handle handle) {
+        return handle.createQuery(
+                        "INSERT INTO organisations (name, slack_team_id, timezone) VALUES ('Bench', ?, ?) RETURNING id")
+                .bind(0, TEAM_ID)
+                .bind(1, ZONE.getId())
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /**
+     * {@code people} people with Slack ids {@link StatsRun#userId}(1…): the last {@link #BOTS} are bots, every 50th
+     * left; returns the id of person 1 (person {@code n} is {@code first + n - 1}).
+     */
+    static long insertPeople(Handle handle, long orgId, int people) {
         handle.execute(
                 """
                 INSERT INTO people (org_id, name, timezone, is_bot, active, profile_synced)
@@ -148,7 +156,7 @@ final class StatsData {
         jdbi.useHandle(handle -> handle.execute("ANALYZE"));
     }
 
-    private static long count(Handle handle, String table) {
+    static long count(Handle handle, String table) {
         return handle.createQuery("SELECT count(*) FROM " + table)
                 .mapTo(Long.class)
                 .one();

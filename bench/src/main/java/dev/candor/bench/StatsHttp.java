@@ -1,13 +1,9 @@
 package dev.candor.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.candor.bot.Candor;
 import dev.candor.bot.Config;
 import dev.candor.storage.Database;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,91 +18,85 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The same lookups as Slack sends them: signed slash commands through Candor's whole HTTP stack (Javalin, signature
- * check, Bolt, people directory, handler, Block Kit rendering), one after the other. Slack's Web API is a stub that
- * only needs to answer {@code auth.test}: every person already exists.
+ * Lookups as Slack sends them: signed slash commands through Candor's whole HTTP stack (Javalin, signature check,
+ * Bolt, people directory, handler, Block Kit rendering), one after the other. Slack's Web API is a stub that only
+ * needs to answer {@code auth.test}: every person already exists. Shared by the benchmarks of reads at scale.
  */
 final class StatsHttp implements AutoCloseable {
     private static final String SECRET = "stats-bench-signing-secret-0123456789";
+    private static final int WARMUP = 30;
 
-    private final HttpServer slack;
+    /** Who sends which text after the command. */
+    record Ask(String userId, String text) {}
+
+    /**
+     * One kind of lookup: its row in the report, the command ({@code /kudos}), words every answer must contain ("" for
+     * any private answer) and the next request of that kind.
+     */
+    record Lookup(String name, String command, String expect, Supplier<Ask> next) {}
+
+    private final StatsHttpStub slack;
     private final Candor candor;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI endpoint;
-    private final Random random = new Random(11);
 
     StatsHttp(Database database, Path dataDir) throws IOException {
-        slack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        slack.createContext("/", StatsHttp::ok);
-        slack.start();
-        String apiUrl = "http://127.0.0.1:" + slack.getAddress().getPort() + "/api/";
+        slack = new StatsHttpStub();
         Config config = new Config(
                 "127.0.0.1",
                 0,
                 Optional.empty(),
                 dataDir,
-                new Config.Slack(SECRET, "xoxb-stats-bench", apiUrl),
+                new Config.Slack(SECRET, "xoxb-stats-bench", slack.apiUrl()),
                 Config.Teams.off(),
                 Optional.empty());
         candor = Candor.start(config, database, Candor.Options.defaults());
         endpoint = URI.create("http://127.0.0.1:" + candor.port() + "/slack/events");
     }
 
-    private static void ok(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body =
-                    """
-                    {"ok":true,"url":"https://bench.slack.com/","team":"Bench","user":"candor",
-                     "team_id":"T0BENCH","user_id":"UCANDOR","bot_id":"BCANDOR","ts":"1.000100"}"""
-                            .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        }
-    }
-
-    /** @param texts what follows {@code /kudos}, one kind each */
-    List<StatsLatency> lookups(List<String> texts, int humans, int rounds) throws Exception {
+    /**
+     * Sends every kind {@code rounds} times, interleaved so that every kind sees the same caches and machine
+     * conditions, after a warm-up of the same mix; each answer must be a private (ephemeral) one.
+     */
+    List<StatsLatency> lookups(List<Lookup> lookups, int rounds) throws Exception {
         List<StatsLatency> results = new ArrayList<>();
-        for (String text : texts) {
-            results.add(new StatsLatency("HTTP /kudos " + text));
+        for (Lookup lookup : lookups) {
+            results.add(new StatsLatency(lookup.name()));
         }
-        for (int i = -30; i < rounds; i++) {
-            for (int t = 0; t < texts.size(); t++) {
-                HttpRequest request = request(texts.get(t), viewer(humans));
+        for (int i = -WARMUP; i < rounds; i++) {
+            for (int k = 0; k < lookups.size(); k++) {
+                Lookup lookup = lookups.get(k);
+                Ask ask = lookup.next().get();
+                HttpRequest request = request(lookup.command(), ask);
                 long start = System.nanoTime();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 long elapsed = System.nanoTime() - start;
-                if (response.statusCode() != 200 || !response.body().contains("\"ephemeral\"")) {
-                    throw new IllegalStateException(
-                            "/kudos " + texts.get(t) + " answered " + response.statusCode() + " " + response.body());
+                if (response.statusCode() != 200
+                        || !response.body().contains("\"ephemeral\"")
+                        || !response.body().contains(lookup.expect())) {
+                    throw new IllegalStateException(lookup.command() + " " + ask.text() + " answered "
+                            + response.statusCode() + " " + response.body());
                 }
                 if (i >= 0) {
-                    results.get(t).record(elapsed);
+                    results.get(k).record(elapsed);
                 }
             }
         }
         return results;
     }
 
-    private String viewer(int humans) {
-        int n;
-        do {
-            n = 1 + random.nextInt(humans);
-        } while (n % 50 == 0);
-        return StatsRun.userId(n);
-    }
-
-    private HttpRequest request(String text, String userId) {
+    private HttpRequest request(String command, Ask ask) {
+        String userId = ask.userId();
+        String text = ask.text();
         String body = "token=x&team_id=" + StatsData.TEAM_ID + "&team_domain=bench&channel_id=C0GENERAL"
                 + "&channel_name=general&user_id=" + userId + "&user_name=" + userId.toLowerCase()
-                + "&command=%2Fkudos&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + "&command=" + URLEncoder.encode(command, StandardCharsets.UTF_8) + "&text="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8)
                 + "&api_app_id=A0CANDOR&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1"
                 + "&trigger_id=" + System.nanoTime();
         String timestamp = Long.toString(Instant.now().getEpochSecond());
@@ -133,6 +123,6 @@ final class StatsHttp implements AutoCloseable {
     @Override
     public void close() {
         candor.close();
-        slack.stop(0);
+        slack.close();
     }
 }
