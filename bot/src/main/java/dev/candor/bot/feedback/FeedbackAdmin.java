@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * besides private, and {@code … feedback with-manager|manager-only on|off}. Every change is audited.
  */
 public final class FeedbackAdmin implements CommandHandler {
-    private static final List<String> SWITCHES = List.of("with-manager", "manager-only");
+    private static final List<String> SWITCHES = List.of("with-manager", "manager-only", "anonymous-requests");
 
     private final Jdbi jdbi;
 
@@ -39,8 +39,9 @@ public final class FeedbackAdmin implements CommandHandler {
                     overview(platform, jdbi.onDemand(FeedbackSettingsDao.class).get(orgId)));
         }
         if (words.length != 4 || !SWITCHES.contains(words[2]) || !(words[3].equals("on") || words[3].equals("off"))) {
-            return Reply.privately("Say " + admin(platform) + " with-manager on|off, or " + admin(platform)
-                    + " manager-only on|off. Private feedback is always allowed.");
+            return Reply.privately("Say " + admin(platform) + " with-manager on|off, " + admin(platform)
+                    + " manager-only on|off, or " + admin(platform) + " anonymous-requests on|off. Private feedback"
+                    + " is always allowed.");
         }
         String which = words[2];
         boolean on = words[3].equals("on");
@@ -48,11 +49,14 @@ public final class FeedbackAdmin implements CommandHandler {
             FeedbackSettingsDao settings = handle.attach(FeedbackSettingsDao.class);
             settings.lock(orgId);
             FeedbackSettings was = settings.get(orgId);
-            boolean wasOn = which.equals("with-manager") ? was.withManager() : was.managerOnly();
+            boolean wasOn = which.equals("with-manager")
+                    ? was.withManager()
+                    : which.equals("manager-only") ? was.managerOnly() : was.anonymousRequests();
             settings.set(
                     orgId,
                     which.equals("with-manager") ? on : was.withManager(),
-                    which.equals("manager-only") ? on : was.managerOnly());
+                    which.equals("manager-only") ? on : was.managerOnly(),
+                    which.equals("anonymous-requests") ? on : was.anonymousRequests());
             handle.attach(AuditDao.class)
                     .insert(orgId, command.actor().personId(), "feedback " + which, onOff(wasOn), onOff(on));
             return wasOn;
@@ -73,20 +77,26 @@ public final class FeedbackAdmin implements CommandHandler {
                     .plain(": " + (settings.allows(visibility) ? "allowed" : "not allowed"))
                     .lineBreak();
         }
+        text.strong("Anonymous requests")
+                .plain(": " + (settings.anonymousRequests() ? "allowed" : "not allowed"))
+                .lineBreak();
         return new Message(
                 "Feedback settings",
                 List.of(
                         new Block.Header("Feedback"),
                         new Block.Section(text.build()),
                         new Block.Context(Text.of("Private is always allowed. " + admin(platform)
-                                + " with-manager on|off, " + admin(platform) + " manager-only on|off. HR admins"
+                                + " with-manager on|off, " + admin(platform) + " manager-only on|off, "
+                                + admin(platform) + " anonymous-requests on|off. HR admins"
                                 + " never read feedback: these settings only say whom givers may address."))));
     }
 
     private static String label(String which) {
-        return which.equals("with-manager")
-                ? FeedbackForms.choiceLabel(Visibility.WITH_MANAGER)
-                : FeedbackForms.choiceLabel(Visibility.MANAGER_ONLY);
+        return switch (which) {
+            case "with-manager" -> FeedbackForms.choiceLabel(Visibility.WITH_MANAGER);
+            case "manager-only" -> FeedbackForms.choiceLabel(Visibility.MANAGER_ONLY);
+            default -> "Anonymous requests";
+        };
     }
 
     private static String onOff(boolean on) {

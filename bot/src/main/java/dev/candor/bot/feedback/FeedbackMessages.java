@@ -40,7 +40,7 @@ final class FeedbackMessages {
                                 .plain(" alone opens a form: what went well, what could be better, and who reads it"
                                         + " (them; them and their manager; or their manager alone).")
                                 .lineBreak()
-                                .strong(feedback + " request @name @name about what")
+                                .strong(feedback + " request [anonymous] @name @name about what")
                                 .plain(" asks people for feedback: each answers in their working hours, and each"
                                         + " answer comes to you with their name.")
                                 .lineBreak()
@@ -134,13 +134,26 @@ final class FeedbackMessages {
         return Message.of("✅ That request was sent already; nobody was asked twice.");
     }
 
-    static Message requested(List<String> names, String topic, int workingDays) {
+    static Message requested(List<String> names, String topic, int workingDays, boolean anonymous, int minimum) {
         String who = names.size() == 1
                 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return Message.of("📨 Asked " + who + " for feedback about " + topic + ". Each gets it in their own working"
-                + " hours and has " + workingDays + " working days, with a reminder on the way; each answer comes to"
-                + " you here, with their name.");
+        String answers = anonymous
+                ? "when the request closes, their answers come to you here without names, in random order, if at"
+                        + " least " + minimum + " answered."
+                : "each answer comes to you here, with their name.";
+        return Message.of("📨 Asked " + who + (anonymous ? " anonymously" : "") + " for feedback about " + topic
+                + ". Each gets it in their own working hours and has " + workingDays + " working days, with a"
+                + " reminder on the way; " + answers);
+    }
+
+    static Message anonymousNotAllowed(Platform platform) {
+        return Message.of("Your HR admins haven't switched anonymous requests on. Ask by name with "
+                + feedback(platform) + " request @name about …");
+    }
+
+    static Message anonymousTooFew(int minimum) {
+        return Message.of("Ask at least " + minimum + " people anonymously, so that no answer can be told apart.");
     }
 
     static Message alreadyGiven() {

@@ -13,6 +13,7 @@ import dev.candor.scheduler.ask.Answered;
 import dev.candor.scheduler.ask.Question;
 import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.storage.ask.AnswerDao;
+import dev.candor.storage.ask.AskCounts;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.StoredAnswer;
 import dev.candor.storage.checkin.Contact;
@@ -22,8 +23,10 @@ import dev.candor.storage.feedback.FeedbackRequestDao;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -54,22 +57,30 @@ public final class FeedbackRequestFeature implements AskFeature {
         Optional<FeedbackRequest> request = request(handle, round);
         String by = request.map(FeedbackRequest::requesterName).orElse(null);
         String topic = request.map(FeedbackRequest::topic).orElse("their work");
+        String reader = by == null ? "the person who asked" : by;
         return new AskText(
                 "Feedback for " + (by == null ? "a colleague" : by) + " about " + topic,
                 by,
-                "Named: " + (by == null ? "the person who asked" : by) + " reads your answer with your name.",
+                round.anonymous()
+                        ? "Anonymous: " + reader + " reads the answers without names, in random order, and only if"
+                                + " at least " + FeedbackRequests.ANONYMOUS_MINIMUM + " people answer."
+                        : "Named: " + reader + " reads your answer with your name.",
                 true);
     }
 
     @Override
     public boolean maySeeAnswers(Handle handle, Actor viewer, Round round) {
-        return request(handle, round)
-                .map(request -> request.requesterId() == viewer.personId())
-                .orElse(false);
+        return !round.anonymous()
+                && request(handle, round)
+                        .map(request -> request.requesterId() == viewer.personId())
+                        .orElse(false);
     }
 
     @Override
     public void answered(Handle handle, Round round, Answered answered) {
+        if (round.anonymous()) {
+            return; // all at once when the round closes, never one by one
+        }
         Optional<FeedbackRequest> found = request(handle, round);
         Optional<StoredAnswer> answer = handle.attach(AnswerDao.class).findByAsk(round.orgId(), answered.askId());
         if (found.isEmpty() || answer.isEmpty()) {
@@ -119,6 +130,53 @@ public final class FeedbackRequestFeature implements AskFeature {
                         contact.platform(),
                         contact.platformUserId(),
                         "feedback-request:" + request.id() + ":" + askId + ":declined",
+                        message));
+    }
+
+    /** An anonymous request's answers, all together, without names, in random order, once it closed. */
+    @Override
+    public void closed(Handle handle, Round round, AskCounts counts) {
+        Optional<FeedbackRequest> found = request(handle, round);
+        if (!round.anonymous() || found.isEmpty()) {
+            return;
+        }
+        FeedbackRequest request = found.get();
+        List<StoredAnswer> answers =
+                new ArrayList<>(handle.attach(AnswerDao.class).listByRound(round.orgId(), round.id()));
+        Collections.shuffle(answers, ThreadLocalRandom.current());
+        List<Block> blocks = new ArrayList<>();
+        String headline;
+        if (answers.size() < FeedbackRequests.ANONYMOUS_MINIMUM) {
+            headline = "🔒 Your anonymous feedback request about " + request.topic() + " closed with "
+                    + answers.size() + (answers.size() == 1 ? " answer" : " answers") + ": anonymous answers show"
+                    + " from " + FeedbackRequests.ANONYMOUS_MINIMUM + ", so Candor keeps them to itself.";
+            blocks.add(new Block.Section(Text.of(headline)));
+        } else {
+            headline = "💬 " + answers.size() + " anonymous answers to your feedback request about " + request.topic()
+                    + ", in random order";
+            blocks.add(new Block.Section(Text.builder().strong(headline).build()));
+            for (Question question : questionnaire().questions()) {
+                blocks.add(new Block.Context(Text.of(question.prompt())));
+                for (StoredAnswer answer : answers) {
+                    String text = values(answer.valuesJson())
+                            .path(question.id())
+                            .asText("")
+                            .strip();
+                    if (!text.isEmpty()) {
+                        blocks.add(new Block.Quote(Text.of(text)));
+                    }
+                }
+            }
+        }
+        Message message = new Message(headline, blocks);
+        handle.attach(ContactDao.class).list(round.orgId(), List.of(request.requesterId())).stream()
+                .filter(contact -> contact.platformUserId() != null)
+                .forEach(contact -> Outbox.toUser(
+                        handle,
+                        round.orgId(),
+                        contact.platform(),
+                        contact.platformUserId(),
+                        "feedback-request:" + request.id() + ":anonymous",
                         message));
     }
 

@@ -17,6 +17,7 @@ import dev.candor.scheduler.ask.Rounds;
 import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.ask.QuestionnaireVersion;
 import dev.candor.storage.feedback.FeedbackRequestDao;
+import dev.candor.storage.feedback.FeedbackSettingsDao;
 import dev.candor.storage.people.Person;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ final class FeedbackRequests {
     static final int MAX_PEOPLE = 10;
     static final int DUE_WORKING_DAYS = 5;
     static final int REMIND_AFTER_WORKING_DAYS = 3;
+    /** An anonymous request's answers show only from this many, so that none can be told apart. */
+    static final int ANONYMOUS_MINIMUM = 3;
 
     private final Jdbi jdbi;
     private final PeopleDirectory directory;
@@ -56,6 +59,15 @@ final class FeedbackRequests {
         }
         if (asked.size() > MAX_PEOPLE) {
             return FeedbackMessages.requestTooMany(MAX_PEOPLE);
+        }
+        boolean anonymous = anonymous(command.text());
+        if (anonymous
+                && !jdbi.withExtension(FeedbackSettingsDao.class, dao -> dao.get(actor.orgId()))
+                        .anonymousRequests()) {
+            return FeedbackMessages.anonymousNotAllowed(actor.platform());
+        }
+        if (anonymous && asked.size() < ANONYMOUS_MINIMUM) {
+            return FeedbackMessages.anonymousTooFew(ANONYMOUS_MINIMUM);
         }
         List<Person> people = new ArrayList<>();
         for (Mention mention : asked.values()) {
@@ -90,7 +102,7 @@ final class FeedbackRequests {
                                                     Deadline.workingDays(DUE_WORKING_DAYS),
                                                     new ReminderPlan(List.of(new Reminder.WorkingDaysAfterOpening(
                                                             REMIND_AFTER_WORKING_DAYS)))),
-                                            false,
+                                            anonymous,
                                             people.stream().map(Person::id).toList(),
                                             actor.personId()))
                             .map(round -> round.round().id());
@@ -99,7 +111,8 @@ final class FeedbackRequests {
             return FeedbackMessages.alreadyRequested();
         }
         rounds.openNow(opened.get());
-        return FeedbackMessages.requested(people.stream().map(Person::name).toList(), topic, DUE_WORKING_DAYS);
+        return FeedbackMessages.requested(
+                people.stream().map(Person::name).toList(), topic, DUE_WORKING_DAYS, anonymous, ANONYMOUS_MINIMUM);
     }
 
     private static Optional<Message> problem(Actor actor, Person person) {
@@ -117,8 +130,13 @@ final class FeedbackRequests {
     }
 
     /** "request @Li @Mo about the Q4 launch demo" → "the Q4 launch demo"; without words, "your work". */
+    /** "request anonymous @li …" or "request anonymously @li …". */
+    static boolean anonymous(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).matches("^request\\s+anonymous(ly)?\\b.*");
+    }
+
     static String topic(String text, List<Mention> mentions) {
-        String rest = text.replaceFirst("(?i)^request\\b", "");
+        String rest = text.replaceFirst("(?i)^request\\s+anonymous(ly)?\\b", "").replaceFirst("(?i)^request\\b", "");
         for (Mention mention : mentions) {
             rest = rest.replace("@" + mention.displayName(), " ");
         }

@@ -349,6 +349,44 @@ class SlackFeedbackTest {
         assertThat(again).isNotBlank();
     }
 
+    @Test
+    @Order(11)
+    void anAnonymousRequestShowsItsAnswersOnlyWhenItClosesWithoutNamesAndFromThree() throws Exception {
+        assertThat(text(feedback("request anonymous <@U0LI|li> <@U0ZED|zed> about the offsite", "U0GIL")))
+                .contains("Ask at least 3 people anonymously");
+
+        JsonNode asked = feedback("request anonymous <@U0LI|li> <@U0ZED|zed> <@U0MO|mo> about the offsite", "U0GIL");
+
+        assertThat(text(asked)).contains("Asked Li, Zed and Mo anonymously", "without names, in random order");
+        String round = strings("SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:'"
+                        + " || q.id WHERE q.topic = 'the offsite' AND r.anonymous")
+                .get(0);
+        Map<String, String> answers =
+                Map.of("LI", "Clear agenda for the offsite", "ZED", "Good venue", "MO", "Strong facilitation");
+        for (Map.Entry<String, String> person : answers.entrySet()) {
+            String ask = strings(
+                            "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE a.round_id" + " = "
+                                    + round + " AND p.name = ?",
+                            person.getKey().charAt(0)
+                                    + person.getKey().substring(1).toLowerCase())
+                    .get(0);
+            JsonNode form = openedView(press("U0" + person.getKey(), "ask.answer", ask, "anon-" + person.getKey()));
+            assertThat(form.toString()).contains("reads the answers without names");
+            submitAs("U0" + person.getKey(), form, Map.of("keep", person.getValue(), "better", ""));
+        }
+        assertThat(dmTexts("D0GIL")).noneMatch(text -> text.contains("Good venue"));
+        assertThat(strings("SELECT coalesce(ask_id::text, 'no ask') FROM answers WHERE round_id = " + round))
+                .containsOnly("no ask")
+                .hasSize(3);
+
+        ((dev.candor.scheduler.ask.AskSweepJob) candor.asking().sweepJob().job()).sweep();
+
+        JsonNode all = awaitDm("D0GIL", "3 anonymous answers to your feedback request about the offsite");
+        assertThat(all.toString())
+                .contains("Clear agenda for the offsite", "Good venue", "Strong facilitation")
+                .doesNotContain("Li", "Zed", "Mo ");
+    }
+
     private static JsonNode candor(String text, String user) throws Exception {
         Map<String, String> form =
                 SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));

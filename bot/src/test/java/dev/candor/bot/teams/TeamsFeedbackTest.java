@@ -230,6 +230,44 @@ class TeamsFeedbackTest {
         assertThat(answer(presses("mo", "ask.answer", ask)).toString()).contains("You declined this one");
     }
 
+    @Test
+    @Order(9)
+    void anAnonymousRequestWithTooFewAnswersShowsNone() throws Exception {
+        JsonNode asked = reply(
+                says("gil", "feedback request anonymous <at>Li</at> <at>Mo</at> <at>Hana</at> about the" + " roadmap")
+                        .mention("29:li", "Li")
+                        .mention("29:mo", "Mo")
+                        .mention("29:hana", "Hana"));
+        assertThat(asked.toString()).contains("Asked Li, Mo and Hana anonymously");
+        String round = Rows.strings(
+                        teams.jdbi(),
+                        "SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:' || q.id"
+                                + " WHERE q.topic = 'the roadmap'")
+                .get(0);
+        JsonNode form = answer(presses("li", "ask.answer", ask(round, "Li")));
+        assertThat(form.toString()).contains("reads the answers without names");
+        teams.post(submits("li", Cards.filledIn(form, Map.of("keep", "The quarterly themes", "better", "")))
+                .json());
+        for (String person : List.of("mo", "hana")) {
+            JsonNode decline = answer(presses(person, "ask.decline", ask(round, person.equals("mo") ? "Mo" : "Hana")));
+            teams.post(submits(person, Cards.filledIn(decline, Map.of("reason", "")))
+                    .json());
+        }
+
+        ((dev.candor.scheduler.ask.AskSweepJob) teams.candor.asking().sweepJob().job()).sweep();
+
+        JsonNode closed = awaitDm("gil", "closed with 1 answer");
+        assertThat(closed.toString()).contains("Candor keeps them to itself").doesNotContain("The quarterly themes");
+    }
+
+    private static String ask(String round, String name) {
+        return Rows.strings(
+                        teams.jdbi(),
+                        "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE a.round_id = " + round
+                                + " AND p.name = '" + name + "'")
+                .get(0);
+    }
+
     private static TestActivity says(String person, String text) {
         String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
         return TestActivity.message(teams.microsoft.serviceUrl(), text)

@@ -3,9 +3,12 @@ package dev.candor.storage.feedback;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The visibilities an organisation allows besides private, which is always allowed. */
-public record FeedbackSettings(boolean withManager, boolean managerOnly) {
-    public static final FeedbackSettings DEFAULTS = new FeedbackSettings(true, true);
+/**
+ * The visibilities an organisation allows besides private, which is always allowed, and whether people may ask for
+ * feedback anonymously.
+ */
+public record FeedbackSettings(boolean withManager, boolean managerOnly, boolean anonymousRequests) {
+    public static final FeedbackSettings DEFAULTS = new FeedbackSettings(true, true, true);
 
     public boolean allows(Visibility visibility) {
         return switch (visibility) {

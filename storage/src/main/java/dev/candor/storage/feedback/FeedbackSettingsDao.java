@@ -11,7 +11,8 @@ public interface FeedbackSettingsDao {
 
     @SqlQuery(
             """
-            SELECT coalesce(s.with_manager, true) AS with_manager, coalesce(s.manager_only, true) AS manager_only
+            SELECT coalesce(s.with_manager, true) AS with_manager, coalesce(s.manager_only, true) AS manager_only,
+                   coalesce(s.anonymous_requests, true) AS anonymous_requests
             FROM (SELECT 1) one LEFT JOIN feedback_settings s ON s.org_id = :orgId
             """)
     FeedbackSettings get(@Bind("orgId") long orgId);
@@ -26,11 +27,13 @@ public interface FeedbackSettingsDao {
 
     @SqlUpdate(
             """
-            UPDATE feedback_settings SET with_manager = :withManager, manager_only = :managerOnly, updated_at = now()
+            UPDATE feedback_settings SET with_manager = :withManager, manager_only = :managerOnly,
+                anonymous_requests = :anonymousRequests, updated_at = now()
             WHERE org_id = :orgId
             """)
     void set(
             @Bind("orgId") long orgId,
             @Bind("withManager") boolean withManager,
-            @Bind("managerOnly") boolean managerOnly);
+            @Bind("managerOnly") boolean managerOnly,
+            @Bind("anonymousRequests") boolean anonymousRequests);
 }
