@@ -288,7 +288,11 @@ public final class Candor implements AutoCloseable {
         asking.features().register(new PulseFeature());
         AdminHandler admin = new AdminHandler(
                 database.jdbi(),
-                Map.of("checkins", new CheckinAdmin(database.jdbi()), "feedback", new FeedbackAdmin(database.jdbi())));
+                Map.of(
+                        "checkins",
+                        new CheckinAdmin(database.jdbi()),
+                        "feedback",
+                        new FeedbackAdmin(database.jdbi(), directory)));
         OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
         asking.features().register(oneOnOneRounds);
         PulseHandler pulses =

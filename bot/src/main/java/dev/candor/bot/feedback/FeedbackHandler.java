@@ -31,6 +31,7 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
     private final FeedbackConversation conversation;
     private final FeedbackReading reading;
     private final FeedbackRequests requests;
+    private final FeedbackNominations nominations;
     private final FeedbackHome home;
 
     public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
@@ -40,6 +41,7 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
     /** With requests for feedback asked through the engine's {@code rounds}. */
     public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock, Rounds rounds) {
         this.requests = rounds == null ? null : new FeedbackRequests(jdbi, directory, clock, rounds);
+        this.nominations = requests == null ? null : new FeedbackNominations(jdbi, clock, requests);
         this.directory = directory;
         this.giving = new FeedbackGiving(jdbi, directory, clock);
         this.conversation = new FeedbackConversation(jdbi, clock);
@@ -70,6 +72,10 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
                     return requests == null
                             ? Reply.privately(FeedbackMessages.usage(actor.platform()))
                             : Reply.privately(requests.request(command));
+                case "nominate":
+                    return nominations == null
+                            ? Reply.privately(FeedbackMessages.usage(actor.platform()))
+                            : Reply.privately(nominations.nominate(command));
                 default:
                     if (command.mentions().isEmpty()) {
                         return Reply.privately(FeedbackMessages.usage(actor.platform()));
@@ -93,6 +99,11 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
         if (action.actionId().equals(FeedbackHome.GIVE)) {
             return Reply.form(
                     FeedbackForms.give(null, giving.settings(action.actor().orgId())));
+        }
+        if (nominations != null
+                && (action.actionId().equals(FeedbackNominations.APPROVE)
+                        || action.actionId().equals(FeedbackNominations.DECLINE))) {
+            return Reply.privately(nominations.decide(action));
         }
         Optional<Feedback> feedback = conversation.readable(action.actor(), action.value());
         if (feedback.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.candor.bot.chat.Syntax;
 import dev.candor.bot.chat.Text;
 import dev.candor.storage.Platform;
 import dev.candor.storage.feedback.Feedback;
+import dev.candor.storage.feedback.SubjectSees;
 import dev.candor.storage.feedback.Visibility;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -43,6 +44,12 @@ final class FeedbackMessages {
                                 .strong(feedback + " request [anonymous] @name @name about what")
                                 .plain(" asks people for feedback: each answers in their working hours, and each"
                                         + " answer comes to you with their name.")
+                                .lineBreak()
+                                .strong(feedback + " request about @name from @name @name")
+                                .plain(" (managers): a 360 about a report; the answers come to you.")
+                                .lineBreak()
+                                .strong(feedback + " nominate @name @name")
+                                .plain(" proposes the peers your manager should ask about you.")
                                 .lineBreak()
                                 .strong(feedback + " me [@name] [week|month|quarter|year]")
                                 .plain(" shows the latest feedback you received and gave.")
@@ -124,6 +131,74 @@ final class FeedbackMessages {
     static Message requestUsage(Platform platform) {
         return Message.of("Say whom to ask and about what, e.g. " + feedback(platform)
                 + " request @Li @Mo about the Q4 launch demo.");
+    }
+
+    static Message aboutUsage(Platform platform) {
+        return Message.of("Say whom it is about and whom to ask, e.g. " + feedback(platform)
+                + " request about @Ana from @Li @Mo @Zoe for the mid-year review.");
+    }
+
+    static Message notTheirManager(Platform platform, String name) {
+        return Message.of("Only " + name + "'s manager (or an HR admin) can ask for feedback about them. " + name
+                + " can propose peers to their manager with " + feedback(platform) + " nominate @name @name.");
+    }
+
+    static Message requestedAbout(List<String> names, String subject, String topic, int workingDays, SubjectSees sees) {
+        String who = names.size() == 1
+                ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return Message.of("📨 Asked " + who + " for feedback about " + subject + ": " + topic + ". Each gets it in"
+                + " their own working hours and has " + workingDays + " working days, with a reminder on the way;"
+                + " each answer comes to you here, with their name. " + subjectReads(subject, sees)
+                + " The ask tells them so.");
+    }
+
+    static Message nominateUsage(Platform platform) {
+        return Message.of("Say whom your manager should ask about you, e.g. " + feedback(platform)
+                + " nominate @Li @Mo for the mid-year review. Your manager approves, then each is asked.");
+    }
+
+    /** "Li", "Li and Mo", "Li, Mo and Zoe". */
+    static String joined(List<String> names) {
+        return names.size() == 1
+                ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    static String subjectReads(String subject, SubjectSees sees) {
+        return switch (sees) {
+            case NAMED -> subject + " reads each answer too, with the name.";
+            case ANONYMOUS ->
+                subject + " reads them without names, all together when the request closes, if at" + " least "
+                        + FeedbackRequests.ANONYMOUS_MINIMUM + " answered.";
+            case NONE -> subject + " doesn't read them.";
+        };
+    }
+
+    /** The manager's DM: someone proposes peers to ask about them. */
+    static Message nominated(long nomination, String subject, List<String> names, String topic, SubjectSees sees) {
+        String headline = "🙋 " + subject + " proposes " + joined(names) + " to give feedback about them: " + topic;
+        String how = "Approving asks them now, in their working hours; their answers come to you with their names. "
+                + subjectReads(subject, sees);
+        return new Message(
+                headline + ". " + how,
+                List.of(
+                        new Block.Section(Text.builder().strong(headline).build()),
+                        new Block.Context(Text.of(how)),
+                        FeedbackNominations.buttons(nomination)));
+    }
+
+    static Message nominationApproved(String manager, List<String> names, String topic, SubjectSees sees) {
+        String you =
+                switch (sees) {
+                    case NAMED -> "You read each answer too, with the name.";
+                    case ANONYMOUS ->
+                        "You read the answers without names, all together when the request closes, if at least "
+                                + FeedbackRequests.ANONYMOUS_MINIMUM + " answered.";
+                    case NONE -> "The answers go to " + manager + " alone.";
+                };
+        return Message.of("✅ " + manager + " approved your nomination and asked " + joined(names)
+                + " for feedback about " + topic + ". " + you);
     }
 
     static Message requestTooMany(int most) {

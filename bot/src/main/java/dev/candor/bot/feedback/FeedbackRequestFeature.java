@@ -20,6 +20,7 @@ import dev.candor.storage.checkin.Contact;
 import dev.candor.storage.checkin.ContactDao;
 import dev.candor.storage.feedback.FeedbackRequest;
 import dev.candor.storage.feedback.FeedbackRequestDao;
+import dev.candor.storage.feedback.SubjectSees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -47,6 +48,17 @@ public final class FeedbackRequestFeature implements AskFeature {
                 new Question.Text(BETTER, "What could I do better?", false, true, Question.Text.LONGEST)));
     }
 
+    /** The questions of a 360, about someone else than the requester. */
+    static Questionnaire aboutQuestionnaire() {
+        return new Questionnaire(List.of(
+                new Question.Text(KEEP, "What should they keep doing?", false, true, Question.Text.LONGEST),
+                new Question.Text(BETTER, "What could they do better?", false, true, Question.Text.LONGEST)));
+    }
+
+    static Questionnaire questionsOf(FeedbackRequest request) {
+        return request.about() ? aboutQuestionnaire() : questionnaire();
+    }
+
     @Override
     public String name() {
         return FEATURE;
@@ -58,6 +70,23 @@ public final class FeedbackRequestFeature implements AskFeature {
         String by = request.map(FeedbackRequest::requesterName).orElse(null);
         String topic = request.map(FeedbackRequest::topic).orElse("their work");
         String reader = by == null ? "the person who asked" : by;
+        if (request.isPresent() && request.get().about()) {
+            FeedbackRequest about = request.get();
+            String subject = about.subjectName();
+            String subjectReads =
+                    switch (about.subjectSees()) {
+                        case NAMED -> " " + subject + " reads it too, with your name.";
+                        case ANONYMOUS ->
+                            " " + subject + " reads the answers without names, all together, and only if at least "
+                                    + FeedbackRequests.ANONYMOUS_MINIMUM + " people answer.";
+                        case NONE -> " " + subject + " doesn't read it.";
+                    };
+            return new AskText(
+                    "Feedback about " + subject + " for " + reader + ": " + about.topic(),
+                    by,
+                    "Named: " + reader + " reads your answer with your name." + subjectReads,
+                    true);
+        }
         return new AskText(
                 "Feedback for " + (by == null ? "a colleague" : by) + " about " + topic,
                 by,
@@ -72,7 +101,10 @@ public final class FeedbackRequestFeature implements AskFeature {
     public boolean maySeeAnswers(Handle handle, Actor viewer, Round round) {
         return !round.anonymous()
                 && request(handle, round)
-                        .map(request -> request.requesterId() == viewer.personId())
+                        .map(request -> request.requesterId() == viewer.personId()
+                                || (request.about()
+                                        && request.subjectSees() == SubjectSees.NAMED
+                                        && request.subjectId() == viewer.personId()))
                         .orElse(false);
     }
 
@@ -87,20 +119,38 @@ public final class FeedbackRequestFeature implements AskFeature {
             return;
         }
         FeedbackRequest request = found.get();
-        List<Contact> contacts = handle.attach(ContactDao.class)
-                .list(round.orgId(), List.of(request.requesterId(), answered.personId()));
+        boolean subjectReads = request.about() && request.subjectSees() == SubjectSees.NAMED;
+        List<Long> people = new ArrayList<>(List.of(request.requesterId(), answered.personId()));
+        if (subjectReads) {
+            people.add(request.subjectId());
+        }
+        List<Contact> contacts = handle.attach(ContactDao.class).list(round.orgId(), people);
         String answerer = contacts.stream()
                 .filter(contact -> contact.personId() == answered.personId())
                 .findFirst()
                 .map(Contact::name)
                 .orElse("Someone you asked");
-        Message message = answerMessage(request, answerer, values(answer.get().valuesJson()), answered.changed());
+        JsonNode values = values(answer.get().valuesJson());
         String key = "feedback-request:" + request.id() + ":" + answered.askId() + ":"
                 + Integer.toHexString(answer.get().valuesJson().hashCode());
-        contacts.stream()
-                .filter(contact -> contact.personId() == request.requesterId() && contact.platformUserId() != null)
-                .forEach(contact -> Outbox.toUser(
-                        handle, round.orgId(), contact.platform(), contact.platformUserId(), key, message));
+        Message message = answerMessage(request, answerer, values, answered.changed());
+        Message toSubject = subjectAnswerMessage(request, answerer, values, answered.changed());
+        for (Contact contact : contacts) {
+            if (contact.platformUserId() == null) {
+                continue;
+            }
+            if (contact.personId() == request.requesterId()) {
+                Outbox.toUser(handle, round.orgId(), contact.platform(), contact.platformUserId(), key, message);
+            } else if (subjectReads && contact.personId() == request.subjectId()) {
+                Outbox.toUser(
+                        handle,
+                        round.orgId(),
+                        contact.platform(),
+                        contact.platformUserId(),
+                        key + ":subject",
+                        toSubject);
+            }
+        }
     }
 
     @Override
@@ -137,39 +187,28 @@ public final class FeedbackRequestFeature implements AskFeature {
     @Override
     public void closed(Handle handle, Round round, AskCounts counts) {
         Optional<FeedbackRequest> found = request(handle, round);
-        if (!round.anonymous() || found.isEmpty()) {
+        if (found.isEmpty()) {
             return;
         }
         FeedbackRequest request = found.get();
-        List<StoredAnswer> answers =
-                new ArrayList<>(handle.attach(AnswerDao.class).listByRound(round.orgId(), round.id()));
-        Collections.shuffle(answers, ThreadLocalRandom.current());
-        List<Block> blocks = new ArrayList<>();
-        String headline;
-        if (answers.size() < FeedbackRequests.ANONYMOUS_MINIMUM) {
-            headline = "🔒 Your anonymous feedback request about " + request.topic() + " closed with "
-                    + answers.size() + (answers.size() == 1 ? " answer" : " answers") + ": anonymous answers show"
-                    + " from " + FeedbackRequests.ANONYMOUS_MINIMUM + ", so Candor keeps them to itself.";
-            blocks.add(new Block.Section(Text.of(headline)));
+        long reader;
+        String whose;
+        if (round.anonymous()) {
+            reader = request.requesterId();
+            whose = "your feedback request about " + request.topic();
+        } else if (request.about() && request.subjectSees() == SubjectSees.ANONYMOUS) {
+            reader = request.subjectId();
+            whose = request.requesterName() + "'s feedback request about you (" + request.topic() + ")";
         } else {
-            headline = "💬 " + answers.size() + " anonymous answers to your feedback request about " + request.topic()
-                    + ", in random order";
-            blocks.add(new Block.Section(Text.builder().strong(headline).build()));
-            for (Question question : questionnaire().questions()) {
-                blocks.add(new Block.Context(Text.of(question.prompt())));
-                for (StoredAnswer answer : answers) {
-                    String text = values(answer.valuesJson())
-                            .path(question.id())
-                            .asText("")
-                            .strip();
-                    if (!text.isEmpty()) {
-                        blocks.add(new Block.Quote(Text.of(text)));
-                    }
-                }
-            }
+            return;
         }
-        Message message = new Message(headline, blocks);
-        handle.attach(ContactDao.class).list(round.orgId(), List.of(request.requesterId())).stream()
+        List<JsonNode> answers = new ArrayList<>();
+        handle.attach(AnswerDao.class)
+                .listByRound(round.orgId(), round.id())
+                .forEach(answer -> answers.add(values(answer.valuesJson())));
+        Collections.shuffle(answers, ThreadLocalRandom.current());
+        Message message = anonymousAnswers(questionsOf(request), whose, answers);
+        handle.attach(ContactDao.class).list(round.orgId(), List.of(reader)).stream()
                 .filter(contact -> contact.platformUserId() != null)
                 .forEach(contact -> Outbox.toUser(
                         handle,
@@ -180,13 +219,58 @@ public final class FeedbackRequestFeature implements AskFeature {
                         message));
     }
 
-    static Message answerMessage(FeedbackRequest request, String answerer, JsonNode values, boolean changed) {
+    /**
+     * The answers of a request, without names, in the order given (shuffled by the caller), or, under the minimum,
+     * a word that they stay with Candor.
+     */
+    static Message anonymousAnswers(Questionnaire questions, String whose, List<JsonNode> answers) {
         List<Block> blocks = new ArrayList<>();
+        String headline;
+        if (answers.size() < FeedbackRequests.ANONYMOUS_MINIMUM) {
+            headline = "🔒 " + capitalised(whose) + " closed with " + answers.size()
+                    + (answers.size() == 1 ? " answer" : " answers") + ": anonymous answers show from "
+                    + FeedbackRequests.ANONYMOUS_MINIMUM + ", so Candor keeps them to itself.";
+            blocks.add(new Block.Section(Text.of(headline)));
+        } else {
+            headline = "💬 " + answers.size() + " anonymous answers to " + whose + ", in random order";
+            blocks.add(new Block.Section(Text.builder().strong(headline).build()));
+            for (Question question : questions.questions()) {
+                blocks.add(new Block.Context(Text.of(question.prompt())));
+                for (JsonNode answer : answers) {
+                    String text = answer.path(question.id()).asText("").strip();
+                    if (!text.isEmpty()) {
+                        blocks.add(new Block.Quote(Text.of(text)));
+                    }
+                }
+            }
+        }
+        return new Message(headline, blocks);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** What the subject of a 360 reads when the policy names answerers: the answer, as the requester reads it. */
+    static Message subjectAnswerMessage(FeedbackRequest request, String answerer, JsonNode values, boolean changed) {
+        String headline = "💬 " + answerer + (changed ? " changed their answer to " : " answered ")
+                + request.requesterName() + "'s feedback request about you: " + request.topic();
+        return answers(headline, questionsOf(request), values);
+    }
+
+    static Message answerMessage(FeedbackRequest request, String answerer, JsonNode values, boolean changed) {
         String headline = "💬 " + answerer + (changed ? " changed their answer to" : " answered")
-                + " your feedback request about " + request.topic();
+                + " your feedback request about "
+                + (request.about() ? request.subjectName() + ": " : "")
+                + request.topic();
+        return answers(headline, questionsOf(request), values);
+    }
+
+    private static Message answers(String headline, Questionnaire questions, JsonNode values) {
+        List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(Text.builder().strong(headline).build()));
         StringBuilder fallback = new StringBuilder(headline);
-        for (Question question : questionnaire().questions()) {
+        for (Question question : questions.questions()) {
             String text = values.path(question.id()).asText("").strip();
             blocks.add(new Block.Context(Text.of(question.prompt())));
             blocks.add(new Block.Quote(Text.of(text.isEmpty() ? "(no answer)" : text)));

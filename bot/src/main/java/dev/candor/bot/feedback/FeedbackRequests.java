@@ -1,9 +1,12 @@
 package dev.candor.bot.feedback;
 
 import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Command;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Text;
+import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.scheduler.ask.Deadline;
@@ -16,20 +19,29 @@ import dev.candor.scheduler.ask.RoundTiming;
 import dev.candor.scheduler.ask.Rounds;
 import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.ask.QuestionnaireVersion;
+import dev.candor.storage.checkin.ContactDao;
 import dev.candor.storage.feedback.FeedbackRequestDao;
+import dev.candor.storage.feedback.FeedbackSettings;
 import dev.candor.storage.feedback.FeedbackSettingsDao;
+import dev.candor.storage.feedback.SubjectSees;
 import dev.candor.storage.people.Person;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /feedback request @li @mo about the Q4 launch demo}: each person gets an ask through the engine, in their
  * own working hours, due in five working days with a reminder after three; each answer goes to the requester, named.
+ * {@code /feedback request about @ana from @li @mo @zoe} is a 360: a manager (up the line) or an HR admin asks about
+ * someone; the answers go to the requester, and the subject reads them as the organisation's policy says (named,
+ * anonymous or not at all), which the ask states.
  */
 final class FeedbackRequests {
     static final int MAX_PEOPLE = 10;
@@ -37,6 +49,8 @@ final class FeedbackRequests {
     static final int REMIND_AFTER_WORKING_DAYS = 3;
     /** An anonymous request's answers show only from this many, so that none can be told apart. */
     static final int ANONYMOUS_MINIMUM = 3;
+    /** The questionnaire feature of 360s, whose questions are about someone else. */
+    static final String ABOUT_QUESTIONS = "feedback_about";
 
     private final Jdbi jdbi;
     private final PeopleDirectory directory;
@@ -50,75 +64,248 @@ final class FeedbackRequests {
         this.rounds = rounds;
     }
 
+    /** What was asked: the request, or empty with why not. */
+    record Outcome(Optional<Long> requestId, Message message) {}
+
     Message request(Command command) {
         Actor actor = command.actor();
-        Map<String, Mention> asked = new LinkedHashMap<>();
-        command.mentions().forEach(mention -> asked.putIfAbsent(mention.platformUserId(), mention));
-        if (asked.isEmpty()) {
+        if (command.mentions().isEmpty()) {
             return FeedbackMessages.requestUsage(actor.platform());
         }
-        if (asked.size() > MAX_PEOPLE) {
-            return FeedbackMessages.requestTooMany(MAX_PEOPLE);
+        if (isAbout(command.text())) {
+            return about(command);
         }
-        boolean anonymous = anonymous(command.text());
-        if (anonymous
-                && !jdbi.withExtension(FeedbackSettingsDao.class, dao -> dao.get(actor.orgId()))
-                        .anonymousRequests()) {
-            return FeedbackMessages.anonymousNotAllowed(actor.platform());
-        }
-        if (anonymous && asked.size() < ANONYMOUS_MINIMUM) {
-            return FeedbackMessages.anonymousTooFew(ANONYMOUS_MINIMUM);
-        }
-        List<Person> people = new ArrayList<>();
-        for (Mention mention : asked.values()) {
-            Person person;
-            try {
-                person = directory.personFor(actor, mention);
-            } catch (ProfileSource.NoSuchUser unknown) {
-                return FeedbackMessages.unknown(actor.platform(), mention.displayName());
-            }
-            Optional<Message> problem = problem(actor, person);
-            if (problem.isPresent()) {
-                return problem.get();
-            }
-            people.add(person);
-        }
-        String topic = topic(command.text(), command.mentions());
-        Optional<Long> opened = jdbi.inTransaction(handle -> handle.attach(FeedbackRequestDao.class)
-                .insert(actor.orgId(), actor.personId(), topic, command.sourceKey(), clock.instant())
-                .flatMap(id -> {
-                    QuestionnaireVersion questions = questionnaire(handle, actor.orgId());
-                    return rounds.open(
-                                    handle,
-                                    new RoundRequest(
-                                            actor.orgId(),
-                                            FeedbackRequestFeature.FEATURE,
-                                            "request:" + id,
-                                            "once",
-                                            questions.questionnaireId(),
-                                            questions.version(),
-                                            new RoundTiming(
-                                                    Opening.now(),
-                                                    Deadline.workingDays(DUE_WORKING_DAYS),
-                                                    new ReminderPlan(List.of(new Reminder.WorkingDaysAfterOpening(
-                                                            REMIND_AFTER_WORKING_DAYS)))),
-                                            anonymous,
-                                            people.stream().map(Person::id).toList(),
-                                            actor.personId()))
-                            .map(round -> round.round().id());
-                }));
-        if (opened.isEmpty()) {
-            return FeedbackMessages.alreadyRequested();
-        }
-        rounds.openNow(opened.get());
-        return FeedbackMessages.requested(
-                people.stream().map(Person::name).toList(), topic, DUE_WORKING_DAYS, anonymous, ANONYMOUS_MINIMUM);
+        return resolved(actor, command.mentions()).fold(people -> open(
+                        actor,
+                        people,
+                        topic(command.text(), command.mentions()),
+                        anonymous(command.text()),
+                        null,
+                        command.sourceKey(),
+                        true)
+                .message());
     }
 
-    private static Optional<Message> problem(Actor actor, Person person) {
+    /** "request about @ana from @li @mo @zoe [for the mid-year review]". */
+    private Message about(Command command) {
+        Actor actor = command.actor();
+        String text = command.text();
+        int from = text.toLowerCase(Locale.ROOT).indexOf(" from ");
+        List<Mention> ordered = command.mentions().stream()
+                .sorted(Comparator.comparingInt(mention -> position(text, mention)))
+                .toList();
+        List<Mention> before = ordered.stream()
+                .filter(mention -> position(text, mention) < from)
+                .toList();
+        List<Mention> asked = ordered.stream()
+                .filter(mention -> position(text, mention) > from)
+                .toList();
+        if (from < 0 || before.size() != 1 || asked.isEmpty()) {
+            return FeedbackMessages.aboutUsage(actor.platform());
+        }
+        String rest = text;
+        for (Mention mention : command.mentions()) {
+            rest = rest.replace("@" + mention.displayName(), " ");
+        }
+        String topic = shortTopic(rest.replaceFirst("(?i)^request\\s+about\\s+", "")
+                .replaceFirst("(?i)^\\s*from\\b", "")
+                .replaceAll("\\s+", " ")
+                .strip()
+                .replaceFirst("(?i)^(for|on|about|re:?)\\s+", ""));
+        Resolved<List<Person>> subject = resolved(actor, before);
+        if (subject.problem() != null) {
+            return subject.problem();
+        }
+        return resolved(actor, asked).fold(people -> open(
+                        actor, people, topic, false, subject.value().get(0), command.sourceKey(), true)
+                .message());
+    }
+
+    /** People named in chat, each once, or why not (someone the platform doesn't know). */
+    Resolved<List<Person>> resolved(Actor actor, List<Mention> mentions) {
+        Map<String, Mention> unique = new LinkedHashMap<>();
+        mentions.forEach(mention -> unique.putIfAbsent(mention.platformUserId(), mention));
+        if (unique.size() > MAX_PEOPLE) {
+            return Resolved.problem(FeedbackMessages.requestTooMany(MAX_PEOPLE));
+        }
+        List<Person> people = new ArrayList<>();
+        for (Mention mention : unique.values()) {
+            try {
+                people.add(directory.personFor(actor, mention));
+            } catch (ProfileSource.NoSuchUser unknown) {
+                return Resolved.problem(FeedbackMessages.unknown(actor.platform(), mention.displayName()));
+            }
+        }
+        return Resolved.of(people);
+    }
+
+    /** A value, or the message that says why there is none. */
+    record Resolved<T>(T value, Message problem) {
+        static <T> Resolved<T> of(T value) {
+            return new Resolved<>(value, null);
+        }
+
+        static <T> Resolved<T> problem(Message problem) {
+            return new Resolved<>(null, problem);
+        }
+
+        /** What {@code then} says of the value, or the problem. */
+        Message fold(java.util.function.Function<T, Message> then) {
+            return problem == null ? then.apply(value) : problem;
+        }
+    }
+
+    /**
+     * Asks {@code people} for feedback about {@code subject} (null: about the requester) for {@code requester}: checks
+     * every guard, stores the request, opens its round through the engine, and, for a 360 whose subject reads the
+     * answers, tells the subject when {@code tellSubject}.
+     */
+    Outcome open(
+            Actor requester,
+            List<Person> people,
+            String topic,
+            boolean anonymous,
+            Person subject,
+            String sourceKey,
+            boolean tellSubject) {
+        if (people.size() > MAX_PEOPLE) {
+            return refused(FeedbackMessages.requestTooMany(MAX_PEOPLE));
+        }
+        FeedbackSettings settings = jdbi.withExtension(FeedbackSettingsDao.class, dao -> dao.get(requester.orgId()));
+        if (anonymous && !settings.anonymousRequests()) {
+            return refused(FeedbackMessages.anonymousNotAllowed(requester.platform()));
+        }
+        if (anonymous && people.size() < ANONYMOUS_MINIMUM) {
+            return refused(FeedbackMessages.anonymousTooFew(ANONYMOUS_MINIMUM));
+        }
+        if (subject != null) {
+            if (subject.id() == requester.personId()) {
+                return refused(FeedbackMessages.requestUsage(requester.platform()));
+            }
+            if (subject.isBot() || !subject.active()) {
+                return refused(
+                        subject.isBot()
+                                ? FeedbackMessages.toBot(subject.name())
+                                : FeedbackMessages.inactive(subject.name()));
+            }
+            long subjectId = subject.id();
+            if (!requester.isHrAdmin() && !jdbi.withHandle(handle -> managesUpTheLine(handle, requester, subjectId))) {
+                return refused(FeedbackMessages.notTheirManager(requester.platform(), subject.name()));
+            }
+        }
+        for (Person person : people) {
+            Optional<Message> problem = problem(requester, person, subject);
+            if (problem.isPresent()) {
+                return refused(problem.get());
+            }
+        }
+        Person about = subject;
+        SubjectSees sees = about == null ? null : settings.subjectSees();
+        Optional<long[]> opened = jdbi.inTransaction(handle -> {
+            Optional<Long> requestId = handle.attach(FeedbackRequestDao.class)
+                    .insert(
+                            requester.orgId(),
+                            requester.personId(),
+                            topic,
+                            about == null ? null : about.id(),
+                            sees,
+                            sourceKey,
+                            clock.instant());
+            if (requestId.isEmpty()) {
+                return Optional.<long[]>empty();
+            }
+            QuestionnaireVersion questions = questionnaire(handle, requester.orgId(), about != null);
+            long roundId = rounds.open(
+                            handle,
+                            new RoundRequest(
+                                    requester.orgId(),
+                                    FeedbackRequestFeature.FEATURE,
+                                    "request:" + requestId.get(),
+                                    "once",
+                                    questions.questionnaireId(),
+                                    questions.version(),
+                                    new RoundTiming(
+                                            Opening.now(),
+                                            Deadline.workingDays(DUE_WORKING_DAYS),
+                                            new ReminderPlan(List.of(
+                                                    new Reminder.WorkingDaysAfterOpening(REMIND_AFTER_WORKING_DAYS)))),
+                                    anonymous,
+                                    people.stream().map(Person::id).toList(),
+                                    requester.personId()))
+                    .orElseThrow()
+                    .round()
+                    .id();
+            if (about != null && sees != SubjectSees.NONE && tellSubject) {
+                tellSubject(handle, requester, about, requestId.get(), people.size(), topic, sees);
+            }
+            return Optional.of(new long[] {requestId.get(), roundId});
+        });
+        if (opened.isEmpty()) {
+            return refused(FeedbackMessages.alreadyRequested());
+        }
+        rounds.openNow(opened.get()[1]);
+        List<String> names = people.stream().map(Person::name).toList();
+        Message message = about == null
+                ? FeedbackMessages.requested(names, topic, DUE_WORKING_DAYS, anonymous, ANONYMOUS_MINIMUM)
+                : FeedbackMessages.requestedAbout(names, about.name(), topic, DUE_WORKING_DAYS, sees);
+        return new Outcome(Optional.of(opened.get()[0]), message);
+    }
+
+    private static Outcome refused(Message why) {
+        return new Outcome(Optional.empty(), why);
+    }
+
+    /** The subject of a 360 learns that it was asked, by whom, and how they will read the answers. */
+    private static void tellSubject(
+            Handle handle, Actor requester, Person subject, long requestId, int asked, String topic, SubjectSees sees) {
+        String headline = "🔁 " + requester.name() + " asked " + asked + (asked == 1 ? " person" : " people")
+                + " for feedback about you: " + topic;
+        String how = sees == SubjectSees.NAMED
+                ? "Each answer comes to " + requester.name() + " and to you, with the answerer's name."
+                : "The answers go to " + requester.name() + " with names; you read them without names, all together"
+                        + " when the request closes, if at least " + ANONYMOUS_MINIMUM + " people answered.";
+        Message message = new Message(
+                headline + ". " + how,
+                List.of(new Block.Section(Text.builder().strong(headline).build()), new Block.Context(Text.of(how))));
+        handle.attach(ContactDao.class).list(requester.orgId(), List.of(subject.id())).stream()
+                .filter(contact -> contact.platformUserId() != null)
+                .forEach(contact -> Outbox.toUser(
+                        handle,
+                        requester.orgId(),
+                        contact.platform(),
+                        contact.platformUserId(),
+                        "feedback-request:" + requestId + ":subject",
+                        message));
+    }
+
+    /** Whether the requester is the subject's manager, or their manager's manager, any number of levels up. */
+    static boolean managesUpTheLine(Handle handle, Actor requester, long subjectId) {
+        return handle.select(
+                        """
+                        WITH RECURSIVE up (manager_id) AS (
+                            SELECT manager_id FROM people WHERE org_id = ? AND id = ?
+                            UNION
+                            SELECT p.manager_id FROM people p JOIN up ON p.id = up.manager_id WHERE p.org_id = ?)
+                        SELECT EXISTS (SELECT 1 FROM up WHERE manager_id = ?)
+                        """,
+                        requester.orgId(),
+                        subjectId,
+                        requester.orgId(),
+                        requester.personId())
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    private static Optional<Message> problem(Actor actor, Person person, Person subject) {
         if (person.id() == actor.personId()) {
             return Optional.of(Message.of(
-                    "Asking yourself for feedback is a reflection: ask the people you worked" + " with instead."));
+                    subject == null
+                            ? "Asking yourself for feedback is a reflection: ask the people you worked with instead."
+                            : "You read the answers already: ask the people " + subject.name() + " worked with."));
+        }
+        if (subject != null && person.id() == subject.id()) {
+            return Optional.of(Message.of(subject.name() + " is who the feedback is about: ask the people they"
+                    + " worked with, or ask them for a self-assessment in your 1:1."));
         }
         if (person.isBot()) {
             return Optional.of(FeedbackMessages.toBot(person.name()));
@@ -129,34 +316,52 @@ final class FeedbackRequests {
         return Optional.empty();
     }
 
-    /** "request @Li @Mo about the Q4 launch demo" → "the Q4 launch demo"; without words, "your work". */
-    /** "request anonymous @li …" or "request anonymously @li …". */
-    static boolean anonymous(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).matches("^request\\s+anonymous(ly)?\\b.*");
+    /** "request about @ana from @li …": a 360. */
+    static boolean isAbout(String text) {
+        return text.toLowerCase(Locale.ROOT).matches("^request\\s+about\\s+@.*");
     }
 
+    /** "request anonymous @li …" or "request anonymously @li …". */
+    static boolean anonymous(String text) {
+        return text.toLowerCase(Locale.ROOT).matches("^request\\s+anonymous(ly)?\\b.*");
+    }
+
+    /** "request @Li @Mo about the Q4 launch demo" → "the Q4 launch demo"; without words, "your work". */
     static String topic(String text, List<Mention> mentions) {
         String rest = text.replaceFirst("(?i)^request\\s+anonymous(ly)?\\b", "").replaceFirst("(?i)^request\\b", "");
         for (Mention mention : mentions) {
             rest = rest.replace("@" + mention.displayName(), " ");
         }
-        int about = rest.toLowerCase(java.util.Locale.ROOT).indexOf("about ");
+        int about = rest.toLowerCase(Locale.ROOT).indexOf("about ");
         String topic = (about >= 0 ? rest.substring(about + "about ".length()) : rest)
                 .replaceAll("\\s+", " ")
                 .strip();
-        if (topic.isEmpty()) {
-            return "your work";
+        return topic.isEmpty() ? "your work" : shortTopic(topic);
+    }
+
+    private static String shortTopic(String topic) {
+        if (topic.isBlank()) {
+            return "their work";
         }
         return topic.length() <= 300 ? topic : topic.substring(0, 299) + "…";
     }
 
-    private static QuestionnaireVersion questionnaire(org.jdbi.v3.core.Handle handle, long orgId) {
+    private static int position(String text, Mention mention) {
+        int at = text.indexOf("@" + mention.displayName());
+        return at < 0 ? Integer.MAX_VALUE : at;
+    }
+
+    private static QuestionnaireVersion questionnaire(Handle handle, long orgId, boolean about) {
         QuestionnaireDao dao = handle.attach(QuestionnaireDao.class);
-        return dao.findLatestOfFeature(orgId, FeedbackRequestFeature.FEATURE)
+        String feature = about ? ABOUT_QUESTIONS : FeedbackRequestFeature.FEATURE;
+        return dao.findLatestOfFeature(orgId, feature)
                 .orElseGet(() -> dao.insert(
                         orgId,
-                        FeedbackRequestFeature.FEATURE,
-                        QuestionsJson.write(FeedbackRequestFeature.questionnaire()),
+                        feature,
+                        QuestionsJson.write(
+                                about
+                                        ? FeedbackRequestFeature.aboutQuestionnaire()
+                                        : FeedbackRequestFeature.questionnaire()),
                         null));
     }
 }

@@ -298,6 +298,30 @@ class SlackFeedbackTest {
         assertThat(refused.path("errors").toString()).contains("don't allow");
         assertThat(count("SELECT count(*) FROM feedback")).isEqualTo(3);
         assertThat(text(candor("admin feedback sideways on", "U0HANA"))).contains("with-manager on|off");
+
+        assertThat(text(candor("admin feedback speak-up-to <@U0OLA|ola>", "U0HANA")))
+                .contains("can't receive speak-up messages");
+        assertThat(text(candor("admin feedback speak-up-to <@U0ZED|zed>", "U0HANA")))
+                .contains("Speak-up messages go to: the HR admins → Zed")
+                .contains("Undo: /candor admin feedback speak-up-to hr");
+        assertThat(text(candor("admin feedback speak-up-to hr", "U0HANA"))).contains("Zed → the HR admins");
+        assertThat(text(candor("admin feedback subject-sees sometimes", "U0HANA")))
+                .contains("subject-sees named|anonymous|none");
+        assertThat(text(candor("admin feedback subject-sees none", "U0HANA")))
+                .contains("360 subject reads the answers: anonymous → none")
+                .contains("Undo: /candor admin feedback subject-sees anonymous");
+        assertThat(candor("admin feedback", "U0HANA").toString())
+                .contains("doesn't read the answers")
+                .contains("on, to the HR admins");
+        assertThat(text(candor("admin feedback subject-sees anonymous", "U0HANA")))
+                .contains("none → anonymous");
+        assertThat(strings("SELECT action || ' ' || old_value || ' → ' || new_value FROM audit_log ORDER BY id"))
+                .containsExactly(
+                        "feedback manager-only on → off",
+                        "feedback speak-up-to the HR admins → Zed",
+                        "feedback speak-up-to Zed → the HR admins",
+                        "feedback subject-sees anonymous → none",
+                        "feedback subject-sees none → anonymous");
     }
 
     @Test
