@@ -132,7 +132,9 @@ final class FeedbackNominations {
         }
         List<Person> nominees = jdbi.withHandle(handle -> {
             List<Long> ids = handle.attach(FeedbackNominationDao.class).nominees(actor.orgId(), nomination.id());
-            return handle.attach(PersonDao.class).listByIds(actor.orgId(), ids);
+            return handle.attach(PersonDao.class).listByIds(actor.orgId(), ids).stream()
+                    .sorted(java.util.Comparator.comparingInt(person -> ids.indexOf(person.id())))
+                    .toList();
         });
         FeedbackRequests.Outcome outcome = requests.open(
                 actor,

@@ -27,7 +27,6 @@ import dev.candor.storage.feedback.SubjectSees;
 import dev.candor.storage.people.Person;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,15 +90,17 @@ final class FeedbackRequests {
         Actor actor = command.actor();
         String text = command.text();
         int from = text.toLowerCase(Locale.ROOT).indexOf(" from ");
-        List<Mention> ordered = command.mentions().stream()
-                .sorted(Comparator.comparingInt(mention -> position(text, mention)))
-                .toList();
-        List<Mention> before = ordered.stream()
-                .filter(mention -> position(text, mention) < from)
-                .toList();
-        List<Mention> asked = ordered.stream()
-                .filter(mention -> position(text, mention) > from)
-                .toList();
+        List<Mention> before = new ArrayList<>();
+        List<Mention> asked = new ArrayList<>();
+        int cursor = 0;
+        for (Mention mention : command.mentions()) {
+            int at = text.indexOf("@" + mention.displayName(), cursor);
+            if (at < 0) {
+                continue;
+            }
+            cursor = at + 1;
+            (at < from ? before : asked).add(mention);
+        }
         if (from < 0 || before.size() != 1 || asked.isEmpty()) {
             return FeedbackMessages.aboutUsage(actor.platform());
         }
@@ -344,11 +345,6 @@ final class FeedbackRequests {
             return "their work";
         }
         return topic.length() <= 300 ? topic : topic.substring(0, 299) + "…";
-    }
-
-    private static int position(String text, Mention mention) {
-        int at = text.indexOf("@" + mention.displayName());
-        return at < 0 ? Integer.MAX_VALUE : at;
     }
 
     private static QuestionnaireVersion questionnaire(Handle handle, long orgId, boolean about) {

@@ -411,6 +411,129 @@ class SlackFeedbackTest {
                 .doesNotContain("Li", "Zed", "Mo ");
     }
 
+    @Test
+    @Order(12)
+    void moRunsA360AboutAnaWhoReadsTheAnswersWithoutNamesOnlyWhenItCloses() throws Exception {
+        assertThat(text(feedback("request about <@U0ANA|ana> from <@U0LI|li>", "U0GIL")))
+                .contains("Only Ana's manager (or an HR admin) can ask for feedback about them")
+                .contains("/feedback nominate");
+        assertThat(text(feedback("request about <@U0ANA|ana> <@U0LI|li>", "U0MO")))
+                .contains("request about @Ana from");
+        assertThat(text(feedback("request about <@U0ANA|ana> from <@U0ANA|ana> <@U0LI|li>", "U0MO")))
+                .contains("Ana is who the feedback is about");
+
+        JsonNode asked = feedback(
+                "request about <@U0ANA|ana> from <@U0LI|li> <@U0ZED|zed> <@U0GIL|gil> for the mid-year review", "U0MO");
+
+        assertThat(text(asked))
+                .startsWith("📨 Asked Li, Zed and Gil for feedback about Ana: the mid-year review.")
+                .contains("Ana reads them without names, all together when the request closes, if at least 3");
+        JsonNode told = awaitDm("D0ANA", "Mo asked 3 people for feedback about you: the mid-year review");
+        Golden.assertMatches("feedback-360-subject", told);
+        String round = strings("SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:'"
+                        + " || q.id WHERE q.topic = 'the mid-year review' AND q.subject_sees = 'anonymous'"
+                        + " AND NOT r.anonymous")
+                .get(0);
+        Map<String, String> answers =
+                Map.of("LI", "Ana unblocks everyone", "ZED", "Ana writes clear specs", "GIL", "Ana pairs generously");
+        for (Map.Entry<String, String> person : answers.entrySet()) {
+            String name =
+                    person.getKey().charAt(0) + person.getKey().substring(1).toLowerCase();
+            awaitDm("D0" + person.getKey(), "Feedback about Ana for Mo: the mid-year review");
+            String ask = strings(
+                            "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE a.round_id = "
+                                    + round + " AND p.name = ?",
+                            name)
+                    .get(0);
+            JsonNode form = openedView(press("U0" + person.getKey(), "ask.answer", ask, "360-" + person.getKey()));
+            assertThat(form.toString())
+                    .contains("What should they keep doing?")
+                    .contains("Mo reads your answer with your name. Ana reads the answers without names");
+            submitAs("U0" + person.getKey(), form, Map.of("keep", person.getValue(), "better", ""));
+            JsonNode named = awaitDm("D0MO", person.getValue());
+            assertThat(named.toString()).contains(name + " answered your feedback request about Ana: the mid-year");
+        }
+        assertThat(dmTexts("D0ANA")).noneMatch(text -> text.contains("Ana unblocks everyone"));
+
+        ((dev.candor.scheduler.ask.AskSweepJob) candor.asking().sweepJob().job()).sweep();
+
+        JsonNode all = awaitDm("D0ANA", "3 anonymous answers to Mo's feedback request about you");
+        assertThat(all.toString())
+                .contains("Ana unblocks everyone", "Ana writes clear specs", "Ana pairs generously")
+                .doesNotContain("Li ", "Zed", "Gil");
+        // nobody else reads a word of it: not a peer who answered, another manager, a colleague, or HR
+        for (String channel : List.of("D0LI", "D0ZED", "D0GIL", "D0HANA", "D0OLA")) {
+            assertThat(dmTexts(channel)).noneMatch(text -> text.contains("Ana writes clear specs"));
+        }
+        for (String user : List.of("U0GIL", "U0ZED", "U0HANA", "U0LI")) {
+            assertThat(feedback("me", user).toString()).doesNotContain("clear specs");
+            assertThat(feedback("team", user).toString()).doesNotContain("clear specs");
+            assertThat(openHome(user).toString()).doesNotContain("clear specs");
+        }
+    }
+
+    @Test
+    @Order(13)
+    void anaNominatesPeersHerManagerApprovesAndSheReadsEachAnswerNamedWhenHrSaysSo() throws Exception {
+        assertThat(text(candor("admin feedback subject-sees named", "U0HANA"))).contains("anonymous → named");
+        assertThat(text(feedback("nominate <@U0LI|li> <@U0ZED|zed>", "U0HANA"))).contains("who your manager is");
+        assertThat(text(feedback("nominate <@U0MO|mo>", "U0ANA"))).contains("Mo reads the answers");
+        assertThat(text(feedback("nominate", "U0ANA"))).contains("/feedback nominate @Li @Mo");
+
+        JsonNode sent = feedback("nominate <@U0LI|li> <@U0ZED|zed> for the Q1 project", "U0ANA");
+
+        assertThat(text(sent))
+                .isEqualTo("📨 Sent to Mo for approval: Li and Zed, about the Q1 project. You'll hear"
+                        + " here when Mo decides.");
+        JsonNode dm = awaitDm("D0MO", "Ana proposes Li and Zed to give feedback about them: the Q1 project");
+        Golden.assertMatches("feedback-nomination", dm);
+        String nomination = strings("SELECT id::text FROM feedback_nominations WHERE topic = 'the Q1 project'")
+                .get(0);
+        press("U0GIL", "feedback.nomination.approve", nomination, "gil-approves");
+        await("someone else's approval is refused")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> String.join(" ", slack.responses("gil-approves")).contains("Only the manager"));
+
+        press("U0MO", "feedback.nomination.approve", nomination, "mo-approves");
+        await("Mo's approval asks them").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        String.join(" ", slack.responses("mo-approves")))
+                .contains("Asked Li and Zed for feedback about Ana: the Q1 project"));
+        awaitDm("D0ANA", "Mo approved your nomination and asked Li and Zed for feedback about the Q1 project");
+        press("U0MO", "feedback.nomination.approve", nomination, "mo-again");
+        await("approving twice asks nobody twice")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> String.join(" ", slack.responses("mo-again")).contains("decided on this nomination"));
+        assertThat(strings("SELECT q.subject_sees || ' ' || r.name FROM feedback_nominations n JOIN feedback_requests q"
+                        + " ON q.id = n.request_id JOIN people r ON r.id = q.requester_id WHERE n.id = "
+                        + nomination))
+                .containsExactly("named Mo");
+
+        String ask = strings("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r ON"
+                        + " r.id = a.round_id JOIN feedback_requests q ON r.subject = 'request:' || q.id"
+                        + " WHERE q.topic = 'the Q1 project' AND p.name = 'Li'")
+                .get(0);
+        awaitDm("D0LI", "Feedback about Ana for Mo: the Q1 project");
+        JsonNode form = openedView(press("U0LI", "ask.answer", ask, "li-q1"));
+        assertThat(form.toString()).contains("Ana reads it too, with your name");
+        submitAs("U0LI", form, Map.of("keep", "Ana ran the Q1 retro well", "better", "Share drafts earlier"));
+        awaitDm("D0MO", "Ana ran the Q1 retro well");
+        JsonNode toAna = awaitDm("D0ANA", "Li answered Mo's feedback request about you: the Q1 project");
+        assertThat(toAna.toString()).contains("Ana ran the Q1 retro well", "Share drafts earlier");
+        assertThat(dmTexts("D0ZED")).noneMatch(text -> text.contains("Q1 retro"));
+        assertThat(dmTexts("D0HANA")).noneMatch(text -> text.contains("Q1 retro"));
+
+        feedback("nominate <@U0GIL|gil> for the offsite", "U0ANA");
+        awaitDm("D0MO", "Ana proposes Gil");
+        String second = strings("SELECT id::text FROM feedback_nominations WHERE topic = 'the offsite'")
+                .get(0);
+        press("U0MO", "feedback.nomination.decline", second, "mo-declines");
+        awaitDm("D0ANA", "Mo declined your nomination for feedback about the offsite");
+        assertThat(strings("SELECT state FROM feedback_nominations WHERE id = " + second))
+                .containsExactly("declined");
+        assertThat(text(candor("admin feedback subject-sees anonymous", "U0HANA")))
+                .contains("named → anonymous");
+    }
+
     private static JsonNode candor(String text, String user) throws Exception {
         Map<String, String> form =
                 SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));
