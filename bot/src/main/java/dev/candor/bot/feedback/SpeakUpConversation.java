@@ -29,8 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  * its own after the reply's, so that nothing written with the reply names them.
  */
 final class SpeakUpConversation {
-    /** Conversations shown at once under See replies (a Slack message takes 50 blocks). */
-    private static final int SHOWN = 4;
+    /** Conversations shown at once under See replies (a Slack message takes 50 blocks, a Teams card 28 KB). */
+    private static final int SHOWN = 3;
 
     private final Jdbi jdbi;
     private final SpeakUpKeys keys;

@@ -23,6 +23,16 @@ final class SpeakUpMessages {
     /** The See replies button's value: it names nothing, so every notice is the same. */
     static final String MINE_VALUE = "replies";
 
+    /**
+     * How much of each message a form shows, and the list of conversations: a Teams card carries a form twice (shown
+     * and in its submit data) and must stay under about 28 KB. The list shows the latest message whole, since the
+     * author reads replies nowhere else; readers get each of the author's messages whole in their DMs.
+     */
+    private static final int IN_FORM = 1000;
+
+    private static final int IN_LIST = 300;
+    private static final int LAST = 4;
+
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 3000;
 
@@ -82,7 +92,7 @@ final class SpeakUpMessages {
     }
 
     static Form replyForm(UUID threadId, List<SpeakUpMessage> messages, long reader) {
-        List<Block> intro = conversation(messages, reader, MAX_LENGTH, 8);
+        List<Block> intro = conversation(messages, reader, IN_FORM, false);
         intro.add(new Block.Context(Text.of("The author reads your reply in their chat with Candor, and nobody"
                 + " learns who they are. The others it was sent to see it when they open this conversation.")));
         return form(REPLY, "Reply to the author", "Your reply", intro, threadId);
@@ -113,7 +123,7 @@ final class SpeakUpMessages {
         blocks.add(new Block.Header("Replies to what you sent anonymously"));
         for (Thread thread : threads) {
             blocks.add(new Block.Divider());
-            blocks.addAll(conversation(thread.messages(), null, 700, 4));
+            blocks.addAll(conversation(thread.messages(), null, IN_LIST, true));
             blocks.add(new Block.Buttons(List.of(
                     new Block.Button(ANSWER, "Answer back", thread.id().toString(), Block.ButtonStyle.PRIMARY))));
         }
@@ -130,7 +140,7 @@ final class SpeakUpMessages {
     }
 
     static Form answerForm(UUID threadId, List<SpeakUpMessage> messages, List<String> readers) {
-        List<Block> intro = conversation(messages, null, MAX_LENGTH, 8);
+        List<Block> intro = conversation(messages, null, IN_FORM, false);
         intro.add(new Block.Context(
                 Text.of("Your answer goes to " + FeedbackMessages.joined(readers) + " without your name.")));
         return form(ANSWER, "Answer back", "Your answer", intro, threadId);
@@ -197,26 +207,29 @@ final class SpeakUpMessages {
     }
 
     /**
-     * The conversation as {@code viewer} sees it (null: the author): the first message quoted, then the last {@code
-     * last} others, each cut to {@code max} characters.
+     * The conversation as {@code viewer} sees it (null: the author): the first message quoted, then the last few
+     * others, each cut to {@code max} characters but the latest one when {@code latestWhole}.
      */
-    static List<Block> conversation(List<SpeakUpMessage> messages, Long viewer, int max, int last) {
+    static List<Block> conversation(List<SpeakUpMessage> messages, Long viewer, int max, boolean latestWhole) {
         List<Block> blocks = new ArrayList<>();
         SpeakUpMessage first = messages.get(0);
         blocks.add(new Block.Section(Text.builder()
                 .strong(viewer == null ? "You wrote:" : "Someone wrote anonymously:")
                 .build()));
-        blocks.add(new Block.Quote(Text.of(cut(first.body(), max))));
+        boolean firstWhole = latestWhole && messages.size() == 1;
+        blocks.add(new Block.Quote(Text.of(firstWhole ? first.body() : cut(first.body(), max))));
         List<SpeakUpMessage> rest = messages.subList(1, messages.size());
-        if (rest.size() > last) {
-            int earlier = rest.size() - last;
+        if (rest.size() > LAST) {
+            int earlier = rest.size() - LAST;
             blocks.add(new Block.Context(Text.of(earlier + (earlier == 1 ? " earlier message" : " earlier messages"))));
             rest = rest.subList(earlier, rest.size());
         }
-        for (SpeakUpMessage message : rest) {
+        for (int i = 0; i < rest.size(); i++) {
+            SpeakUpMessage message = rest.get(i);
+            boolean whole = latestWhole && i == rest.size() - 1;
             blocks.add(new Block.Section(Text.builder()
                     .strong(who(message, viewer) + ":")
-                    .plain(" " + cut(message.body(), max))
+                    .plain(" " + (whole ? message.body() : cut(message.body(), max)))
                     .build()));
         }
         return blocks;
