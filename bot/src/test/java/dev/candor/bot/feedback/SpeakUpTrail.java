@@ -41,19 +41,21 @@ public final class SpeakUpTrail {
     }
 
     /**
-     * Asserts that no row naming the author (their person id, as a whole number, or their platform account) also
+     * Asserts that no row naming the author (their person id, as a whole number, or any of their {@code accounts}:
+     * platform user ids, their chat with Candor) also
      * holds a speak-up thread's id or any text of {@code texts}; that the author appears only in the directory, their
      * chat with Candor, and the outbox rows of their notices (with the outbox's pacing of sends to them); that those
      * notices hold no thread id and no text; and that speak up's tables keep no time. Returns the author's notices.
      */
-    public static List<Row> assertNoLink(Jdbi jdbi, long authorId, String authorUserId, List<String> texts) {
+    public static List<Row> assertNoLink(Jdbi jdbi, long authorId, List<String> accounts, List<String> texts) {
         List<String> marks = new ArrayList<>(texts);
         marks.addAll(jdbi.withHandle(handle -> handle.select("SELECT id::text FROM speakup_threads")
                 .mapTo(String.class)
                 .list()));
         assertThat(marks).as("the threads to look for").hasSizeGreaterThan(texts.size());
-        Pattern author =
-                Pattern.compile("(?<![0-9A-Za-z])" + authorId + "(?![0-9A-Za-z])|" + Pattern.quote(authorUserId));
+        StringBuilder anyName = new StringBuilder("(?<![0-9A-Za-z])" + authorId + "(?![0-9A-Za-z])");
+        accounts.forEach(account -> anyName.append('|').append(Pattern.quote(account)));
+        Pattern author = Pattern.compile(anyName.toString());
         List<Row> notices = new ArrayList<>();
         for (Row row : rows(jdbi)) {
             boolean names = author.matcher(row.text()).find();

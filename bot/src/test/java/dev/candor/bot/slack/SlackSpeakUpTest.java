@@ -229,7 +229,10 @@ class SlackSpeakUpTest {
                 .until(() -> count("SELECT count(*) FROM outbox WHERE status <> 'sent'") == 0);
 
         List<SpeakUpTrail.Row> notices = SpeakUpTrail.assertNoLink(
-                database.jdbi(), GIL, "U0GIL", List.of(FIRST, REPLY1, ANSWER1, REPLY2, ANSWER2, SECOND));
+                database.jdbi(),
+                GIL,
+                List.of("U0GIL", "D0GIL"),
+                List.of(FIRST, REPLY1, ANSWER1, REPLY2, ANSWER2, SECOND));
 
         assertThat(notices).hasSize(2).allMatch(row -> row.text().contains("U0GIL"));
         assertThat(strings("SELECT DISTINCT encode(author_key, 'hex') FROM speakup_threads"))
