@@ -300,7 +300,8 @@ public final class Candor implements AutoCloseable {
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         asking.features().register(new FeedbackRequestFeature());
-        FeedbackHandler feedback = new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds());
+        FeedbackHandler feedback =
+                new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds(), asking.keyedHash());
         PulseResultsCommands pulseResults =
                 new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
         return ConversationRouter.builder(help)

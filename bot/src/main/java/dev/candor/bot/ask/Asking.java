@@ -36,13 +36,14 @@ public final class Asking {
     private final AskHandler handler;
     private final AskSweepJob sweep;
     private final AnswerThreads threads;
+    private final EditKeys editKeys;
 
     public Asking(Jdbi jdbi, Clock clock, WorkingTimes workingTimes, Optional<byte[]> encryptionKey) {
         this.jdbi = jdbi;
         AskDms dms = new AskDms(features);
         AskOpener opener = new AskOpener(jdbi, workingTimes, new RoundPlanner(), dms, AskSweepJob.BATCH);
         this.rounds = new Rounds(jdbi, clock, workingTimes, opener);
-        EditKeys editKeys = new EditKeys(encryptionKey);
+        this.editKeys = new EditKeys(encryptionKey);
         this.handler = new AskHandler(jdbi, clock, features, new AnswerStore(clock, features, editKeys));
         this.threads = new AnswerThreads(jdbi, clock, features, editKeys);
         this.sweep = AskSweepJob.on(jdbi, clock, workingTimes, dms, features);
@@ -51,6 +52,11 @@ public final class Asking {
     /** Conversations with the anonymous authors of answers: routed under the feature name {@code thread}. */
     public AnswerThreads threads() {
         return threads;
+    }
+
+    /** Keyed hashes under CANDOR_ENCRYPTION_KEY for other anonymous conversations (speak up). */
+    public KeyedHash keyedHash() {
+        return editKeys::hash;
     }
 
     public AskFeatures features() {

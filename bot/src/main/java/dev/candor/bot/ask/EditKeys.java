@@ -25,6 +25,11 @@ final class EditKeys {
         return secret.map(key -> hmac(key, orgId + ":" + roundId + ":" + personId));
     }
 
+    /** Any text's keyed hash under the same key (see {@link KeyedHash}). */
+    Optional<byte[]> hash(String text) {
+        return secret.map(key -> hmac(key, text));
+    }
+
     /** False without an encryption key: anonymous answers can then be neither changed nor replied to. */
     boolean available() {
         return secret.isPresent();

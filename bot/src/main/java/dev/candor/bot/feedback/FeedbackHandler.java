@@ -1,5 +1,6 @@
 package dev.candor.bot.feedback;
 
+import dev.candor.bot.ask.KeyedHash;
 import dev.candor.bot.chat.Action;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Command;
@@ -22,8 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /feedback}: {@code @name text} gives feedback in one line (private), alone it opens the form, {@code me}
- * and {@code team} read it, {@code help} explains; the Thank and Reply buttons under feedback DMs; and feedback's
- * section of the home, whose Give feedback button opens the form.
+ * and {@code team} read it, {@code anonymous} speaks up to HR ({@link SpeakUp}), {@code help} explains; the Thank and
+ * Reply buttons under feedback DMs; and feedback's section of the home, whose Give feedback button opens the form.
  */
 public final class FeedbackHandler implements CommandHandler, Handlers.ActionHandler, Handlers.FormHandler {
     private final PeopleDirectory directory;
@@ -33,6 +34,7 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
     private final FeedbackRequests requests;
     private final FeedbackNominations nominations;
     private final FeedbackHome home;
+    private final SpeakUp speakUp;
 
     public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
         this(jdbi, directory, clock, null);
@@ -40,6 +42,12 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
 
     /** With requests for feedback asked through the engine's {@code rounds}. */
     public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock, Rounds rounds) {
+        this(jdbi, directory, clock, rounds, text -> Optional.empty());
+    }
+
+    /** With speak up's replies relayed under keyed hashes ({@code hash}, empty without an encryption key). */
+    public FeedbackHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock, Rounds rounds, KeyedHash hash) {
+        this.speakUp = new SpeakUp(jdbi, hash);
         this.requests = rounds == null ? null : new FeedbackRequests(jdbi, directory, clock, rounds);
         this.nominations = requests == null ? null : new FeedbackNominations(jdbi, clock, requests);
         this.directory = directory;
@@ -72,6 +80,8 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
                     return requests == null
                             ? Reply.privately(FeedbackMessages.usage(actor.platform()))
                             : Reply.privately(requests.request(command));
+                case "anonymous":
+                    return speakUp.command(command);
                 case "nominate":
                     return nominations == null
                             ? Reply.privately(FeedbackMessages.usage(actor.platform()))
@@ -96,6 +106,9 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
 
     @Override
     public Reply handle(Action action) {
+        if (action.actionId().startsWith(SpeakUp.PREFIX)) {
+            return speakUp.handle(action);
+        }
         if (action.actionId().equals(FeedbackHome.GIVE)) {
             return Reply.form(
                     FeedbackForms.give(null, giving.settings(action.actor().orgId())));
@@ -119,6 +132,9 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
     @Override
     public Reply handle(FormSubmission form) {
         Actor actor = form.actor();
+        if (form.formId().startsWith(SpeakUp.PREFIX)) {
+            return speakUp.handle(form);
+        }
         if (form.formId().equals(FeedbackForms.REPLY)) {
             Optional<Feedback> feedback = conversation.readable(actor, form.context());
             if (feedback.isEmpty()) {

@@ -51,6 +51,10 @@ final class FeedbackMessages {
                                 .strong(feedback + " nominate @name @name")
                                 .plain(" proposes the peers your manager should ask about you.")
                                 .lineBreak()
+                                .strong(feedback + " anonymous what you'd like HR to know")
+                                .plain(" sends it to HR (or the person HR chose) without your name; they can reply,"
+                                        + " and you can answer back, still anonymous.")
+                                .lineBreak()
                                 .strong(feedback + " me [@name] [week|month|quarter|year]")
                                 .plain(" shows the latest feedback you received and gave.")
                                 .lineBreak()
