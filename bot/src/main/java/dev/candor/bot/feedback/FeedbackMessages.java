@@ -181,7 +181,8 @@ final class FeedbackMessages {
 
     /** The manager's DM: someone proposes peers to ask about them. */
     static Message nominated(long nomination, String subject, List<String> names, String topic, SubjectSees sees) {
-        String headline = "🙋 " + subject + " proposes " + joined(names) + " to give feedback about them: " + topic;
+        String headline =
+                "🙋 " + subject + " proposes " + joined(names) + " to give feedback about " + subject + ": " + topic;
         String how = "Approving asks them now, in their working hours; their answers come to you with their names. "
                 + subjectReads(subject, sees);
         return new Message(

@@ -216,9 +216,12 @@ class SlackFeedbackTest {
                 }
             }
         }
-        assertThat(dmTexts("D0ZED")).isEmpty();
-        assertThat(dmTexts("D0LI")).isEmpty();
-        assertThat(dmTexts("D0HANA")).isEmpty();
+        // Their DMs may hold other notes (a sweep may send the week's kudos nudge at any moment), never a piece of
+        // feedback
+        for (String channel : List.of("D0ZED", "D0LI", "D0HANA")) {
+            assertThat(dmTexts(channel)).as("%s's DMs", channel).noneMatch(text -> readers.keySet().stream()
+                    .anyMatch(text::contains));
+        }
     }
 
     @Test
@@ -485,7 +488,7 @@ class SlackFeedbackTest {
         assertThat(text(sent))
                 .isEqualTo("📨 Sent to Mo for approval: Li and Zed, about the Q1 project. You'll hear"
                         + " here when Mo decides.");
-        JsonNode dm = awaitDm("D0MO", "Ana proposes Li and Zed to give feedback about them: the Q1 project");
+        JsonNode dm = awaitDm("D0MO", "Ana proposes Li and Zed to give feedback about Ana: the Q1 project");
         Golden.assertMatches("feedback-nomination", dm);
         String nomination = strings("SELECT id::text FROM feedback_nominations WHERE topic = 'the Q1 project'")
                 .get(0);

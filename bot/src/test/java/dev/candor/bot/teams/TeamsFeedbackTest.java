@@ -260,6 +260,56 @@ class TeamsFeedbackTest {
         assertThat(closed.toString()).contains("Candor keeps them to itself").doesNotContain("The quarterly themes");
     }
 
+    @Test
+    @Order(10)
+    void anaNominatesPeersMoApprovesAndUnderANamedPolicyAnaReadsEachAnswer() throws Exception {
+        assertThat(reply(says("hana", "candor admin feedback subject-sees named"))
+                        .toString())
+                .contains("anonymous → named");
+        assertThat(reply(says("gil", "feedback request about <at>Ana</at> from <at>Li</at>")
+                                .mention("29:ana", "Ana")
+                                .mention("29:li", "Li"))
+                        .toString())
+                .contains("Only Ana's manager (or an HR admin)");
+
+        JsonNode sent = reply(says("ana", "feedback nominate <at>Li</at> <at>Gil</at> for the Q1 project")
+                .mention("29:li", "Li")
+                .mention("29:gil", "Gil"));
+
+        assertThat(sent.toString()).contains("Sent to Mo for approval: Li and Gil, about the Q1 project");
+        JsonNode dm = awaitDm("mo", "Ana proposes Li and Gil to give feedback about Ana: the Q1 project");
+        Goldens.assertMatches("feedback-nomination.json", dm);
+        String nomination = Rows.strings(teams.jdbi(), "SELECT id::text FROM feedback_nominations")
+                .get(0);
+        assertThat(answer(presses("gil", "feedback.nomination.approve", nomination))
+                        .toString())
+                .contains("Only the manager it was sent to");
+        assertThat(answer(presses("mo", "feedback.nomination.approve", nomination))
+                        .toString())
+                .contains("Asked Li and Gil for feedback about Ana: the Q1 project");
+        awaitDm("ana", "Mo approved your nomination and asked Li and Gil");
+
+        String round = Rows.strings(
+                        teams.jdbi(),
+                        "SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:' || q.id"
+                                + " WHERE q.topic = 'the Q1 project' AND q.subject_sees = 'named'")
+                .get(0);
+        JsonNode form = answer(presses("li", "ask.answer", ask(round, "Li")));
+        assertThat(form.toString()).contains("What should they keep doing?", "Ana reads it too, with your name");
+        teams.post(submits("li", Cards.filledIn(form, Map.of("keep", "Ana ran the Q1 retro well", "better", "")))
+                .json());
+        assertThat(awaitDm("mo", "Ana ran the Q1 retro well").toString())
+                .contains("Li answered your feedback request about Ana: the Q1 project");
+        assertThat(awaitDm("ana", "Li answered Mo's feedback request about you").toString())
+                .contains("Ana ran the Q1 retro well");
+        for (String other : List.of("gil", "hana", "li")) {
+            assertThat(dms(other)).noneMatch(text -> text.contains("Q1 retro"));
+        }
+        assertThat(reply(says("hana", "candor admin feedback subject-sees anonymous"))
+                        .toString())
+                .contains("named → anonymous");
+    }
+
     private static String ask(String round, String name) {
         return Rows.strings(
                         teams.jdbi(),
