@@ -7,6 +7,7 @@ import dev.candor.bot.chat.Text;
 import dev.candor.storage.feedback.Feedback;
 import dev.candor.storage.feedback.FeedbackSettings;
 import dev.candor.storage.feedback.Visibility;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The forms of feedback: giving it (who, what went well, what could be better, who reads it) and replying. */
@@ -18,6 +19,11 @@ final class FeedbackForms {
     static final String BETTER = "better";
     static final String VISIBILITY = "visibility";
     static final String TEXT = "text";
+    static final String REQUEST = "feedback.request";
+    static final String PEOPLE = "people";
+    static final String TOPIC = "topic";
+    static final String ABOUT = "about";
+    static final String ANONYMOUS = "anonymous";
 
     private FeedbackForms() {}
 
@@ -58,6 +64,48 @@ final class FeedbackForms {
                                 false,
                                 true,
                                 List.of(Visibility.PRIVATE.dbValue()))),
+                "");
+    }
+
+    /**
+     * Asking for feedback: whom to ask, about what, optionally about someone else (a 360, for their manager or HR), and
+     * anonymously when HR allows it.
+     */
+    static Form request(FeedbackSettings settings) {
+        List<Form.Input> inputs = new ArrayList<>(List.of(
+                new Form.PeopleInput(
+                        PEOPLE,
+                        "Whom do you ask?",
+                        FeedbackRequests.MAX_PEOPLE,
+                        true,
+                        List.of(),
+                        "Up to " + FeedbackRequests.MAX_PEOPLE + " people. Each is asked in their working hours and"
+                                + " has " + FeedbackRequests.DUE_WORKING_DAYS + " working days to answer."),
+                new Form.TextInput(TOPIC, "About what?", "the Q4 launch demo", false, false, null, 300),
+                new Form.PeopleInput(
+                        ABOUT,
+                        "About someone else? (a 360)",
+                        1,
+                        false,
+                        List.of(),
+                        "Leave empty to ask about yourself. Only their manager or an HR admin can ask about someone;"
+                                + " the ask says who reads the answers.")));
+        if (settings.anonymousRequests()) {
+            inputs.add(new Form.YesNoInput(
+                    ANONYMOUS,
+                    "Anonymous answers?",
+                    true,
+                    "no",
+                    "Answers show without names, all together, once at least " + FeedbackRequests.ANONYMOUS_MINIMUM
+                            + " people answered."));
+        }
+        return new Form(
+                REQUEST,
+                "Ask for feedback",
+                "Ask",
+                List.of(new Block.Context(Text.of(
+                        "Each answer comes to you in this chat as it arrives; people can decline with a reason."))),
+                inputs,
                 "");
     }
 

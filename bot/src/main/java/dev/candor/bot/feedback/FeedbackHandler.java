@@ -22,7 +22,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code /feedback}: {@code @name text} gives feedback in one line (private), alone it opens the form, {@code me}
+ * {@code /feedback}: {@code @name text} gives feedback in one line (private), alone it opens the form, {@code request}
+ * asks for it (alone: the request form), {@code me}
  * and {@code team} read it, {@code anonymous} speaks up to HR ({@link SpeakUp}), {@code help} explains; the Thank and
  * Reply buttons under feedback DMs; and feedback's section of the home, whose Give feedback button opens the form.
  */
@@ -77,8 +78,11 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
                 case "team":
                     return Reply.privately(reading.team(actor));
                 case "request":
-                    return requests == null
-                            ? Reply.privately(FeedbackMessages.usage(actor.platform()))
+                    if (requests == null) {
+                        return Reply.privately(FeedbackMessages.usage(actor.platform()));
+                    }
+                    return command.text().equalsIgnoreCase("request")
+                            ? Reply.form(requests.form(actor))
                             : Reply.privately(requests.request(command));
                 case "anonymous":
                     return speakUp.command(command);
@@ -113,6 +117,11 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
             return Reply.form(
                     FeedbackForms.give(null, giving.settings(action.actor().orgId())));
         }
+        if (action.actionId().equals(FeedbackHome.ASK)) {
+            return requests == null
+                    ? Reply.privately(FeedbackMessages.usage(action.actor().platform()))
+                    : Reply.form(requests.form(action.actor()));
+        }
         if (nominations != null
                 && (action.actionId().equals(FeedbackNominations.APPROVE)
                         || action.actionId().equals(FeedbackNominations.DECLINE))) {
@@ -134,6 +143,13 @@ public final class FeedbackHandler implements CommandHandler, Handlers.ActionHan
         Actor actor = form.actor();
         if (form.formId().startsWith(SpeakUp.PREFIX)) {
             return speakUp.handle(form);
+        }
+        if (form.formId().equals(FeedbackForms.REQUEST) && requests != null) {
+            FeedbackRequests.Outcome outcome = requests.submitted(form);
+            return outcome.requestId().isPresent() || outcome.field() == null
+                    ? Reply.privately(outcome.message())
+                    : new Reply.FormErrors(
+                            Map.of(outcome.field(), outcome.message().fallbackText()));
         }
         if (form.formId().equals(FeedbackForms.REPLY)) {
             Optional<Feedback> feedback = conversation.readable(actor, form.context());

@@ -22,6 +22,8 @@ import org.jdbi.v3.core.Jdbi;
 final class FeedbackHome implements HomeSection {
     /** The "Give feedback" button; {@link FeedbackHandler} answers it with the form. */
     static final String GIVE = "feedback.give";
+    /** The "Ask for feedback" button; {@link FeedbackHandler} answers it with the request form. */
+    static final String ASK = "feedback.ask";
 
     static final int SHOWN = 3;
     static final Duration PERIOD = Duration.ofDays(90);
@@ -56,8 +58,9 @@ final class FeedbackHome implements HomeSection {
         blocks.add(
                 new Block.Section(Text.builder().strong("Latest you received").build()));
         blocks.addAll(FeedbackReading.items(latest, actor, true));
-        blocks.add(
-                new Block.Buttons(List.of(new Block.Button(GIVE, "Give feedback", "home", Block.ButtonStyle.PRIMARY))));
+        blocks.add(new Block.Buttons(List.of(
+                new Block.Button(GIVE, "Give feedback", "home", Block.ButtonStyle.PRIMARY),
+                new Block.Button(ASK, "Ask for feedback", "home", Block.ButtonStyle.DEFAULT))));
         blocks.add(new Block.Context(Text.of(feedback + " me shows more, by person and period.")));
         if (tally.managesPeople()) {
             blocks.add(new Block.Context(

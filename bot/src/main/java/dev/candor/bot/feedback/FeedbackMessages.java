@@ -43,7 +43,9 @@ final class FeedbackMessages {
                                 .lineBreak()
                                 .strong(feedback + " request [anonymous] @name @name about what")
                                 .plain(" asks people for feedback: each answers in their working hours, and each"
-                                        + " answer comes to you with their name.")
+                                        + " answer comes to you with their name. ")
+                                .strong(feedback + " request")
+                                .plain(" alone opens a form.")
                                 .lineBreak()
                                 .strong(feedback + " request about @name from @name @name")
                                 .plain(" (managers): a 360 about a report; the answers come to you.")
@@ -134,7 +136,8 @@ final class FeedbackMessages {
 
     static Message requestUsage(Platform platform) {
         return Message.of("Say whom to ask and about what, e.g. " + feedback(platform)
-                + " request @Li @Mo about the Q4 launch demo.");
+                + " request @Li @Mo about the Q4 launch demo, or type " + feedback(platform)
+                + " request alone for a form.");
     }
 
     static Message aboutUsage(Platform platform) {
@@ -208,6 +211,11 @@ final class FeedbackMessages {
 
     static Message requestTooMany(int most) {
         return Message.of("Ask up to " + most + " people at a time, so that each answer gets read.");
+    }
+
+    static Message notAboutYourself(Platform platform) {
+        return Message.of("To ask about your own work, leave \"about someone else\" empty, or type "
+                + feedback(platform) + " request @Li @Mo about the Q4 launch demo.");
     }
 
     static Message alreadyRequested() {

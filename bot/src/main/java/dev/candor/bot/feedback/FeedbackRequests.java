@@ -3,6 +3,8 @@ package dev.candor.bot.feedback;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Command;
+import dev.candor.bot.chat.Form;
+import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
@@ -63,8 +65,10 @@ final class FeedbackRequests {
         this.rounds = rounds;
     }
 
-    /** What was asked: the request, or empty with why not. */
-    record Outcome(Optional<Long> requestId, Message message) {}
+    /**
+     * What was asked: the request, or empty with why not and which field of the request form the refusal is about.
+     */
+    record Outcome(Optional<Long> requestId, Message message, String field) {}
 
     Message request(Command command) {
         Actor actor = command.actor();
@@ -174,24 +178,26 @@ final class FeedbackRequests {
         }
         FeedbackSettings settings = jdbi.withExtension(FeedbackSettingsDao.class, dao -> dao.get(requester.orgId()));
         if (anonymous && !settings.anonymousRequests()) {
-            return refused(FeedbackMessages.anonymousNotAllowed(requester.platform()));
+            return refused(FeedbackMessages.anonymousNotAllowed(requester.platform()), FeedbackForms.ANONYMOUS);
         }
         if (anonymous && people.size() < ANONYMOUS_MINIMUM) {
             return refused(FeedbackMessages.anonymousTooFew(ANONYMOUS_MINIMUM));
         }
         if (subject != null) {
             if (subject.id() == requester.personId()) {
-                return refused(FeedbackMessages.requestUsage(requester.platform()));
+                return refused(FeedbackMessages.notAboutYourself(requester.platform()), FeedbackForms.ABOUT);
             }
             if (subject.isBot() || !subject.active()) {
                 return refused(
                         subject.isBot()
                                 ? FeedbackMessages.toBot(subject.name())
-                                : FeedbackMessages.inactive(subject.name()));
+                                : FeedbackMessages.inactive(subject.name()),
+                        FeedbackForms.ABOUT);
             }
             long subjectId = subject.id();
             if (!requester.isHrAdmin() && !jdbi.withHandle(handle -> managesUpTheLine(handle, requester, subjectId))) {
-                return refused(FeedbackMessages.notTheirManager(requester.platform(), subject.name()));
+                return refused(
+                        FeedbackMessages.notTheirManager(requester.platform(), subject.name()), FeedbackForms.ABOUT);
             }
         }
         for (Person person : people) {
@@ -242,18 +248,67 @@ final class FeedbackRequests {
             return Optional.of(new long[] {requestId.get(), roundId});
         });
         if (opened.isEmpty()) {
-            return refused(FeedbackMessages.alreadyRequested());
+            return refused(FeedbackMessages.alreadyRequested(), null);
         }
         rounds.openNow(opened.get()[1]);
         List<String> names = people.stream().map(Person::name).toList();
         Message message = about == null
                 ? FeedbackMessages.requested(names, topic, DUE_WORKING_DAYS, anonymous, ANONYMOUS_MINIMUM)
                 : FeedbackMessages.requestedAbout(names, about.name(), topic, DUE_WORKING_DAYS, sees);
-        return new Outcome(Optional.of(opened.get()[0]), message);
+        return new Outcome(Optional.of(opened.get()[0]), message, null);
     }
 
     private static Outcome refused(Message why) {
-        return new Outcome(Optional.empty(), why);
+        return refused(why, FeedbackForms.PEOPLE);
+    }
+
+    private static Outcome refused(Message why, String field) {
+        return new Outcome(Optional.empty(), why, field);
+    }
+
+    /** The request form, with the anonymous choice when HR allows anonymous requests. */
+    Form form(Actor actor) {
+        return FeedbackForms.request(jdbi.withExtension(FeedbackSettingsDao.class, dao -> dao.get(actor.orgId())));
+    }
+
+    /** The request form's answers: whom to ask, about what, about whom (a 360), anonymously or not. */
+    Outcome submitted(FormSubmission form) {
+        Actor actor = form.actor();
+        List<String> chosen = form.chosen(FeedbackForms.PEOPLE);
+        if (chosen.isEmpty()) {
+            return refused(Message.of("Pick the people to ask."));
+        }
+        Resolved<List<Person>> people = resolved(actor, mentions(actor, chosen));
+        if (people.problem() != null) {
+            return refused(people.problem());
+        }
+        List<String> about = form.chosen(FeedbackForms.ABOUT);
+        Person subject = null;
+        if (!about.isEmpty()) {
+            Resolved<List<Person>> found = resolved(actor, mentions(actor, about.subList(0, 1)));
+            if (found.problem() != null) {
+                return refused(found.problem(), FeedbackForms.ABOUT);
+            }
+            subject = found.value().get(0);
+        }
+        String topic = form.text(FeedbackForms.TOPIC).replaceAll("\\s+", " ").strip();
+        return open(
+                actor,
+                people.value(),
+                topic.isEmpty() ? (subject == null ? "your work" : "their work") : shortTopic(topic),
+                form.chosen(FeedbackForms.ANONYMOUS).contains("yes"),
+                subject,
+                form.sourceKey(),
+                true);
+    }
+
+    private List<Mention> mentions(Actor actor, List<String> platformUserIds) {
+        return platformUserIds.stream()
+                .map(id -> {
+                    String name = directory.knownName(actor.orgId(), actor.platform(), id);
+                    return new Mention(id, name == null ? id : name);
+                })
+                .toList();
     }
 
     /** The subject of a 360 learns that it was asked, by whom, and how they will read the answers. */

@@ -1,5 +1,7 @@
 package dev.candor.bot.feedback;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Message;
 import dev.candor.storage.Platform;
@@ -9,10 +11,12 @@ import dev.candor.storage.feedback.Visibility;
 import dev.candor.storage.people.Role;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Feedback's section of the home with fixed data, for the platforms' golden tests. */
+/** Feedback's section of the home and its messages with fixed data, for the platforms' golden tests. */
 public final class FeedbackSamples {
     private FeedbackSamples() {}
 
@@ -30,6 +34,37 @@ public final class FeedbackSamples {
     public static Message newcomerHome(Platform platform) {
         return new Message(
                 "Your feedback", FeedbackHome.section(viewer(platform), new FeedbackTally(0, 0, false), List.of()));
+    }
+
+    /**
+     * An anonymous request's answers as the requester reads them when it closes, in a fixed order here (Candor
+     * shuffles them), and the note when too few answered.
+     */
+    public static Map<String, Message> anonymousAnswers() {
+        Map<String, Message> messages = new LinkedHashMap<>();
+        messages.put(
+                "feedback-anonymous-answers",
+                FeedbackRequestFeature.anonymousAnswers(
+                        FeedbackRequestFeature.questionnaire(),
+                        "your feedback request about the offsite",
+                        List.of(
+                                answer("Clear agenda for the offsite", "Shorter sessions after lunch"),
+                                answer("Good venue", ""),
+                                answer("Strong facilitation", "Send the notes the same day"))));
+        messages.put(
+                "feedback-anonymous-too-few",
+                FeedbackRequestFeature.anonymousAnswers(
+                        FeedbackRequestFeature.questionnaire(),
+                        "your feedback request about the offsite",
+                        List.of(answer("Good venue", ""))));
+        return messages;
+    }
+
+    private static JsonNode answer(String keep, String better) {
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put(FeedbackRequestFeature.KEEP, keep)
+                .put(FeedbackRequestFeature.BETTER, better);
     }
 
     private static Feedback received(long id, String giver, Visibility visibility, String body, int daysAgo) {

@@ -48,7 +48,10 @@ final class ModalState {
                 case "multi_users_select" -> {
                     ArrayNode users = value.putArray("selected_users");
                     if (change != null) {
-                        users.add(change);
+                        // several people as "U01,U02"
+                        for (String user : change.split(",")) {
+                            users.add(user.strip());
+                        }
                     } else {
                         element.path("initial_users").forEach(users::add);
                     }

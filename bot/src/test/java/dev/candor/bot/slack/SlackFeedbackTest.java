@@ -537,6 +537,36 @@ class SlackFeedbackTest {
                 .contains("named → anonymous");
     }
 
+    @Test
+    @Order(14)
+    void theRequestFormAsksSeveralPeopleAndRefusesA360FromSomeoneWhoIsNotTheManager() throws Exception {
+        JsonNode form = openedView(command("request", "U0GIL").trigger());
+        Golden.assertMatches("feedback-request-form", withoutMetadata(form));
+        assertThat(form.get("callback_id").asText()).isEqualTo("feedback.request");
+
+        JsonNode refused = submitAs("U0GIL", form, Map.of("people", "U0LI", "about", "U0ANA", "topic", "the Q2 plan"));
+        assertThat(refused.path("response_action").asText()).isEqualTo("errors");
+        assertThat(refused.path("errors").path("about").asText()).contains("Only Ana's manager (or an HR admin)");
+        JsonNode yourself = submitAs("U0GIL", form, Map.of("people", "U0GIL,U0LI", "topic", "the Q2 plan"));
+        assertThat(yourself.path("errors").path("people").asText()).contains("Asking yourself");
+        assertThat(count("SELECT count(*) FROM feedback_requests WHERE topic = 'the Q2 plan'"))
+                .isZero();
+
+        JsonNode asked = submitAs("U0GIL", form, Map.of("people", "U0LI,U0HANA", "topic", "the Q2 plan"));
+        assertThat(asked.path("response_action").asText(null)).as("%s", asked).isNotEqualTo("errors");
+        awaitDm("D0LI", "Feedback for Gil about the Q2 plan");
+        awaitDm("D0HANA", "Feedback for Gil about the Q2 plan");
+        assertThat(strings("SELECT p.name FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r ON r.id ="
+                        + " a.round_id JOIN feedback_requests q ON r.subject = 'request:' || q.id WHERE q.topic ="
+                        + " 'the Q2 plan' ORDER BY p.name"))
+                .containsExactly("Hana", "Li");
+
+        JsonNode home = openHome("U0ANA");
+        String trigger = press(
+                "U0ANA", button(home, "Ask for feedback").path("action_id").asText(), "home", "ana-ask");
+        assertThat(openedView(trigger).get("callback_id").asText()).isEqualTo("feedback.request");
+    }
+
     private static JsonNode candor(String text, String user) throws Exception {
         Map<String, String> form =
                 SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));
@@ -594,14 +624,18 @@ class SlackFeedbackTest {
     }
 
     private static JsonNode giveButton(JsonNode view) {
+        return button(view, "Give feedback");
+    }
+
+    private static JsonNode button(JsonNode view, String label) {
         for (JsonNode block : view.get("blocks")) {
             for (JsonNode element : block.path("elements")) {
-                if ("Give feedback".equals(element.path("text").path("text").asText())) {
+                if (label.equals(element.path("text").path("text").asText())) {
                     return element;
                 }
             }
         }
-        throw new AssertionError("no Give feedback button in " + view);
+        throw new AssertionError("no " + label + " button in " + view);
     }
 
     /** Presses a button under a DM; returns the trigger id (for a form it opens). */

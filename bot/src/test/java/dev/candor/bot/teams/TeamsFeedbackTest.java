@@ -310,6 +310,30 @@ class TeamsFeedbackTest {
                 .contains("named → anonymous");
     }
 
+    @Test
+    @Order(11)
+    void theRequestFormAsksSeveralPeopleAndRefusesA360FromSomeoneWhoIsNotTheManager() throws Exception {
+        JsonNode form = reply(says("gil", "feedback request"));
+        Goldens.assertMatches("feedback-request-form.json", form);
+        assertThat(Cards.input(form, "people").path("type").asText()).isEqualTo("Input.ChoiceSet");
+
+        JsonNode refused = answer(submits(
+                "gil", Cards.filledIn(form, Map.of("people", aad("li"), "about", aad("ana"), "topic", "the Q2 plan"))));
+        assertThat(refused.toString()).contains("Only Ana's manager (or an HR admin)");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT id::text FROM feedback_requests WHERE topic = 'the Q2 plan'"))
+                .isEmpty();
+
+        JsonNode asked = answer(submits(
+                "gil", Cards.filledIn(form, Map.of("people", aad("li") + "," + aad("hana"), "topic", "the Q2 plan"))));
+        assertThat(asked.toString()).contains("Asked Li and Hana for feedback about the Q2 plan");
+        awaitDm("li", "Feedback for Gil about the Q2 plan");
+        awaitDm("hana", "Feedback for Gil about the Q2 plan");
+
+        JsonNode viaWelcome = answer(submits(
+                "ana", button(welcome("ana"), "Ask for feedback").path("data").deepCopy()));
+        assertThat(viaWelcome.toString()).contains("Ask for feedback", "Whom do you ask?");
+    }
+
     private static String ask(String round, String name) {
         return Rows.strings(
                         teams.jdbi(),
@@ -345,14 +369,18 @@ class TeamsFeedbackTest {
     }
 
     private static JsonNode giveButton(JsonNode card) {
+        return button(card, "Give feedback");
+    }
+
+    private static JsonNode button(JsonNode card, String title) {
         for (JsonNode action : card.findValues("actions")) {
             for (JsonNode button : action) {
-                if ("Give feedback".equals(button.path("title").asText())) {
+                if (title.equals(button.path("title").asText())) {
                     return button;
                 }
             }
         }
-        throw new AssertionError("no Give feedback button in " + card);
+        throw new AssertionError("no " + title + " button in " + card);
     }
 
     /** The person's Azure AD object id, which Teams' people picker answers with. */
