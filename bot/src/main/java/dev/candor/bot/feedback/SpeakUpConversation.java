@@ -116,7 +116,7 @@ final class SpeakUpConversation {
         jdbi.useTransaction(handle -> {
             for (Contact contact : handle.attach(ContactDao.class).list(orgId, List.of(author.get()))) {
                 if (contact.reachable()) {
-                    Outbox.toUser(
+                    Outbox.toUserForgottenWhenDelivered(
                             handle, orgId, contact.platform(), contact.platformUserId(), key, SpeakUpMessages.notice());
                 }
             }

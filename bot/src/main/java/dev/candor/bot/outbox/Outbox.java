@@ -24,6 +24,20 @@ public final class Outbox {
                 .enqueue(orgId, key, platform, TargetKind.USER, platformUserId, MessageJson.write(message));
     }
 
+    /**
+     * Queues a DM that leaves no row behind once delivered (or given up on): for a message whose recipient must not
+     * be readable from the database afterwards, such as the author of an anonymous message. False when this key was
+     * queued before.
+     */
+    public static boolean toUserForgottenWhenDelivered(
+            Handle handle, long orgId, Platform platform, String platformUserId, String key, Message message) {
+        boolean queued = toUser(handle, orgId, platform, platformUserId, key, message);
+        if (queued) {
+            handle.attach(OutboxQueueDao.class).forgetWhenDelivered(orgId, key);
+        }
+        return queued;
+    }
+
     /** Queues many DMs in one round trip (a sweep's nudges); returns how many were new. */
     public static int toUsers(Handle handle, List<UserMessage> messages) {
         return Arrays.stream(queueAll(

@@ -142,11 +142,13 @@ class TeamsSpeakUpTest {
                         "SELECT seq || ' ' || coalesce(p.name, 'the author') FROM speakup_messages m LEFT JOIN people p"
                                 + " ON p.id = m.sender_id ORDER BY seq"))
                 .containsExactly("1 the author", "2 Hana", "3 the author", "4 Ines", "5 the author");
+        teams.awaitOutboxIdle();
         assertThat(Rows.count(
                         teams.jdbi(),
                         "SELECT count(*) FROM outbox WHERE target = '29:gil' AND idempotency_key LIKE"
                                 + " 'speakup:notice:%'"))
-                .isEqualTo(2);
+                .as("both notices reached Gil, and neither left a row naming him")
+                .isZero();
     }
 
     @Test
@@ -209,13 +211,11 @@ class TeamsSpeakUpTest {
     void nothingInTheDatabaseLinksGilToWhatHeWrote() {
         teams.awaitOutboxIdle();
 
-        List<SpeakUpTrail.Row> notices = SpeakUpTrail.assertNoLink(
+        SpeakUpTrail.assertNoLink(
                 teams.jdbi(),
                 GIL,
                 List.of("29:gil", "a:dm-gil", aad("gil")),
                 List.of(FIRST, REPLY1, ANSWER1, REPLY2, ANSWER2));
-
-        assertThat(notices).hasSize(2);
     }
 
     private static JsonNode normalized(JsonNode card) {

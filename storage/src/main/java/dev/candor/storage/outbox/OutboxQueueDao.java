@@ -27,6 +27,13 @@ public interface OutboxQueueDao {
         return enqueue(orgId, idempotencyKey, platform, targetKind, target, payload, null);
     }
 
+    /**
+     * Marks a queued message to be deleted as soon as it is sent or given up on (see V35), so that no row names its
+     * recipient afterwards.
+     */
+    @SqlUpdate("UPDATE outbox SET forget_when_delivered = true WHERE org_id = :orgId AND idempotency_key = :key")
+    void forgetWhenDelivered(@Bind("orgId") long orgId, @Bind("key") String idempotencyKey);
+
     /** Queues a message that may fall back to a platform reply URL; false when the key was queued before. */
     default boolean enqueue(
             long orgId,

@@ -59,6 +59,30 @@ class OutboxQueueDaoTest {
     }
 
     @Test
+    void aMessageMarkedToBeForgottenLeavesNoRowOnceSentOrGivenUpOnAndOthersStay() {
+        for (String key : List.of("kept", "notice-sent", "notice-failed", "notice-pending")) {
+            outbox.enqueue(orgId, key, Platform.SLACK, TargetKind.USER, "U1", "{}");
+        }
+        for (String key : List.of("notice-sent", "notice-failed", "notice-pending")) {
+            outbox.forgetWhenDelivered(orgId, key);
+        }
+
+        for (String key : List.of("kept", "notice-sent")) {
+            long id = outbox.findByKey(orgId, key).orElseThrow().id();
+            assertThat(outbox.markSent(id, "worker", "1.0001", false)).isEqualTo(1);
+        }
+        database.jdbi()
+                .useHandle(handle ->
+                        handle.execute("UPDATE outbox SET status = 'failed' WHERE idempotency_key = 'notice-failed'"));
+
+        List<String> left = database.jdbi()
+                .withHandle(handle -> handle.select("SELECT idempotency_key || ' ' || status FROM outbox ORDER BY id")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(left).containsExactly("kept sent", "notice-pending pending");
+    }
+
+    @Test
     void saysPerMessageWhichKeysWereNew() {
         outbox.enqueue(orgId, "old", Platform.SLACK, TargetKind.USER, "U1", "{}");
 
