@@ -4,6 +4,7 @@ import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Text;
+import dev.candor.bot.checkin.Questions;
 import dev.candor.storage.feedback.Feedback;
 import dev.candor.storage.feedback.FeedbackSettings;
 import dev.candor.storage.feedback.Visibility;
@@ -24,6 +25,7 @@ final class FeedbackForms {
     static final String TOPIC = "topic";
     static final String ABOUT = "about";
     static final String ANONYMOUS = "anonymous";
+    static final String QUESTIONS = "questions";
 
     private FeedbackForms() {}
 
@@ -72,24 +74,36 @@ final class FeedbackForms {
      * anonymously when HR allows it.
      */
     static Form request(FeedbackSettings settings) {
-        List<Form.Input> inputs = new ArrayList<>(List.of(
-                new Form.PeopleInput(
-                        PEOPLE,
-                        "Whom do you ask?",
-                        FeedbackRequests.MAX_PEOPLE,
-                        true,
-                        List.of(),
-                        "Up to " + FeedbackRequests.MAX_PEOPLE + " people. Each is asked in their working hours and"
-                                + " has " + FeedbackRequests.DUE_WORKING_DAYS + " working days to answer."),
-                new Form.TextInput(TOPIC, "About what?", "the Q4 launch demo", false, false, null, 300),
-                new Form.PeopleInput(
-                        ABOUT,
-                        "About someone else? (a 360)",
-                        1,
-                        false,
-                        List.of(),
-                        "Leave empty to ask about yourself. Only their manager or an HR admin can ask about someone;"
-                                + " the ask says who reads the answers.")));
+        List<Form.Input> inputs = new ArrayList<>(
+                List.of(
+                        new Form.PeopleInput(
+                                PEOPLE,
+                                "Whom do you ask?",
+                                FeedbackRequests.MAX_PEOPLE,
+                                true,
+                                List.of(),
+                                "Up to " + FeedbackRequests.MAX_PEOPLE
+                                        + " people. Each is asked in their working hours and" + " has "
+                                        + FeedbackRequests.DUE_WORKING_DAYS + " working days to answer."),
+                        new Form.TextInput(TOPIC, "About what?", "the Q4 launch demo", false, false, null, 300),
+                        new Form.PeopleInput(
+                                ABOUT,
+                                "About someone else? (a 360)",
+                                1,
+                                false,
+                                List.of(),
+                                "Leave empty to ask about yourself. Only their manager or an HR admin can ask about someone;"
+                                        + " the ask says who reads the answers."),
+                        new Form.TextInput(
+                                QUESTIONS,
+                                "Questions",
+                                "text: What should I keep doing?",
+                                true,
+                                false,
+                                Questions.lines(FeedbackRequestFeature.questionnaire()),
+                                3000,
+                                "One per line, as type: question (text, short, scale, yes/no, choice [a | b], mood); add"
+                                        + " (optional) to make one optional. Left as they are, a 360 asks them about the person.")));
         if (settings.anonymousRequests()) {
             inputs.add(new Form.YesNoInput(
                     ANONYMOUS,

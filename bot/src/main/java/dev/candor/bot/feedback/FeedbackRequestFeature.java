@@ -12,8 +12,10 @@ import dev.candor.bot.outbox.Outbox;
 import dev.candor.scheduler.ask.Answered;
 import dev.candor.scheduler.ask.Question;
 import dev.candor.scheduler.ask.Questionnaire;
+import dev.candor.scheduler.ask.QuestionsJson;
 import dev.candor.storage.ask.AnswerDao;
 import dev.candor.storage.ask.AskCounts;
+import dev.candor.storage.ask.QuestionnaireDao;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.StoredAnswer;
 import dev.candor.storage.checkin.Contact;
@@ -55,8 +57,12 @@ public final class FeedbackRequestFeature implements AskFeature {
                 new Question.Text(BETTER, "What could they do better?", false, true, Question.Text.LONGEST)));
     }
 
-    static Questionnaire questionsOf(FeedbackRequest request) {
-        return request.about() ? aboutQuestionnaire() : questionnaire();
+    /** The questions the round asked: the defaults of its kind, or those the requester wrote in the form. */
+    static Questionnaire questionsOf(Handle handle, Round round) {
+        return QuestionsJson.readQuestionnaire(handle.attach(QuestionnaireDao.class)
+                .findVersion(round.orgId(), round.questionnaireId(), round.version())
+                .orElseThrow()
+                .questionsJson());
     }
 
     @Override
@@ -133,8 +139,9 @@ public final class FeedbackRequestFeature implements AskFeature {
         JsonNode values = values(answer.get().valuesJson());
         String key = "feedback-request:" + request.id() + ":" + answered.askId() + ":"
                 + Integer.toHexString(answer.get().valuesJson().hashCode());
-        Message message = answerMessage(request, answerer, values, answered.changed());
-        Message toSubject = subjectAnswerMessage(request, answerer, values, answered.changed());
+        Questionnaire questions = questionsOf(handle, round);
+        Message message = answerMessage(request, questions, answerer, values, answered.changed());
+        Message toSubject = subjectAnswerMessage(request, questions, answerer, values, answered.changed());
         for (Contact contact : contacts) {
             if (contact.platformUserId() == null) {
                 continue;
@@ -207,7 +214,7 @@ public final class FeedbackRequestFeature implements AskFeature {
                 .listByRound(round.orgId(), round.id())
                 .forEach(answer -> answers.add(values(answer.valuesJson())));
         Collections.shuffle(answers, ThreadLocalRandom.current());
-        Message message = anonymousAnswers(questionsOf(request), whose, answers);
+        Message message = anonymousAnswers(questionsOf(handle, round), whose, answers);
         handle.attach(ContactDao.class).list(round.orgId(), List.of(reader)).stream()
                 .filter(contact -> contact.platformUserId() != null)
                 .forEach(contact -> Outbox.toUser(
@@ -237,7 +244,7 @@ public final class FeedbackRequestFeature implements AskFeature {
             for (Question question : questions.questions()) {
                 blocks.add(new Block.Context(Text.of(question.prompt())));
                 for (JsonNode answer : answers) {
-                    String text = answer.path(question.id()).asText("").strip();
+                    String text = answerText(answer.path(question.id()));
                     if (!text.isEmpty()) {
                         blocks.add(new Block.Quote(Text.of(text)));
                     }
@@ -252,18 +259,20 @@ public final class FeedbackRequestFeature implements AskFeature {
     }
 
     /** What the subject of a 360 reads when the policy names answerers: the answer, as the requester reads it. */
-    static Message subjectAnswerMessage(FeedbackRequest request, String answerer, JsonNode values, boolean changed) {
+    static Message subjectAnswerMessage(
+            FeedbackRequest request, Questionnaire questions, String answerer, JsonNode values, boolean changed) {
         String headline = "💬 " + answerer + (changed ? " changed their answer to " : " answered ")
                 + request.requesterName() + "'s feedback request about you: " + request.topic();
-        return answers(headline, questionsOf(request), values);
+        return answers(headline, questions, values);
     }
 
-    static Message answerMessage(FeedbackRequest request, String answerer, JsonNode values, boolean changed) {
+    static Message answerMessage(
+            FeedbackRequest request, Questionnaire questions, String answerer, JsonNode values, boolean changed) {
         String headline = "💬 " + answerer + (changed ? " changed their answer to" : " answered")
                 + " your feedback request about "
                 + (request.about() ? request.subjectName() + ": " : "")
                 + request.topic();
-        return answers(headline, questionsOf(request), values);
+        return answers(headline, questions, values);
     }
 
     private static Message answers(String headline, Questionnaire questions, JsonNode values) {
@@ -271,12 +280,22 @@ public final class FeedbackRequestFeature implements AskFeature {
         blocks.add(new Block.Section(Text.builder().strong(headline).build()));
         StringBuilder fallback = new StringBuilder(headline);
         for (Question question : questions.questions()) {
-            String text = values.path(question.id()).asText("").strip();
+            String text = answerText(values.path(question.id()));
             blocks.add(new Block.Context(Text.of(question.prompt())));
             blocks.add(new Block.Quote(Text.of(text.isEmpty() ? "(no answer)" : text)));
             fallback.append(" · ").append(question.prompt()).append(' ').append(text);
         }
         return new Message(fallback.toString(), blocks);
+    }
+
+    /** An answer as words: text as typed, a number, yes or no, the options chosen. */
+    static String answerText(JsonNode value) {
+        if (value.isArray()) {
+            List<String> chosen = new ArrayList<>();
+            value.forEach(option -> chosen.add(option.asText()));
+            return String.join(", ", chosen);
+        }
+        return value.isMissingNode() || value.isNull() ? "" : value.asText("").strip();
     }
 
     private static JsonNode values(String json) {

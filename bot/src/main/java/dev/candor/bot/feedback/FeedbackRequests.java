@@ -8,11 +8,13 @@ import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.chat.Mention;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Text;
+import dev.candor.bot.checkin.Questions;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.scheduler.ask.Deadline;
 import dev.candor.scheduler.ask.Opening;
+import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.scheduler.ask.QuestionsJson;
 import dev.candor.scheduler.ask.Reminder;
 import dev.candor.scheduler.ask.ReminderPlan;
@@ -52,6 +54,8 @@ final class FeedbackRequests {
     static final int ANONYMOUS_MINIMUM = 3;
     /** The questionnaire feature of 360s, whose questions are about someone else. */
     static final String ABOUT_QUESTIONS = "feedback_about";
+    /** The questionnaire feature of requests whose requester wrote their own questions: one questionnaire each. */
+    static final String OWN_QUESTIONS = "feedback_own";
 
     private final Jdbi jdbi;
     private final PeopleDirectory directory;
@@ -173,6 +177,19 @@ final class FeedbackRequests {
             Person subject,
             String sourceKey,
             boolean tellSubject) {
+        return open(requester, people, topic, anonymous, subject, null, sourceKey, tellSubject);
+    }
+
+    /** As above, asking {@code own} questions instead of the defaults when they are not null. */
+    Outcome open(
+            Actor requester,
+            List<Person> people,
+            String topic,
+            boolean anonymous,
+            Person subject,
+            Questionnaire own,
+            String sourceKey,
+            boolean tellSubject) {
         if (people.size() > MAX_PEOPLE) {
             return refused(FeedbackMessages.requestTooMany(MAX_PEOPLE));
         }
@@ -221,7 +238,10 @@ final class FeedbackRequests {
             if (requestId.isEmpty()) {
                 return Optional.<long[]>empty();
             }
-            QuestionnaireVersion questions = questionnaire(handle, requester.orgId(), about != null);
+            QuestionnaireVersion questions = own == null
+                    ? questionnaire(handle, requester.orgId(), about != null)
+                    : handle.attach(QuestionnaireDao.class)
+                            .insert(requester.orgId(), OWN_QUESTIONS, QuestionsJson.write(own), requester.personId());
             long roundId = rounds.open(
                             handle,
                             new RoundRequest(
@@ -291,6 +311,10 @@ final class FeedbackRequests {
             }
             subject = found.value().get(0);
         }
+        Questions.Parsed questions = ownQuestions(form.text(FeedbackForms.QUESTIONS), subject != null);
+        if (questions.error() != null) {
+            return refused(Message.of(questions.error()), FeedbackForms.QUESTIONS);
+        }
         String topic = form.text(FeedbackForms.TOPIC).replaceAll("\\s+", " ").strip();
         return open(
                 actor,
@@ -298,8 +322,31 @@ final class FeedbackRequests {
                 topic.isEmpty() ? (subject == null ? "your work" : "their work") : shortTopic(topic),
                 form.chosen(FeedbackForms.ANONYMOUS).contains("yes"),
                 subject,
+                questions.questionnaire(),
                 form.sourceKey(),
                 true);
+    }
+
+    /**
+     * The questions typed in the request form: none (the defaults of the request's kind) when left empty or as the
+     * form showed them, else the requester's own, or what to fix.
+     */
+    static Questions.Parsed ownQuestions(String lines, boolean about) {
+        if (lines.isBlank()) {
+            return new Questions.Parsed(null, null);
+        }
+        for (Questionnaire standard :
+                List.of(FeedbackRequestFeature.questionnaire(), FeedbackRequestFeature.aboutQuestionnaire())) {
+            Questions.Parsed parsed = Questions.parse(lines, standard);
+            if (parsed.error() != null) {
+                return parsed;
+            }
+            if (Questions.lines(parsed.questionnaire()).equals(Questions.lines(standard))) {
+                return new Questions.Parsed(null, null);
+            }
+        }
+        return Questions.parse(
+                lines, about ? FeedbackRequestFeature.aboutQuestionnaire() : FeedbackRequestFeature.questionnaire());
     }
 
     private List<Mention> mentions(Actor actor, List<String> platformUserIds) {

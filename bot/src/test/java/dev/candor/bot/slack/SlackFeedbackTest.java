@@ -561,10 +561,58 @@ class SlackFeedbackTest {
                         + " 'the Q2 plan' ORDER BY p.name"))
                 .containsExactly("Hana", "Li");
 
+        assertThat(strings("SELECT DISTINCT q.feature FROM rounds r JOIN questionnaires q ON q.id = r.questionnaire_id"
+                        + " JOIN feedback_requests f ON r.subject = 'request:' || f.id WHERE f.topic = 'the Q2 plan'"))
+                .as("the questions as the form showed them are the defaults")
+                .containsExactly("feedback");
+
         JsonNode home = openHome("U0ANA");
         String trigger = press(
                 "U0ANA", button(home, "Ask for feedback").path("action_id").asText(), "home", "ana-ask");
         assertThat(openedView(trigger).get("callback_id").asText()).isEqualTo("feedback.request");
+    }
+
+    @Test
+    @Order(15)
+    void aRequesterWritesTheirOwnQuestionsAndReadsTheAnswersUnderThem() throws Exception {
+        JsonNode form = openedView(command("request", "U0GIL").trigger());
+
+        JsonNode wrong = submitAs(
+                "U0GIL", form, Map.of("people", "U0ZED", "topic", "the hiring loop", "questions", "How was it?"));
+        assertThat(wrong.path("errors").path("questions").asText()).contains("Line 1", "One question per line");
+
+        String own = "scale: How clear was the hiring loop? [Unclear | Very clear]\n"
+                + "choices: Which parts worked? [Brief | Interviews | Debrief]\ntext: What would you change? (optional)";
+        JsonNode asked =
+                submitAs("U0GIL", form, Map.of("people", "U0ZED", "topic", "the hiring loop", "questions", own));
+        assertThat(asked.path("response_action").asText(null)).as("%s", asked).isNotEqualTo("errors");
+        String ask = strings("SELECT a.id::text FROM asks a JOIN rounds r ON r.id = a.round_id JOIN feedback_requests f"
+                        + " ON r.subject = 'request:' || f.id WHERE f.topic = 'the hiring loop'")
+                .get(0);
+        awaitDm("D0ZED", "Feedback for Gil about the hiring loop");
+
+        JsonNode answering = openedView(press("U0ZED", "ask.answer", ask, "zed-hiring"));
+        assertThat(answering.toString())
+                .contains("How clear was the hiring loop?", "Which parts worked?", "What would you change?")
+                .doesNotContain("What should I keep doing?");
+        JsonNode answered = submitAs(
+                "U0ZED",
+                answering,
+                Map.of(
+                        blockId(answering, "How clear was the hiring loop?"), "4",
+                        blockId(answering, "Which parts worked?"), "2",
+                        blockId(answering, "What would you change?"), "Fewer rounds"));
+
+        assertThat(answered.path("response_action").asText(null))
+                .as("%s", answered)
+                .isNotEqualTo("errors");
+        JsonNode answer = awaitDm("D0GIL", "Fewer rounds");
+        assertThat(answer.toString())
+                .contains("Zed answered your feedback request about the hiring loop", "How clear was the hiring loop?")
+                .contains("Which parts worked?", "Debrief", "What would you change?");
+        assertThat(strings("SELECT q.feature FROM questionnaires q JOIN rounds r ON r.questionnaire_id = q.id JOIN"
+                        + " feedback_requests f ON r.subject = 'request:' || f.id WHERE f.topic = 'the hiring loop'"))
+                .containsExactly("feedback_own");
     }
 
     private static JsonNode candor(String text, String user) throws Exception {
@@ -625,6 +673,16 @@ class SlackFeedbackTest {
 
     private static JsonNode giveButton(JsonNode view) {
         return button(view, "Give feedback");
+    }
+
+    /** The block id of the form's input labelled {@code label}. */
+    private static String blockId(JsonNode view, String label) {
+        for (JsonNode block : view.get("blocks")) {
+            if (label.equals(block.path("label").path("text").asText())) {
+                return block.path("block_id").asText();
+            }
+        }
+        throw new AssertionError("no input labelled " + label + " in " + view);
     }
 
     private static JsonNode button(JsonNode view, String label) {

@@ -334,6 +334,48 @@ class TeamsFeedbackTest {
         assertThat(viaWelcome.toString()).contains("Ask for feedback", "Whom do you ask?");
     }
 
+    @Test
+    @Order(12)
+    void aRequesterWritesTheirOwnQuestionsAndReadsTheAnswersUnderThem() throws Exception {
+        JsonNode form = reply(says("gil", "feedback request"));
+        JsonNode wrong = answer(submits(
+                "gil",
+                Cards.filledIn(
+                        form, Map.of("people", aad("li"), "topic", "the hiring loop", "questions", "How was it?"))));
+        assertThat(wrong.toString()).contains("Line 1", "One question per line");
+
+        String own = "scale: How clear was the hiring loop? [Unclear | Very clear]\n"
+                + "text: What would you change? (optional)";
+        assertThat(answer(submits(
+                                "gil",
+                                Cards.filledIn(
+                                        form,
+                                        Map.of("people", aad("li"), "topic", "the hiring loop", "questions", own))))
+                        .toString())
+                .contains("Asked Li for feedback about the hiring loop");
+        awaitDm("li", "Feedback for Gil about the hiring loop");
+        String round = Rows.strings(
+                        teams.jdbi(),
+                        "SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:' || q.id"
+                                + " WHERE q.topic = 'the hiring loop'")
+                .get(0);
+
+        JsonNode answering = answer(presses("li", "ask.answer", ask(round, "Li")));
+        assertThat(answering.toString())
+                .contains("How clear was the hiring loop?", "What would you change?")
+                .doesNotContain("What should I keep doing?");
+        teams.post(submits(
+                        "li",
+                        Cards.filledIn(
+                                answering,
+                                Map.of(
+                                        inputLabelled(answering, "How clear was the hiring loop?"), "4",
+                                        inputLabelled(answering, "What would you change?"), "Fewer rounds")))
+                .json());
+        assertThat(awaitDm("gil", "Fewer rounds").toString())
+                .contains("Li answered your feedback request about the hiring loop", "How clear was the hiring loop?");
+    }
+
     private static String ask(String round, String name) {
         return Rows.strings(
                         teams.jdbi(),
@@ -370,6 +412,16 @@ class TeamsFeedbackTest {
 
     private static JsonNode giveButton(JsonNode card) {
         return button(card, "Give feedback");
+    }
+
+    /** The id of the card's input labelled {@code label}. */
+    private static String inputLabelled(JsonNode card, String label) {
+        for (JsonNode input : card.findParents("label")) {
+            if (label.equals(input.path("label").asText()) && input.has("id")) {
+                return input.path("id").asText();
+            }
+        }
+        throw new AssertionError("no input labelled " + label + " in " + card);
     }
 
     private static JsonNode button(JsonNode card, String title) {
