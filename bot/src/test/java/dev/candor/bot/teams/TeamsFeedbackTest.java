@@ -33,7 +33,8 @@ class TeamsFeedbackTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final String PRIVATE_TEXT = "the demo was clear; next time leave time for questions";
     private static final String MANAGER_ONLY_TEXT = "Ana was late with the Q4 numbers three times this month";
-    private static final List<String> PEOPLE = List.of("gil", "ana", "mo", "li", "hana");
+    private static final String SHARED_TEXT = "The launch plan of Li was thorough and easy to follow";
+    private static final List<String> PEOPLE = List.of("gil", "ana", "mo", "li", "hana", "zed");
 
     private static TeamsServer teams;
 
@@ -46,7 +47,9 @@ class TeamsFeedbackTest {
         teams.awaitOutboxIdle();
         teams.jdbi().useHandle(handle -> {
             handle.execute("UPDATE people SET role = 'hr_admin' WHERE name = 'Hana'");
-            handle.execute("UPDATE people SET role = 'manager' WHERE name = 'Mo'");
+            handle.execute("UPDATE people SET role = 'manager' WHERE name IN ('Mo', 'Zed')");
+            handle.execute(
+                    "UPDATE people SET manager_id = (SELECT id FROM people WHERE name = 'Zed') WHERE name = 'Li'");
             handle.execute("UPDATE people SET manager_id = (SELECT id FROM people WHERE name = 'Mo')"
                     + " WHERE name IN ('Ana', 'Gil')");
         });
@@ -118,11 +121,27 @@ class TeamsFeedbackTest {
     @Test
     @Order(4)
     void exactlyTheGiverAndWhomTheVisibilityNamesReadEachPiece() throws Exception {
+        JsonNode form = reply(says("gil", "feedback"));
+        assertThat(answer(submits(
+                                "gil",
+                                Cards.filledIn(
+                                        form,
+                                        Map.of(
+                                                "person",
+                                                aad("li"),
+                                                "went_well",
+                                                SHARED_TEXT,
+                                                "visibility",
+                                                "with_manager"))))
+                        .toString())
+                .contains("Li and their manager Zed");
+        // the giver, the recipient, the recipient's manager, another manager, a peer, an HR admin
         Map<String, List<String>> readers = Map.of(
                 PRIVATE_TEXT, List.of("gil", "ana"),
-                MANAGER_ONLY_TEXT, List.of("gil", "mo"));
+                MANAGER_ONLY_TEXT, List.of("gil", "mo"),
+                SHARED_TEXT, List.of("gil", "li", "zed"));
         for (String who : PEOPLE) {
-            String seen = reply(says(who, "feedback me")).toString() + reply(says(who, "feedback team"));
+            String seen = reply(says(who, "feedback me")).toString() + reply(says(who, "feedback team")) + welcome(who);
             for (Map.Entry<String, List<String>> piece : readers.entrySet()) {
                 assertThat(seen.contains(piece.getKey()))
                         .as("%s reads \"%s\"", who, piece.getKey())
@@ -137,7 +156,7 @@ class TeamsFeedbackTest {
                         teams.jdbi(),
                         "SELECT DISTINCT target FROM outbox WHERE idempotency_key LIKE 'feedback:%' ORDER BY target"))
                 .as("feedback was sent to its readers only")
-                .containsExactly("29:ana", "29:gil", "29:mo");
+                .containsExactly("29:ana", "29:gil", "29:li", "29:mo", "29:zed");
     }
 
     @Test
@@ -153,12 +172,12 @@ class TeamsFeedbackTest {
             assertThat(home).as("%s's welcome", who).doesNotContain(MANAGER_ONLY_TEXT);
             assertThat(home.contains("@Candor feedback team shows how much feedback"))
                     .as("%s's welcome points to the team", who)
-                    .isEqualTo(who.equals("mo"));
+                    .isEqualTo(who.equals("mo") || who.equals("zed"));
         }
         JsonNode ana = welcome("ana");
         // two received, one of them for Mo alone: Ana reads one and counts one
         assertThat(facts(ana)).containsEntry("Received, last 90 days", "1").containsEntry("Given, last 90 days", "0");
-        assertThat(facts(welcome("gil"))).containsEntry("Given, last 90 days", "2");
+        assertThat(facts(welcome("gil"))).containsEntry("Given, last 90 days", "3");
 
         JsonNode form = answer(submits("ana", giveButton(ana).path("data").deepCopy()));
         assertThat(form.toString()).contains("Give feedback", "Who is it for?", "What went well?", "Who reads it?");
