@@ -55,7 +55,9 @@ final class FeedbackMessages {
                                 .lineBreak()
                                 .strong(feedback + " anonymous what you'd like HR to know")
                                 .plain(" sends it to HR (or the person HR chose) without your name; they can reply,"
-                                        + " and you can answer back, still anonymous.")
+                                        + " and you can answer back, still anonymous. ")
+                                .strong(feedback + " anonymous replies")
+                                .plain(" shows the replies to what you sent.")
                                 .lineBreak()
                                 .strong(feedback + " me [@name] [week|month|quarter|year]")
                                 .plain(" shows the latest feedback you received and gave.")

@@ -30,6 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 final class SpeakUp {
     static final String PREFIX = "feedback.speakup.";
     private static final String VERB = "anonymous";
+    /** {@code /feedback anonymous replies}: the replies to what you sent, as See replies shows them. */
+    static final String REPLIES = "replies";
 
     private final Jdbi jdbi;
     private final SpeakUpKeys keys;
@@ -50,13 +52,17 @@ final class SpeakUp {
                 && !command.where().isDirect()) {
             return Reply.privately(SpeakUpMessages.onlyInPersonalChat());
         }
+        String text = command.text()
+                .substring(Math.min(VERB.length(), command.text().length()))
+                .strip();
+        if (text.equalsIgnoreCase(REPLIES)) {
+            // what See replies under a notice shows, for whoever lost or never got the notice
+            return Reply.privately(conversation.mine(actor));
+        }
         Recipients to = recipients(actor);
         if (to.refusal() != null) {
             return Reply.privately(to.refusal());
         }
-        String text = command.text()
-                .substring(Math.min(VERB.length(), command.text().length()))
-                .strip();
         if (text.isEmpty()) {
             return Reply.form(SpeakUpMessages.form(to.label(), keys.available()));
         }

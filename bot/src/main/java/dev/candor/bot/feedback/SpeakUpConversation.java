@@ -124,7 +124,7 @@ final class SpeakUpConversation {
     }
 
     /** The threads this person wrote that have replies, those waiting for their answer first. */
-    private Message mine(Actor actor) {
+    Message mine(Actor actor) {
         return jdbi.withHandle(handle -> {
             SpeakUpDao dao = handle.attach(SpeakUpDao.class);
             List<SpeakUpMessages.Thread> threads = new ArrayList<>();

@@ -135,6 +135,12 @@ class SlackSpeakUpTest {
                                 .count()
                         == 2);
         assertThat(seeReplies("U0GIL", "gil-mine-2").toString()).contains("*Ines:* " + REPLY2);
+        assertThat(feedback("anonymous replies", "U0GIL").toString())
+                .as("the same without the notice")
+                .contains("*Ines:* " + REPLY2, "*Hana:* " + REPLY1);
+        assertThat(feedback("anonymous replies", "U0INES").toString())
+                .contains("There are no replies to anything you sent anonymously")
+                .doesNotContain(REPLY2);
         JsonNode again = openedView(press("U0GIL", "feedback.speakup.answer", thread, "gil-answer-2"));
         submitAs("U0GIL", again, Map.of("message", ANSWER2));
         awaitDm("D0HANA", ANSWER2);

@@ -132,6 +132,9 @@ class TeamsSpeakUpTest {
         awaitDm("gil", "Someone replied to a message you sent anonymously");
         assertThat(answer(presses("gil", "feedback.speakup.mine", "replies")).toString())
                 .contains("Ines:", REPLY2);
+        assertThat(reply(says("gil", "feedback anonymous replies")).toString())
+                .as("the same without the notice")
+                .contains("Ines:", REPLY2);
         JsonNode again = answer(presses("gil", "feedback.speakup.answer", thread));
         answer(submits("gil", Cards.filledIn(again, Map.of("message", ANSWER2))));
         awaitDm("hana", ANSWER2);
