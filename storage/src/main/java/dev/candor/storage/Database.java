@@ -56,8 +56,8 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
         this.connector = connector;
         this.description = description;
-        this.health = new DatabaseHealth(connector);
         this.pool = new HikariDataSource(config);
+        this.health = new DatabaseHealth(connector, this::evictPooledConnections);
         this.guarded = new GuardedDataSource(pool, health);
         this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin());
         // Exception messages name the statement but never quote bound arguments: they are people's words.
@@ -65,6 +65,13 @@ public final class Database implements AutoCloseable {
         DbEnums.register(jdbi);
         jdbi.registerArgument(new StorableStrings());
         health.start();
+    }
+
+    /** Closes every pooled connection as it is next idle, so that none opened before an outage is handed out. */
+    private void evictPooledConnections() {
+        if (pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     /** Connects to an external PostgreSQL server. */

@@ -27,6 +27,7 @@ public final class DatabaseHealth implements AutoCloseable {
     }
 
     private final Connector connector;
+    private final Runnable onRecovery;
     private final Thread prober;
     private volatile boolean up = true;
     private volatile long downSinceNanos;
@@ -34,7 +35,16 @@ public final class DatabaseHealth implements AutoCloseable {
     private Connection probeConnection;
 
     DatabaseHealth(Connector connector) {
+        this(connector, () -> {});
+    }
+
+    /**
+     * With what to do when the database answers again, before requests may use it: the pool's connections from
+     * before the outage may be dead even when the server restarted within the pool's validation window.
+     */
+    DatabaseHealth(Connector connector, Runnable onRecovery) {
         this.connector = connector;
+        this.onRecovery = onRecovery;
         this.prober = new Thread(this::run, "candor-db-health");
         this.prober.setDaemon(true);
     }
@@ -58,6 +68,7 @@ public final class DatabaseHealth implements AutoCloseable {
 
     private void markUp() {
         if (!up) {
+            onRecovery.run();
             up = true;
             long seconds = Duration.ofNanos(System.nanoTime() - downSinceNanos).toSeconds();
             log.info("database reachable again after {} s", seconds);
