@@ -11,6 +11,7 @@ import dev.candor.bot.checkin.Checkins;
 import dev.candor.bot.feedback.FeedbackAdmin;
 import dev.candor.bot.feedback.FeedbackHandler;
 import dev.candor.bot.feedback.FeedbackRequestFeature;
+import dev.candor.bot.goal.GoalsHandler;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.bot.kudos.KudosForms;
@@ -302,6 +303,7 @@ public final class Candor implements AutoCloseable {
         asking.features().register(new FeedbackRequestFeature());
         FeedbackHandler feedback =
                 new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds(), asking.keyedHash());
+        GoalsHandler goals = new GoalsHandler(database.jdbi(), directory, clock);
         PulseResultsCommands pulseResults =
                 new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
         return ConversationRouter.builder(help)
@@ -318,6 +320,9 @@ public final class Candor implements AutoCloseable {
                 .forms("pulse", pulses)
                 .command("kudos", new KudosHandler(kudos, kudosForms, kudosStats))
                 .command("feedback", feedback)
+                .command("goals", goals)
+                .actions("goal", goals)
+                .forms("goal", goals)
                 .actions("feedback", feedback)
                 .forms("feedback", feedback)
                 .homeSection(kudosStats)

@@ -60,8 +60,22 @@ public sealed interface Block {
         DANGER
     }
 
-    /** How far along something is, e.g. 3 of 5 answered. */
-    record Progress(String label, int done, int total) implements Block {}
+    /** How far along something is, e.g. 3 of 5 answered, or with {@code percent} 60 % of a goal (of 100). */
+    record Progress(String label, int done, int total, boolean percent) implements Block {
+        public Progress(String label, int done, int total) {
+            this(label, done, total, false);
+        }
+
+        /** {@code done} of 100, shown as a percentage. */
+        public static Progress percent(String label, int percent) {
+            return new Progress(label, percent, 100, true);
+        }
+
+        /** "3/5", or "60%". */
+        public String figure() {
+            return percent ? done + "%" : done + "/" + total;
+        }
+    }
 
     /**
      * A picture, e.g. a chart Candor serves under {@code PUBLIC_URL}: the platform's servers fetch {@code url}, so it

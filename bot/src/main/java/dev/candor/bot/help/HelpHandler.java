@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class HelpHandler implements CommandHandler {
     /** Commands the apps' manifests register whose features are still being built. */
-    private static final Set<String> PLANNED = Set.of("goals");
+    private static final Set<String> PLANNED = Set.of();
 
     @Override
     public Reply handle(Command command) {
@@ -51,6 +51,11 @@ public final class HelpHandler implements CommandHandler {
                 field(platform, "feedback", "me [@person] [month] — feedback you received and gave; team — managers"),
                 field(
                         platform,
+                        "goals",
+                        "alone — your goals; add TITLE by YYYY-MM-DD (alone: the form); update WORDS 60% at risk;"
+                                + " @person; team"),
+                field(
+                        platform,
                         "checkin",
                         "alone — your open check-in, or when the next one comes; history — your last five"),
                 field(platform, "checkin", "setup | send | remind | team — managers: your team's check-ins"),
@@ -76,7 +81,9 @@ public final class HelpHandler implements CommandHandler {
                                 platform == Platform.SLACK
                                         ? "React with 👏 to someone's message to give them kudos, or to a recognition post to join it."
                                         : "React with 👍 or ❤️ to a recognition post to join it, or use Give kudos from a message's … menu.")));
-        blocks.add(new Block.Context(Text.of("Coming soon: " + String.join(", ", planned(platform)) + " for goals.")));
+        if (!PLANNED.isEmpty()) {
+            blocks.add(new Block.Context(Text.of("Coming soon: " + String.join(", ", planned(platform)) + ".")));
+        }
         return new Message(
                 "Candor commands: " + Syntax.command(platform, "kudos") + " @person what they did #value", blocks);
     }

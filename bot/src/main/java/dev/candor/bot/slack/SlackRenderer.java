@@ -120,7 +120,7 @@ public final class SlackRenderer {
         int total = Math.max(progress.total(), 1);
         int filled = Math.round(10f * Math.min(progress.done(), total) / total);
         return "*" + escape(progress.label()) + "*  " + "▓".repeat(filled) + "░".repeat(10 - filled) + "  "
-                + progress.done() + "/" + progress.total();
+                + progress.figure();
     }
 
     /** Neutral text as Slack mrkdwn; only our own markup is formatting, what people typed is escaped. */

@@ -126,7 +126,7 @@ final class TeamsRenderer {
         int total = Math.max(progress.total(), 1);
         int filled = Math.round(10f * Math.max(0, Math.min(progress.done(), total)) / total);
         return "**" + TeamsMarkdown.escape(progress.label()) + "**  " + "▓".repeat(filled) + "░".repeat(10 - filled)
-                + "  " + progress.done() + "/" + progress.total();
+                + "  " + progress.figure();
     }
 
     private static ObjectNode msteams(Map<String, Span.PersonRef> people) {

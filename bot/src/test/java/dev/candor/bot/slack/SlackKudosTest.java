@@ -134,10 +134,10 @@ class SlackKudosTest {
     }
 
     @Test
-    void saysWhenAFeatureIsNotAvailableYet() throws Exception {
+    void everyCommandOfTheManifestHasAFeatureBehindIt() throws Exception {
         JsonNode body = json.readTree(client.command("/goals", "", "U0GIL").body());
 
-        assertThat(body.get("text").asText()).contains("/goals isn't available yet");
+        assertThat(body.get("text").asText()).contains("You have no goals in");
     }
 
     @Test

@@ -1,0 +1,176 @@
+package dev.candor.bot.goal;
+
+import dev.candor.bot.chat.Action;
+import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Command;
+import dev.candor.bot.chat.CommandHandler;
+import dev.candor.bot.chat.FormSubmission;
+import dev.candor.bot.chat.Handlers;
+import dev.candor.bot.chat.Mention;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Reply;
+import dev.candor.bot.people.PeopleDirectory;
+import dev.candor.bot.people.ProfileSource;
+import dev.candor.storage.goal.Goal;
+import dev.candor.storage.goal.GoalStatus;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code /goals}: alone, your goals; {@code add} (a line, or alone the form), {@code update} (a line), {@code @name},
+ * {@code team}, {@code help}; the Update buttons under goals and the forms they open.
+ */
+public final class GoalsHandler implements CommandHandler, Handlers.ActionHandler, Handlers.FormHandler {
+    private final Goals goals;
+    private final GoalReading reading;
+    private final GoalInput input;
+
+    public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+        this.goals = new Goals(jdbi, directory, clock);
+        this.reading = new GoalReading(goals);
+        this.input = new GoalInput(directory);
+    }
+
+    @Override
+    public Reply handle(Command command) {
+        Actor actor = command.actor();
+        String rest = command.text().substring(command.verb().length()).strip();
+        if (command.text().isEmpty()) {
+            return Reply.privately(reading.mine(actor));
+        }
+        if (!command.mentions().isEmpty() && command.text().startsWith("@")) {
+            return person(actor, command.mentions().get(0));
+        }
+        return switch (command.verb()) {
+            case "help" -> Reply.privately(GoalMessages.help(actor.platform()));
+            case "team" -> Reply.privately(reading.team(actor));
+            case "add" -> rest.isEmpty() ? Reply.form(addForm(actor)) : add(command, rest);
+            case "update" ->
+                rest.isEmpty()
+                        ? Reply.privately(GoalMessages.updateUsage(actor.platform()))
+                        : update(actor, rest, command.sourceKey());
+            default -> Reply.privately(GoalMessages.usage(actor.platform()));
+        };
+    }
+
+    private Reply person(Actor actor, Mention mention) {
+        try {
+            return Reply.privately(reading.of(actor, goals.person(actor, mention)));
+        } catch (ProfileSource.NoSuchUser unknown) {
+            return Reply.privately(mention.displayName() + " isn't in this workspace's directory.");
+        }
+    }
+
+    private dev.candor.bot.chat.Form addForm(Actor actor) {
+        return GoalForms.add(
+                new Mention(actor.platformUserId(), actor.name()), goals.cycle(actor), goals.parents(actor));
+    }
+
+    private Reply add(Command command, String text) {
+        Actor actor = command.actor();
+        GoalLine.Added line = GoalLine.add(text);
+        if (line.problem() != null) {
+            return Reply.privately(line.problem());
+        }
+        Goals.Added added = goals.add(
+                actor,
+                new Goals.NewGoal(
+                        line.title(),
+                        null,
+                        List.of(),
+                        line.due(),
+                        line.measure(),
+                        line.from(),
+                        line.to(),
+                        line.unit(),
+                        dev.candor.storage.goal.GoalVisibility.EVERYONE,
+                        null),
+                command.sourceKey());
+        return Reply.privately(
+                added.goal() == null
+                        ? Message.of(added.problem())
+                        : GoalMessages.added(added.goal(), actor.platform()));
+    }
+
+    private Reply update(Actor actor, String text, String sourceKey) {
+        GoalLine.Updated line = GoalLine.update(text);
+        if (line.problem() != null) {
+            return Reply.privately(GoalMessages.updateUsage(actor.platform()));
+        }
+        List<Goal> found = goals.matching(actor, line.words());
+        if (found.isEmpty()) {
+            return Reply.privately(GoalMessages.noMatch(actor.platform(), line.words()));
+        }
+        if (found.size() > 1) {
+            String typed =
+                    text.substring(String.join(" ", line.words()).length()).strip();
+            return Reply.privately(GoalMessages.choose(found, typed));
+        }
+        Goal goal = found.get(0);
+        BigDecimal value = line.value() == null ? null : Goals.valueOf(goal, line.value(), line.percent());
+        Goals.Updated updated = goals.update(actor, goal, value, line.status(), line.comment(), sourceKey);
+        return Reply.privately(
+                updated.problem() != null
+                        ? Message.of(updated.problem())
+                        : GoalMessages.updated(updated.before(), updated.after()));
+    }
+
+    @Override
+    public Reply handle(Action action) {
+        Actor actor = action.actor();
+        String[] parts = action.value().split("\n", 2);
+        Optional<Goal> goal = goals.visible(actor, parts[0]);
+        if (goal.isEmpty() || !Goals.mayUpdate(actor, goal.get())) {
+            return Reply.privately(
+                    goal.isEmpty()
+                            ? "That goal isn't one you can see any more."
+                            : "Only " + GoalMessages.owners(goal.get()) + " or their manager can update it.");
+        }
+        if (action.actionId().equals(GoalMessages.UPDATE_TYPED) && parts.length > 1) {
+            GoalLine.Updated typed = GoalLine.update("goal " + parts[1]);
+            BigDecimal value = typed.value() == null ? null : Goals.valueOf(goal.get(), typed.value(), typed.percent());
+            return Reply.form(GoalForms.update(
+                    goal.get(), goals.history(actor, goal.get(), 3), value, typed.status(), typed.comment()));
+        }
+        return Reply.form(GoalForms.update(goal.get(), goals.history(actor, goal.get(), 3), null, null, null));
+    }
+
+    @Override
+    public Reply handle(FormSubmission form) {
+        Actor actor = form.actor();
+        if (form.formId().equals(GoalForms.ADD)) {
+            GoalInput.Read<Goals.NewGoal> read = input.newGoal(form);
+            if (read.errors() != null) {
+                return new Reply.FormErrors(read.errors());
+            }
+            Goals.Added added = goals.add(actor, read.value(), form.sourceKey());
+            if (added.goal() == null) {
+                return added.field() == null
+                        ? Reply.privately(added.problem())
+                        : new Reply.FormErrors(Map.of(added.field(), added.problem()));
+            }
+            return Reply.privately(GoalMessages.added(added.goal(), actor.platform()));
+        }
+        Optional<Goal> goal = goals.visible(actor, form.context());
+        if (goal.isEmpty()) {
+            return Reply.privately("That goal isn't one you can see any more.");
+        }
+        GoalInput.Read<GoalInput.Change> read = input.change(form, goal.get());
+        if (read.errors() != null) {
+            return new Reply.FormErrors(read.errors());
+        }
+        GoalStatus status = read.value().status();
+        Goals.Updated updated = goals.update(
+                actor, goal.get(), read.value().value(), status, read.value().comment(), form.sourceKey());
+        if (updated.problem() != null) {
+            return updated.field() == null
+                    ? Reply.privately(updated.problem())
+                    : new Reply.FormErrors(Map.of(updated.field(), updated.problem()));
+        }
+        return Reply.privately(GoalMessages.updated(updated.before(), updated.after()));
+    }
+}

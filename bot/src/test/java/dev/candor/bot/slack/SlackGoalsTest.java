@@ -1,0 +1,299 @@
+package dev.candor.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candor.bot.Candor;
+import dev.candor.bot.TestConfigs;
+import dev.candor.scheduler.outbox.DeliveryConfig;
+import dev.candor.storage.Database;
+import dev.candor.storage.TestDatabase;
+import dev.candor.storage.org.OrganisationDao;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Goals in Slack, from signed requests: Ana adds a goal in one line and one from the form, updates them in a line, by
+ * a choice when a line matches two, and from the Update button's form; the guards refuse bad numbers and people who
+ * are neither owner nor manager; and each person sees Ana's goals as their visibility allows, her manager Mo his
+ * team's at-risk goals first. The steps build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SlackGoalsTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private static FakeSlack slack;
+    private static Database database;
+    private static Candor candor;
+    private static SlackClient client;
+
+    @BeforeAll
+    static void start() {
+        slack = new FakeSlack();
+        database = TestDatabase.fresh();
+        candor = Candor.start(
+                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()),
+                database,
+                new Candor.Options(Clock.fixed(NOW, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
+        client = new SlackClient(candor.port());
+        for (String name : List.of("Ana", "Gil", "Mo", "Li", "Zed")) {
+            slack.user("U0" + name.toUpperCase(), name, name.toLowerCase() + "@acme.test", "Europe/Berlin", false);
+        }
+        long orgId = database.jdbi()
+                .onDemand(OrganisationDao.class)
+                .upsertSlack(SlackRequests.TEAM, SlackRequests.TEAM)
+                .id();
+        long mo = person(orgId, "Mo", null, "manager");
+        long zed = person(orgId, "Zed", null, "manager");
+        person(orgId, "Ana", mo, "employee");
+        person(orgId, "Gil", mo, "employee");
+        person(orgId, "Li", zed, "employee");
+        await("Candor answers commands")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> goals("help", "U0ANA").toString().contains("/goals add"));
+    }
+
+    @AfterAll
+    static void stop() {
+        candor.close();
+        database.close();
+        slack.close();
+    }
+
+    @Test
+    @Order(1)
+    void anaHasNoGoalsYetAndHelpSaysEveryCommand() throws Exception {
+        assertThat(text(goals("", "U0ANA"))).isEqualTo("You have no goals in Q4 2026 yet.");
+        Golden.assertMatches("goals-help", goals("help", "U0ANA"));
+    }
+
+    @Test
+    @Order(2)
+    void anaAddsAGoalInOneLineAndBadLinesSayWhatToType() throws Exception {
+        assertThat(text(goals("add Ship it by 31/12/2026", "U0ANA"))).contains("year-month-day");
+        assertThat(text(goals("add ab", "U0ANA"))).contains("Say what the goal is");
+        assertThat(text(goals("add Grow the pilot from 5 to 5 teams", "U0ANA"))).contains("start and the target");
+
+        JsonNode added = goals("add Ship the billing migration by 2026-12-20 from 0 to 120 customers", "U0ANA");
+
+        assertThat(text(added)).isEqualTo("🎯 Added to Q4 2026: Ship the billing migration");
+        Golden.assertMatches("goal-added", added);
+        assertThat(strings("SELECT measure || ' ' || start_value || '→' || target_value || ' ' || unit || ' '"
+                        + " || due_on || ' ' || visibility FROM goals"))
+                .containsExactly("number 0→120 customers 2026-12-20 everyone");
+        assertThat(strings("SELECT p.name FROM goal_owners o JOIN people p ON p.id = o.person_id"))
+                .containsExactly("Ana");
+    }
+
+    @Test
+    @Order(3)
+    void theFormAddsAPrivateGoalAndSaysWhatIsMissing() throws Exception {
+        JsonNode form = openedView(command("add", "U0ANA").trigger());
+        Golden.assertMatches("goal-add-form", withoutMetadata(form));
+
+        JsonNode missing = submitAs("U0ANA", form, Map.of("title", "Grow the pilot", "measure", "number"));
+        assertThat(missing.path("errors").path("target").asText()).contains("Say where you start and the target");
+
+        JsonNode sent = submitAs(
+                "U0ANA",
+                form,
+                Map.of("title", "Reduce churn in the pilot", "visibility", "private", "due", "2026-12-31"));
+        assertThat(sent.path("response_action").asText(null)).as("%s", sent).isNotEqualTo("errors");
+        assertThat(strings("SELECT title || ' ' || measure || ' ' || visibility FROM goals ORDER BY id"))
+                .containsExactly(
+                        "Ship the billing migration number everyone", "Reduce churn in the pilot percent private");
+    }
+
+    @Test
+    @Order(4)
+    void anaUpdatesInOneLineAndEveryUpdateIsKeptAsHistory() throws Exception {
+        assertThat(text(goals("update nothing 5", "U0ANA"))).contains("None of the goals you can update");
+        assertThat(text(goals("update billing", "U0ANA"))).contains("Say which goal and what changed");
+
+        JsonNode updated = goals("update billing 60 at risk waiting on finance", "U0ANA");
+
+        assertThat(text(updated))
+                .isEqualTo("✅ Updated Ship the billing migration: 0 of 120 customers → 60 of 120 customers, on track"
+                        + " → at risk");
+        assertThat(strings("SELECT old_value || '→' || new_value || ' ' || old_status || '→' || new_status || ' '"
+                        + " || comment FROM goal_updates"))
+                .containsExactly("0→60 on_track→at_risk waiting on finance");
+        assertThat(text(goals("update churn 130", "U0ANA"))).contains("A percentage goes from 0 to 100");
+        assertThat(count("SELECT count(*) FROM goal_updates")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void aLineThatMatchesTwoGoalsOffersAChoiceThatOpensTheFormWithWhatWasTyped() throws Exception {
+        goals("add Ship the billing docs", "U0ANA");
+
+        JsonNode choice = goals("update ship 75% on track", "U0ANA");
+
+        assertThat(text(choice)).isEqualTo("Several goals match; which one do you mean?");
+        Golden.assertMatches("goal-choose", normalizedIds(choice));
+        String migration = strings("SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
+                .get(0);
+        JsonNode form = openedView(press("U0ANA", "goal.update.typed", migration + "\n75% on track", "ana-pick"));
+        assertThat(form.toString()).contains("\"initial_value\":\"90\"");
+        submitAs("U0ANA", form, Map.of());
+
+        assertThat(strings("SELECT current_value::text || ' ' || status FROM goals WHERE id = " + migration))
+                .containsExactly("90 on_track");
+    }
+
+    @Test
+    @Order(6)
+    void theListsUpdateButtonOpensTheFormAndOnlyOwnersAndTheirManagerUpdate() throws Exception {
+        JsonNode mine = goals("", "U0ANA");
+        Golden.assertMatches("goal-list", normalizedIds(mine));
+        String churn = strings("SELECT id::text FROM goals WHERE title LIKE 'Reduce churn%'")
+                .get(0);
+
+        JsonNode form = openedView(press("U0ANA", "goal.update", churn, "ana-update"));
+        Golden.assertMatches("goal-update-form", normalizedIds(withoutMetadata(form)));
+        JsonNode wrong = submitAs("U0ANA", form, Map.of("current", "130"));
+        assertThat(wrong.path("errors").path("current").asText()).contains("from 0 to 100");
+        submitAs("U0ANA", form, Map.of("current", "20", "status", "off_track", "comment", "two big customers left"));
+        assertThat(strings("SELECT current_value::text || ' ' || status FROM goals WHERE id = " + churn))
+                .containsExactly("20 off_track");
+
+        String billing = strings("SELECT id::text FROM goals WHERE title = 'Ship the billing docs'")
+                .get(0);
+        press("U0LI", "goal.update", billing, "li-update");
+        await("Li is refused").atMost(Duration.ofSeconds(10)).until(() -> String.join(" ", slack.responses("li-update"))
+                .contains("Only Ana or their manager"));
+        assertThat(text(goals("update docs 50%", "U0LI"))).contains("None of the goals you can update");
+        assertThat(text(goals("update docs 50%", "U0MO"))).startsWith("✅ Updated Ship the billing docs: 0% → 50%");
+    }
+
+    @Test
+    @Order(7)
+    void everyoneSeesAnasGoalsAsTheirVisibilityAllowsAndMoSeesHisTeamWorstFirst() throws Exception {
+        for (String viewer : List.of("ANA", "GIL", "MO", "LI", "ZED")) {
+            String seen = goals("<@U0ANA|ana>", "U0" + viewer).toString();
+            assertThat(seen).as("%s sees the public goal", viewer).contains("Ship the billing migration");
+            assertThat(seen.contains("Reduce churn"))
+                    .as("%s sees the private goal", viewer)
+                    .isEqualTo(viewer.equals("ANA") || viewer.equals("MO"));
+        }
+        JsonNode team = goals("team", "U0MO");
+        Golden.assertMatches("goal-team", team);
+        String words = team.toString();
+        assertThat(words.indexOf("Reduce churn")).isLessThan(words.indexOf("Ship the billing migration"));
+        assertThat(text(goals("team", "U0ZED"))).contains("None of your reports has a goal");
+        assertThat(goals("team", "U0GIL").toString()).doesNotContain("Reduce churn");
+    }
+
+    private record Command(JsonNode body, String trigger) {}
+
+    private static JsonNode goals(String text, String user) throws Exception {
+        return command(text, user).body();
+    }
+
+    private static Command command(String text, String user) throws Exception {
+        Map<String, String> form =
+                SlackClient.slashCommand("/goals", text, user, "C0TEAM", "team", slack.responseUrl("goals"));
+        HttpResponse<String> response = signed(SlackClient.formBody(form));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
+        return new Command(body, form.get("trigger_id"));
+    }
+
+    private static String press(String user, String action, String value, String responses) throws Exception {
+        String payload =
+                SlackRequests.blockAction(user, action, value, "D0" + user.substring(2), slack.responseUrl(responses));
+        assertThat(signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
+                .isEqualTo(200);
+        return Golden.parse(payload).get("trigger_id").asText();
+    }
+
+    private static HttpResponse<String> signed(String body) throws Exception {
+        return client.post(body, "application/x-www-form-urlencoded", NOW.getEpochSecond(), Map.of());
+    }
+
+    private static JsonNode openedView(String trigger) throws Exception {
+        await("views.open with the trigger")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() ->
+                        slack.calls("views.open").stream().anyMatch(call -> trigger.equals(call.get("trigger_id"))));
+        return Golden.parse(slack.calls("views.open").stream()
+                .filter(call -> trigger.equals(call.get("trigger_id")))
+                .findFirst()
+                .orElseThrow()
+                .get("view"));
+    }
+
+    private static JsonNode submitAs(String user, JsonNode view, Map<String, String> changes) throws Exception {
+        String payload =
+                SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
+        HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
+    }
+
+    private static String text(JsonNode body) {
+        return body.path("text").asText();
+    }
+
+    private static JsonNode withoutMetadata(JsonNode view) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = view.deepCopy();
+        copy.remove("private_metadata");
+        return copy;
+    }
+
+    /** Goal ids differ with the order the tests' database hands them out. */
+    private static JsonNode normalizedIds(JsonNode message) throws Exception {
+        String text = message.toString();
+        for (String id : strings("SELECT id::text FROM goals ORDER BY id DESC")) {
+            text = text.replace("\"value\":\"" + id, "\"value\":\"GOAL");
+        }
+        return json.readTree(text);
+    }
+
+    private static long person(long orgId, String name, Long managerId, String role) {
+        return database.jdbi().withHandle(handle -> {
+            long id = handle.createQuery("INSERT INTO people (org_id, name, timezone, profile_timezone, manager_id,"
+                            + " role) VALUES (:org, :name, 'Europe/Berlin', 'Europe/Berlin', :manager, :role)"
+                            + " RETURNING id")
+                    .bind("org", orgId)
+                    .bind("name", name)
+                    .bind("manager", managerId)
+                    .bind("role", role)
+                    .mapTo(Long.class)
+                    .one();
+            handle.execute(
+                    "INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id)"
+                            + " VALUES (?, ?, 'slack', ?)",
+                    orgId,
+                    id,
+                    "U0" + name.toUpperCase());
+            return id;
+        });
+    }
+
+    private static long count(String sql) {
+        return database.jdbi()
+                .withHandle(handle -> handle.select(sql).mapTo(Long.class).one());
+    }
+
+    private static List<String> strings(String sql) {
+        return database.jdbi()
+                .withHandle(handle -> handle.select(sql).mapTo(String.class).list());
+    }
+}

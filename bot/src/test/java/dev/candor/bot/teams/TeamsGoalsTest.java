@@ -1,0 +1,169 @@
+package dev.candor.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Goals in Teams, from JWT-signed activities: Ana adds a goal in a line and one from the form card, updates one in a
+ * line and one from its Update button's card; someone who is neither owner nor manager is refused; each person sees
+ * Ana's goals as their visibility allows, and her manager Mo sees his team's. The steps build on each other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeamsGoalsTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+    private static final List<String> PEOPLE = List.of("ana", "gil", "mo", "li");
+
+    private static TeamsServer teams;
+
+    @BeforeAll
+    static void start() throws Exception {
+        teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC));
+        for (String person : PEOPLE) {
+            teams.post(says(person, "help").json());
+        }
+        teams.awaitOutboxIdle();
+        teams.jdbi().useHandle(handle -> {
+            handle.execute("UPDATE people SET role = 'manager' WHERE name = 'Mo'");
+            handle.execute("UPDATE people SET manager_id = (SELECT id FROM people WHERE name = 'Mo')"
+                    + " WHERE name IN ('Ana', 'Gil')");
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        teams.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+    }
+
+    @Test
+    @Order(1)
+    void anaAddsAGoalInALineAndAPrivateOneFromTheFormCard() throws Exception {
+        assertThat(reply(says("ana", "goals")).toString()).contains("You have no goals in Q4 2026 yet");
+        JsonNode added =
+                reply(says("ana", "goals add Ship the billing migration by 2026-12-20 from 0 to 120 customers"));
+        assertThat(added.toString()).contains("Added to Q4 2026", "Ship the billing migration", "0 of 120 customers");
+        Goldens.assertMatches("goal-added.json", added);
+
+        JsonNode form = reply(says("ana", "goals add"));
+        Goldens.assertMatches("goal-add-form.json", form);
+        assertThat(Cards.input(form, "owners").path("type").asText()).isEqualTo("Input.ChoiceSet");
+        JsonNode missing =
+                answer(submits("ana", Cards.filledIn(form, Map.of("title", "Grow the pilot", "measure", "number"))));
+        assertThat(missing.toString()).contains("Say where you start and the target");
+        JsonNode sent = answer(submits(
+                "ana",
+                Cards.filledIn(
+                        form,
+                        Map.of("title", "Reduce churn in the pilot", "visibility", "private", "owners", aad("ana")))));
+        assertThat(sent.toString()).contains("Added to Q4 2026", "Reduce churn in the pilot");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT title || ' ' || visibility FROM goals ORDER BY id"))
+                .containsExactly("Ship the billing migration everyone", "Reduce churn in the pilot private");
+    }
+
+    @Test
+    @Order(2)
+    void anaUpdatesInALineAndFromTheUpdateCardAndLiIsRefused() throws Exception {
+        JsonNode updated = reply(says("ana", "goals update billing 60 at risk waiting on finance"));
+        assertThat(updated.toString())
+                .contains("Updated", "0 of 120 customers → 60 of 120 customers, on track → at risk");
+
+        String churn = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE title LIKE 'Reduce churn%'")
+                .get(0);
+        JsonNode form = answer(presses("ana", "goal.update", churn));
+        Goldens.assertMatches("goal-update-form.json", form);
+        JsonNode wrong = answer(submits("ana", Cards.filledIn(form, Map.of("current", "130"))));
+        assertThat(wrong.toString()).contains("from 0 to 100");
+        JsonNode saved = answer(submits(
+                "ana", Cards.filledIn(form, Map.of("current", "20", "status", "off_track", "comment", "two left"))));
+        assertThat(saved.toString()).contains("0% → 20%, on track → off track");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT new_status || ' ' || coalesce(comment, '') FROM goal_updates" + " ORDER BY id"))
+                .containsExactly("at_risk waiting on finance", "off_track two left");
+
+        String billing = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE title LIKE 'Ship%'")
+                .get(0);
+        assertThat(answer(presses("li", "goal.update", billing)).toString()).contains("Only Ana or their manager");
+        assertThat(answer(presses("li", "goal.update", churn)).toString()).contains("isn't one you can see");
+    }
+
+    @Test
+    @Order(3)
+    void everyoneSeesAnasGoalsAsTheirVisibilityAllowsAndMoSeesHisTeam() throws Exception {
+        for (String viewer : PEOPLE) {
+            String seen = reply(says(viewer, "goals <at>Ana</at>").mention("29:ana", "Ana"))
+                    .toString();
+            assertThat(seen).as("%s sees the public goal", viewer).contains("Ship the billing migration");
+            assertThat(seen.contains("Reduce churn"))
+                    .as("%s sees the private goal", viewer)
+                    .isEqualTo(viewer.equals("ana") || viewer.equals("mo"));
+        }
+        String team = reply(says("mo", "goals team")).toString();
+        assertThat(team).contains("Your team's goals", "Ana");
+        assertThat(team.indexOf("Reduce churn")).isLessThan(team.indexOf("Ship the billing migration"));
+        assertThat(reply(says("li", "goals team")).toString()).doesNotContain("Reduce churn");
+    }
+
+    private static TestActivity says(String person, String text) {
+        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
+        return TestActivity.message(teams.microsoft.serviceUrl(), text)
+                .from("29:" + person, name, aad(person))
+                .inPersonalChat("a:dm-" + person)
+                .timezone("Europe/Berlin");
+    }
+
+    private static String aad(String person) {
+        return "00000000-0000-4000-8000-00000000000" + PEOPLE.indexOf(person);
+    }
+
+    private static TestActivity submits(String person, JsonNode value) {
+        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
+        return TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), value)
+                .from("29:" + person, name, aad(person))
+                .inPersonalChat("a:dm-" + person)
+                .timezone("Europe/Berlin");
+    }
+
+    private static TestActivity presses(String person, String action, String value) {
+        return submits(person, Cards.json("{\"action\":\"" + action + "\",\"value\":\"" + value + "\"}"));
+    }
+
+    private static JsonNode reply(TestActivity activity) throws Exception {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+        teams.post(activity.json());
+        List<LoggedRequest> replies = teams.microsoft.replies();
+        assertThat(replies).hasSize(1);
+        return Cards.of(replies.get(0));
+    }
+
+    private static JsonNode answer(TestActivity activity) throws Exception {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+        teams.post(activity.json());
+        List<LoggedRequest> answers = new ArrayList<>(teams.microsoft.replies());
+        answers.addAll(teams.microsoft.updates());
+        assertThat(answers).as("%s", teams.microsoft.connectorCalls()).hasSize(1);
+        return Cards.of(answers.get(0));
+    }
+}

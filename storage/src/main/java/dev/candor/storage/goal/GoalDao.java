@@ -1,0 +1,151 @@
+package dev.candor.storage.goal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Goals, their owners and their history. Reading rights are the database's {@code goal_readable} (V36). */
+@RegisterConstructorMapper(Goal.class)
+@RegisterConstructorMapper(GoalUpdate.class)
+public interface GoalDao {
+    String SELECT =
+            """
+            SELECT g.id, g.org_id, g.cycle_id, c.name AS cycle_name, g.parent_id, g.title, g.description, g.measure,
+                   g.start_value, g.target_value, g.unit, g.current_value, g.status, g.visibility, g.due_on,
+                   g.created_by, g.created_at, g.updated_at,
+                   ARRAY(SELECT o.person_id FROM goal_owners o WHERE o.goal_id = g.id ORDER BY o.person_id)
+                       AS owner_ids,
+                   ARRAY(SELECT p.manager_id FROM goal_owners o JOIN people p ON p.id = o.person_id
+                         WHERE o.goal_id = g.id AND p.manager_id IS NOT NULL) AS owner_manager_ids,
+                   ARRAY(SELECT p.name FROM goal_owners o JOIN people p ON p.id = o.person_id
+                         WHERE o.goal_id = g.id ORDER BY o.person_id) AS owner_names
+            FROM goals g JOIN goal_cycles c ON c.id = g.cycle_id
+            """;
+
+    /** Stores a goal; empty when this submission ({@code sourceKey}) was stored before. */
+    @SqlQuery(
+            """
+            INSERT INTO goals (org_id, cycle_id, parent_id, title, description, measure, start_value, target_value,
+                               unit, current_value, visibility, due_on, created_by, source_key, created_at, updated_at)
+            VALUES (:orgId, :cycleId, :parentId, :title, :description, :measure, :start, :target, :unit, :start,
+                    :visibility, :dueOn, :createdBy, :sourceKey, :now, :now)
+            ON CONFLICT (org_id, source_key) DO NOTHING
+            RETURNING id
+            """)
+    Optional<Long> insert(
+            @Bind("orgId") long orgId,
+            @Bind("cycleId") long cycleId,
+            @Bind("parentId") Long parentId,
+            @Bind("title") String title,
+            @Bind("description") String description,
+            @Bind("measure") GoalMeasure measure,
+            @Bind("start") BigDecimal start,
+            @Bind("target") BigDecimal target,
+            @Bind("unit") String unit,
+            @Bind("visibility") GoalVisibility visibility,
+            @Bind("dueOn") LocalDate dueOn,
+            @Bind("createdBy") long createdBy,
+            @Bind("sourceKey") String sourceKey,
+            @Bind("now") Instant now);
+
+    @SqlBatch("INSERT INTO goal_owners (org_id, goal_id, person_id) VALUES (:orgId, :goalId, :personId)")
+    void addOwners(@Bind("orgId") long orgId, @Bind("goalId") long goalId, @Bind("personId") List<Long> personIds);
+
+    @SqlQuery(SELECT + " WHERE g.org_id = :orgId AND g.id = :id")
+    Optional<Goal> find(@Bind("orgId") long orgId, @Bind("id") long id);
+
+    @SqlQuery("SELECT goal_readable(:id, :viewer)")
+    boolean readable(@Bind("id") long goalId, @Bind("viewer") long viewerId);
+
+    /** The goals a person owns in a cycle that {@code viewer} may see, due first, then oldest first. */
+    @SqlQuery(
+            SELECT
+                    + """
+             WHERE g.org_id = :orgId AND g.cycle_id = :cycleId
+               AND EXISTS (SELECT 1 FROM goal_owners o WHERE o.goal_id = g.id AND o.person_id = :ownerId)
+               AND goal_readable(g.id, :viewer)
+             ORDER BY g.due_on NULLS LAST, g.id
+            """)
+    List<Goal> listOwnedBy(
+            @Bind("orgId") long orgId,
+            @Bind("cycleId") long cycleId,
+            @Bind("ownerId") long ownerId,
+            @Bind("viewer") long viewerId);
+
+    /** The goals of a manager's direct reports in a cycle, which the manager may all see. */
+    @SqlQuery(
+            SELECT
+                    + """
+             WHERE g.org_id = :orgId AND g.cycle_id = :cycleId
+               AND EXISTS (SELECT 1 FROM goal_owners o JOIN people p ON p.id = o.person_id
+                           WHERE o.goal_id = g.id AND p.manager_id = :managerId AND p.active)
+             ORDER BY g.id
+            """)
+    List<Goal> listOfReports(
+            @Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("managerId") long managerId);
+
+    /** The goals of a cycle the person may update: theirs and their direct reports'. */
+    @SqlQuery(
+            SELECT
+                    + """
+             WHERE g.org_id = :orgId AND g.cycle_id = :cycleId
+               AND EXISTS (SELECT 1 FROM goal_owners o JOIN people p ON p.id = o.person_id
+                           WHERE o.goal_id = g.id AND (o.person_id = :personId OR p.manager_id = :personId))
+             ORDER BY g.id
+            """)
+    List<Goal> listUpdatableBy(
+            @Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("personId") long personId);
+
+    @SqlQuery("SELECT id FROM goals WHERE org_id = :orgId AND id = :id FOR UPDATE")
+    Optional<Long> lock(@Bind("orgId") long orgId, @Bind("id") long id);
+
+    /** Keeps an update in the history; empty when this submission was kept before. */
+    @SqlQuery(
+            """
+            INSERT INTO goal_updates (org_id, goal_id, person_id, old_value, new_value, old_status, new_status,
+                                      comment, source_key, created_at)
+            SELECT org_id, id, :personId, current_value, :value, status, :status, :comment, :sourceKey, :now
+            FROM goals WHERE org_id = :orgId AND id = :goalId
+            ON CONFLICT (org_id, source_key) DO NOTHING
+            RETURNING id
+            """)
+    Optional<Long> insertUpdate(
+            @Bind("orgId") long orgId,
+            @Bind("goalId") long goalId,
+            @Bind("personId") long personId,
+            @Bind("value") BigDecimal value,
+            @Bind("status") GoalStatus status,
+            @Bind("comment") String comment,
+            @Bind("sourceKey") String sourceKey,
+            @Bind("now") Instant now);
+
+    @SqlUpdate(
+            """
+            UPDATE goals SET current_value = :value, status = :status, updated_at = :now
+            WHERE org_id = :orgId AND id = :goalId
+            """)
+    void setProgress(
+            @Bind("orgId") long orgId,
+            @Bind("goalId") long goalId,
+            @Bind("value") BigDecimal value,
+            @Bind("status") GoalStatus status,
+            @Bind("now") Instant now);
+
+    /** A goal's history, latest first. */
+    @SqlQuery(
+            """
+            SELECT u.id, u.goal_id, u.person_id, p.name AS person_name, u.old_value, u.new_value, u.old_status,
+                   u.new_status, u.comment, u.created_at
+            FROM goal_updates u JOIN people p ON p.id = u.person_id
+            WHERE u.org_id = :orgId AND u.goal_id = :goalId
+            ORDER BY u.created_at DESC, u.id DESC LIMIT :limit
+            """)
+    List<GoalUpdate> listUpdates(@Bind("orgId") long orgId, @Bind("goalId") long goalId, @Bind("limit") int limit);
+}
