@@ -327,6 +327,7 @@ public final class Candor implements AutoCloseable {
                 .forms("feedback", feedback)
                 .homeSection(kudosStats)
                 .homeSection(feedback.home())
+                .homeSection(goals.home())
                 .actions("oneonone", oneOnOneForms)
                 .forms("oneonone", oneOnOneForms)
                 .forms("kudos", kudosForms)

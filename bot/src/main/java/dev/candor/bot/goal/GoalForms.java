@@ -29,6 +29,7 @@ final class GoalForms {
     static final String UNIT = "unit";
     static final String VISIBILITY = "visibility";
     static final String PARENT = "parent";
+    static final String COMPANY = "company";
     static final String VALUE = "current";
     static final String STATUS = "status";
     static final String COMMENT = "comment";
@@ -37,7 +38,7 @@ final class GoalForms {
     private GoalForms() {}
 
     /** Adding a goal; {@code parents} are the goals it may contribute to (the person's and their manager's). */
-    static Form add(Mention me, GoalCycle cycle, List<Goal> parents) {
+    static Form add(Mention me, GoalCycle cycle, List<Goal> parents, boolean company) {
         List<Form.Input> inputs = new ArrayList<>(List.of(
                 new Form.TextInput(TITLE, "Goal", "Ship the billing migration", false, true, null, TITLE_LENGTH),
                 new Form.TextInput(
@@ -71,6 +72,14 @@ final class GoalForms {
                         false,
                         true,
                         List.of(GoalVisibility.EVERYONE.dbValue()))));
+        if (company) {
+            inputs.add(new Form.YesNoInput(
+                    COMPANY,
+                    "Company goal?",
+                    true,
+                    "no",
+                    "Company goals head /goals company; the goals contributing to them show beneath."));
+        }
         if (!parents.isEmpty()) {
             inputs.add(new Form.ChoiceInput(
                     PARENT,

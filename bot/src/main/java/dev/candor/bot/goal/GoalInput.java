@@ -84,7 +84,8 @@ final class GoalInput {
                         to,
                         unit.isEmpty() ? null : unit,
                         pick(GoalVisibility.values(), form.text(GoalForms.VISIBILITY), GoalVisibility.EVERYONE),
-                        parent),
+                        parent,
+                        "yes".equals(form.text(GoalForms.COMPANY))),
                 null);
     }
 

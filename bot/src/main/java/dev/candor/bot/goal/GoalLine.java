@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * and {@code update billing 60% at risk waiting on finance}.
  */
 final class GoalLine {
-    private static final Pattern BY = Pattern.compile("(?i)\\s+by\\s+(\\S+)\\s*$");
+    private static final Pattern BY = Pattern.compile("(?i)(?:^|\\s+)by\\s+(\\S+)\\s*$");
     private static final Pattern FROM_TO = Pattern.compile(
-            "(?i)\\s+from\\s+(-?\\d+(?:\\.\\d+)?)\\s+to\\s+(-?\\d+(?:\\.\\d+)?)(?:\\s+(\\S.{0,39}?))?\\s*$");
+            "(?i)(?:^|\\s+)from\\s+(-?\\d+(?:\\.\\d+)?)\\s+to\\s+(-?\\d+(?:\\.\\d+)?)(?:\\s+(\\S.{0,39}?))?\\s*$");
     private static final Pattern VALUE = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)(%?)$");
 
     private GoalLine() {}

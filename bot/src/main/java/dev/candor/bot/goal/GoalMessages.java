@@ -140,6 +140,11 @@ final class GoalMessages {
         if (goal.dueOn() != null) {
             facts.add("due " + DAY.format(goal.dueOn()));
         }
+        if (goal.children() > 0) {
+            facts.add(goal.children()
+                    + (goal.children() == 1 ? " key result" : " key results")
+                    + (goal.progressByHand() ? ", progress set by hand" : ", progress is their average"));
+        }
         if (goal.ownerIds().size() > 1) {
             facts.add("owners " + owners(goal));
         }

@@ -91,6 +91,44 @@ final class GoalReading {
         return new Message("Your team's goals: " + attention + " of " + all.size() + " need attention", blocks);
     }
 
+    /** The company's goals and, beneath each, the goals contributing to it, as far as the person may see. */
+    Message company(Actor actor) {
+        GoalCycle cycle = goals.cycle(actor);
+        List<Goal> roots = goals.company(actor);
+        if (roots.isEmpty()) {
+            return Message.of("There are no company goals in " + cycle.name() + " yet. HR admins add them with "
+                    + GoalMessages.goals(actor.platform()) + " add (Company goal: yes).");
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header("Company goals · " + cycle.name()));
+        for (Goal root : roots.subList(0, Math.min(roots.size(), GoalMessages.SHOWN))) {
+            Text.Builder tree = Text.builder();
+            line(tree, root, 0);
+            for (Goal child : goals.children(actor, root)) {
+                line(tree, child, 1);
+                for (Goal grandchild : goals.children(actor, child)) {
+                    line(tree, grandchild, 2);
+                }
+            }
+            blocks.add(new Block.Section(tree.build()));
+        }
+        blocks.add(new Block.Context(Text.of("An objective's progress is its key results' average unless its owners set"
+                + " it by hand. Goals you may not see are left out.")));
+        return new Message("Company goals · " + cycle.name() + ": " + roots.size(), blocks);
+    }
+
+    private static void line(Text.Builder tree, Goal goal, int depth) {
+        String indent = "    ".repeat(depth) + (depth == 0 ? "" : "↳ ");
+        tree.plain(indent + bar(goal.progress()) + " " + goal.progress() + "% · ");
+        if (depth == 0) {
+            tree.strong(goal.title());
+        } else {
+            tree.plain(goal.title());
+        }
+        tree.plain(" · " + GoalMessages.owners(goal) + " · " + GoalMessages.statusLabel(goal.status()))
+                .lineBreak();
+    }
+
     /** 0: off track, 1: at risk, 2: stale, 3: the rest, 4: done. */
     private static int urgency(Goal goal, Instant now) {
         if (goal.status() == GoalStatus.DONE) {

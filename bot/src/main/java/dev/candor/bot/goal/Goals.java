@@ -8,6 +8,7 @@ import dev.candor.storage.goal.Goal;
 import dev.candor.storage.goal.GoalCycle;
 import dev.candor.storage.goal.GoalDao;
 import dev.candor.storage.goal.GoalMeasure;
+import dev.candor.storage.goal.GoalSettingsDao;
 import dev.candor.storage.goal.GoalStatus;
 import dev.candor.storage.goal.GoalUpdate;
 import dev.candor.storage.goal.GoalVisibility;
@@ -28,6 +29,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Goals {
     static final int MOST_OWNERS = 5;
+    static final int MOST_KEY_RESULTS = 5;
     /** Numbers people type are kept within this, so that no one breaks a chart with 1e300. */
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
 
@@ -52,7 +54,8 @@ final class Goals {
             BigDecimal to,
             String unit,
             GoalVisibility visibility,
-            Long parentId) {}
+            Long parentId,
+            boolean company) {}
 
     /** The goal added, or why not and which form field that concerns. */
     record Added(Goal goal, String problem, String field) {}
@@ -98,11 +101,22 @@ final class Goals {
         return jdbi.inTransaction(handle -> {
             GoalCycle cycle = GoalCycles.on(handle, actor.orgId(), today(actor));
             GoalDao dao = handle.attach(GoalDao.class);
-            if (goal.parentId() != null
-                    && dao.find(actor.orgId(), goal.parentId())
-                            .filter(parent -> dao.readable(parent.id(), actor.personId()))
-                            .isEmpty()) {
-                return new Added(null, "That goal isn't one you can see any more.", GoalForms.PARENT);
+            if (goal.parentId() != null) {
+                Optional<Goal> parent = dao.find(actor.orgId(), goal.parentId())
+                        .filter(found -> dao.readable(found.id(), actor.personId()));
+                if (parent.isEmpty()) {
+                    return new Added(null, "That goal isn't one you can see any more.", GoalForms.PARENT);
+                }
+                if (parent.get().children() >= MOST_KEY_RESULTS) {
+                    return new Added(
+                            null,
+                            "\"" + parent.get().title() + "\" has " + MOST_KEY_RESULTS
+                                    + " key results already, the most a goal has.",
+                            GoalForms.PARENT);
+                }
+            }
+            if (goal.company() && !mayAddCompanyGoals(handle, actor)) {
+                return new Added(null, "Only HR admins add company goals here.", GoalForms.COMPANY);
             }
             Optional<Long> id = dao.insert(
                     actor.orgId(),
@@ -118,13 +132,39 @@ final class Goals {
                     goal.due(),
                     actor.personId(),
                     sourceKey,
-                    clock.instant());
+                    clock.instant(),
+                    goal.company());
             if (id.isEmpty()) {
                 return new Added(null, "That goal was added already.", null);
             }
             dao.addOwners(actor.orgId(), id.get(), owners);
             return new Added(dao.find(actor.orgId(), id.get()).orElseThrow(), null, null);
         });
+    }
+
+    static boolean mayAddCompanyGoals(org.jdbi.v3.core.Handle handle, Actor actor) {
+        return actor.isHrAdmin()
+                || handle.attach(GoalSettingsDao.class).get(actor.orgId()).companyByAnyone();
+    }
+
+    boolean mayAddCompanyGoals(Actor actor) {
+        return jdbi.withHandle(handle -> mayAddCompanyGoals(handle, actor));
+    }
+
+    int staleDays(Actor actor) {
+        return jdbi.withExtension(GoalSettingsDao.class, dao -> dao.get(actor.orgId()))
+                .staleDays();
+    }
+
+    /** A cycle's company goals that the person may see. */
+    List<Goal> company(Actor viewer) {
+        long cycle = cycle(viewer).id();
+        return jdbi.withExtension(GoalDao.class, dao -> dao.listCompany(viewer.orgId(), cycle, viewer.personId()));
+    }
+
+    /** The goals contributing to this one that the person may see. */
+    List<Goal> children(Actor viewer, Goal goal) {
+        return jdbi.withExtension(GoalDao.class, dao -> dao.listChildren(viewer.orgId(), goal.id(), viewer.personId()));
     }
 
     /** Why a measure's start and target can't be used, or null. */
@@ -195,7 +235,9 @@ final class Goals {
                             sourceKey,
                             clock.instant())
                     .isPresent()) {
-                dao.setProgress(actor.orgId(), goal.id(), stored, nextStatus, clock.instant());
+                // a value given for an objective with key results sets its progress by hand from then on
+                boolean byHand = value != null && before.children() > 0;
+                dao.setProgress(actor.orgId(), goal.id(), stored, nextStatus, byHand, clock.instant());
             }
             return new Updated(before, dao.find(actor.orgId(), goal.id()).orElseThrow(), null, null);
         });
@@ -258,7 +300,11 @@ final class Goals {
                 goal.updatedAt(),
                 goal.ownerIds(),
                 goal.ownerManagerIds(),
-                goal.ownerNames());
+                goal.ownerNames(),
+                goal.company(),
+                true,
+                goal.children(),
+                goal.childrenProgress());
     }
 
     /** The goals of this cycle the person may update whose titles hold every word. */
@@ -279,14 +325,16 @@ final class Goals {
                 GoalDao.class, dao -> dao.listOwnedBy(viewer.orgId(), cycle, ownerId, viewer.personId()));
     }
 
-    /** What a new goal may contribute to: the person's goals and their manager's that they can see. */
+    /** What a new goal may contribute to: the company's goals, the person's and their manager's they can see. */
     List<Goal> parents(Actor actor) {
         Optional<Long> manager = jdbi.withExtension(
                         PersonLookupDao.class, dao -> dao.findById(actor.orgId(), actor.personId()))
                 .map(Person::managerId);
-        List<Goal> parents = new ArrayList<>(ownedBy(actor, actor.personId()));
+        List<Goal> parents = new ArrayList<>(company(actor));
+        parents.addAll(ownedBy(actor, actor.personId()));
         manager.ifPresent(id -> parents.addAll(ownedBy(actor, id)));
-        return parents.stream().distinct().limit(50).toList();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        return parents.stream().filter(goal -> seen.add(goal.id())).limit(50).toList();
     }
 
     List<Goal> ofReports(Actor manager) {

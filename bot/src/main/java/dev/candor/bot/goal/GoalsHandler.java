@@ -28,11 +28,18 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
     private final Goals goals;
     private final GoalReading reading;
     private final GoalInput input;
+    private final GoalHome home;
 
     public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
         this.goals = new Goals(jdbi, directory, clock);
         this.reading = new GoalReading(goals);
         this.input = new GoalInput(directory);
+        this.home = new GoalHome(goals);
+    }
+
+    /** Goals' section of the person's home (the Slack App Home, the welcome of the Teams personal chat). */
+    public dev.candor.bot.chat.HomeSection home() {
+        return home;
     }
 
     @Override
@@ -48,6 +55,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
         return switch (command.verb()) {
             case "help" -> Reply.privately(GoalMessages.help(actor.platform()));
             case "team" -> Reply.privately(reading.team(actor));
+            case "company" -> Reply.privately(reading.company(actor));
             case "add" -> rest.isEmpty() ? Reply.form(addForm(actor)) : add(command, rest);
             case "update" ->
                 rest.isEmpty()
@@ -67,7 +75,10 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
 
     private dev.candor.bot.chat.Form addForm(Actor actor) {
         return GoalForms.add(
-                new Mention(actor.platformUserId(), actor.name()), goals.cycle(actor), goals.parents(actor));
+                new Mention(actor.platformUserId(), actor.name()),
+                goals.cycle(actor),
+                goals.parents(actor),
+                goals.mayAddCompanyGoals(actor));
     }
 
     private Reply add(Command command, String text) {
@@ -88,7 +99,8 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
                         line.to(),
                         line.unit(),
                         dev.candor.storage.goal.GoalVisibility.EVERYONE,
-                        null),
+                        null,
+                        false),
                 command.sourceKey());
         return Reply.privately(
                 added.goal() == null
@@ -122,6 +134,9 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
     @Override
     public Reply handle(Action action) {
         Actor actor = action.actor();
+        if (action.actionId().equals(GoalHome.ADD)) {
+            return Reply.form(addForm(actor));
+        }
         String[] parts = action.value().split("\n", 2);
         Optional<Goal> goal = goals.visible(actor, parts[0]);
         if (goal.isEmpty() || !Goals.mayUpdate(actor, goal.get())) {

@@ -50,7 +50,7 @@ class SlackGoalsTest {
                 database,
                 new Candor.Options(Clock.fixed(NOW, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
         client = new SlackClient(candor.port());
-        for (String name : List.of("Ana", "Gil", "Mo", "Li", "Zed")) {
+        for (String name : List.of("Ana", "Gil", "Mo", "Li", "Zed", "Hana")) {
             slack.user("U0" + name.toUpperCase(), name, name.toLowerCase() + "@acme.test", "Europe/Berlin", false);
         }
         long orgId = database.jdbi()
@@ -62,6 +62,7 @@ class SlackGoalsTest {
         person(orgId, "Ana", mo, "employee");
         person(orgId, "Gil", mo, "employee");
         person(orgId, "Li", zed, "employee");
+        person(orgId, "Hana", null, "hr_admin");
         await("Candor answers commands")
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
@@ -197,6 +198,81 @@ class SlackGoalsTest {
         assertThat(words.indexOf("Reduce churn")).isLessThan(words.indexOf("Ship the billing migration"));
         assertThat(text(goals("team", "U0ZED"))).contains("None of your reports has a goal");
         assertThat(goals("team", "U0GIL").toString()).doesNotContain("Reduce churn");
+    }
+
+    @Test
+    @Order(8)
+    void hrSetsACompanyGoalWhoseProgressIsItsKeyResultsAverageAndEachSeesTheTreeTheyMay() throws Exception {
+        assertThat(openedView(command("add", "U0ANA").trigger()).toString()).doesNotContain("Company goal?");
+        JsonNode hrForm = openedView(command("add", "U0HANA").trigger());
+        submitAs("U0HANA", hrForm, Map.of("title", "Grow revenue to 10M", "company", "yes"));
+        String company = strings("SELECT id::text FROM goals WHERE company").get(0);
+
+        JsonNode anaForm = openedView(command("add", "U0ANA").trigger());
+        assertThat(anaForm.toString()).contains("Grow revenue to 10M");
+        Map<String, String> keyResult = Map.of(
+                "title",
+                "Sign 40 enterprise customers",
+                "measure",
+                "number",
+                "start",
+                "0",
+                "target",
+                "40",
+                "parent",
+                company);
+        submitAs("U0ANA", anaForm, keyResult);
+        submitAs(
+                "U0MO",
+                openedView(command("add", "U0MO").trigger()),
+                Map.of("title", "Launch the partner programme", "parent", company));
+        submitAs(
+                "U0ANA",
+                anaForm,
+                Map.of("title", "Secret pilot with a bank", "visibility", "private", "parent", company));
+        goals("update enterprise 20", "U0ANA");
+        goals("update partner 100%", "U0MO");
+        goals("update secret 60%", "U0ANA");
+
+        JsonNode tree = goals("company", "U0LI");
+        Golden.assertMatches("goal-company", tree);
+        assertThat(tree.toString())
+                .contains("70% · *Grow revenue to 10M*", "↳", "Sign 40 enterprise customers", "Launch the partner")
+                .doesNotContain("Secret pilot");
+        assertThat(goals("company", "U0MO").toString()).contains("Secret pilot with a bank");
+
+        for (String title : List.of("Fourth", "Fifth")) {
+            submitAs(
+                    "U0HANA",
+                    openedView(command("add", "U0HANA").trigger()),
+                    Map.of("title", title + " key result", "parent", company));
+        }
+        JsonNode sixth = submitAs(
+                "U0HANA",
+                openedView(command("add", "U0HANA").trigger()),
+                Map.of("title", "Sixth key result", "parent", company));
+        assertThat(sixth.path("errors").path("parent").asText()).contains("has 5 key results already");
+        JsonNode notHr = submitAs("U0ANA", hrForm, Map.of("title", "A company goal of my own", "company", "yes"));
+        assertThat(notHr.path("errors").path("company").asText()).contains("Only HR admins");
+    }
+
+    @Test
+    @Order(9)
+    void theAppHomeShowsAnasGoalsAndItsButtonOpensTheForm() throws Exception {
+        int before = slack.calls("views.publish").size();
+        String event = SlackRequests.homeOpened("Ev0HOMEGOALS", "U0ANA", "home");
+        assertThat(client.post(event, "application/json", NOW.getEpochSecond(), Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        await("the home is published")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> slack.calls("views.publish").size() > before);
+        String home = slack.calls("views.publish")
+                .get(slack.calls("views.publish").size() - 1)
+                .get("view");
+        assertThat(home).contains("Your goals · Q4 2026", "Ship the billing migration", "Add a goal");
+        String trigger = press("U0ANA", "goal.add", "home", "ana-home");
+        assertThat(openedView(trigger).get("callback_id").asText()).isEqualTo("goal.add");
     }
 
     private record Command(JsonNode body, String trigger) {}

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 import dev.candor.bot.chat.HomeSamples;
 import dev.candor.bot.feedback.FeedbackSamples;
+import dev.candor.bot.goal.GoalSamples;
 import dev.candor.storage.Platform;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,13 @@ class SlackHomeGoldenTest {
     void rendersTheSectionsOfTheHomeInOrderAsTheGoldenFile() throws Exception {
         Golden.assertMatches(
                 "home-sections", Golden.parse(gson.toJson(SlackViews.home(HomeSamples.home(Platform.SLACK)))));
+    }
+
+    @Test
+    void rendersGoalsSectionWithGoalsAndWithoutAsTheGoldenFiles() throws Exception {
+        Golden.assertMatches("goal-home", Golden.parse(gson.toJson(SlackViews.home(GoalSamples.home(Platform.SLACK)))));
+        Golden.assertMatches(
+                "goal-home-empty", Golden.parse(gson.toJson(SlackViews.home(GoalSamples.emptyHome(Platform.SLACK)))));
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamsGoalsTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
-    private static final List<String> PEOPLE = List.of("ana", "gil", "mo", "li");
+    private static final List<String> PEOPLE = List.of("ana", "gil", "mo", "li", "hana");
 
     private static TeamsServer teams;
 
@@ -39,6 +39,7 @@ class TeamsGoalsTest {
         teams.awaitOutboxIdle();
         teams.jdbi().useHandle(handle -> {
             handle.execute("UPDATE people SET role = 'manager' WHERE name = 'Mo'");
+            handle.execute("UPDATE people SET role = 'hr_admin' WHERE name = 'Hana'");
             handle.execute("UPDATE people SET manager_id = (SELECT id FROM people WHERE name = 'Mo')"
                     + " WHERE name IN ('Ana', 'Gil')");
         });
@@ -122,6 +123,45 @@ class TeamsGoalsTest {
         assertThat(team).contains("Your team's goals", "Ana");
         assertThat(team.indexOf("Reduce churn")).isLessThan(team.indexOf("Ship the billing migration"));
         assertThat(reply(says("li", "goals team")).toString()).doesNotContain("Reduce churn");
+    }
+
+    @Test
+    @Order(4)
+    void hrsCompanyGoalRollsUpItsKeyResultAndTheWelcomeShowsAnasGoals() throws Exception {
+        JsonNode hrForm = reply(says("hana", "goals add"));
+        assertThat(hrForm.toString()).contains("Company goal?");
+        answer(submits(
+                "hana",
+                Cards.filledIn(
+                        hrForm, Map.of("title", "Grow revenue to 10M", "company", "yes", "owners", aad("hana")))));
+        String company = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE company")
+                .get(0);
+        JsonNode anaForm = reply(says("ana", "goals add"));
+        assertThat(anaForm.toString()).doesNotContain("Company goal?");
+        answer(submits(
+                "ana",
+                Cards.filledIn(
+                        anaForm,
+                        Map.of(
+                                "title", "Sign 40 enterprise customers",
+                                "measure", "number",
+                                "start", "0",
+                                "target", "40",
+                                "parent", company,
+                                "owners", aad("ana")))));
+        reply(says("ana", "goals update enterprise 10"));
+
+        JsonNode tree = reply(says("li", "goals company"));
+        Goldens.assertMatches("goal-company.json", tree);
+        assertThat(tree.toString()).contains("25% · **Grow revenue to 10M**", "Sign 40 enterprise customers");
+
+        JsonNode welcome = reply(TestActivity.conversationUpdate(teams.microsoft.serviceUrl(), TeamsServer.BOT_ID)
+                .from("29:ana", "Ana", aad("ana"))
+                .inPersonalChat("a:dm-ana")
+                .timezone("Europe/Berlin"));
+        assertThat(welcome.toString()).contains("Your goals · Q4 2026", "Ship the billing migration", "Add a goal");
+        JsonNode form = answer(submits("ana", Cards.json("{\"action\":\"goal.add\",\"value\":\"home\"}")));
+        assertThat(form.toString()).contains("Add a goal", "How is progress measured?");
     }
 
     private static TestActivity says(String person, String text) {

@@ -7,6 +7,7 @@ import dev.candor.bot.chat.HomeSamples;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.feedback.FeedbackSamples;
+import dev.candor.bot.goal.GoalSamples;
 import dev.candor.bot.help.HelpHandler;
 import dev.candor.storage.Platform;
 import dev.candor.storage.conversation.ConversationKind;
@@ -40,6 +41,12 @@ class TeamsHomeGoldenTest {
         Message welcome = TeamsReplies.welcome(((Reply.Private) help).message(), HomeSamples.home(Platform.TEAMS));
 
         Goldens.assertMatches("welcome-personal.json", TeamsRenderer.card(welcome));
+    }
+
+    @Test
+    void rendersGoalsSectionWithGoalsAndWithoutAsTheGoldenFiles() throws Exception {
+        Goldens.assertMatches("goal-home.json", TeamsRenderer.card(GoalSamples.home(Platform.TEAMS)));
+        Goldens.assertMatches("goal-home-empty.json", TeamsRenderer.card(GoalSamples.emptyHome(Platform.TEAMS)));
     }
 
     @Test

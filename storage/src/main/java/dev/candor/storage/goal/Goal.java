@@ -12,6 +12,10 @@ import java.util.List;
  * @param ownerIds the owners' person ids
  * @param ownerManagerIds the owners' direct managers' person ids (nulls left out)
  * @param ownerNames the owners' names, in the order of {@code ownerIds}
+ * @param company a company goal, a root of the company's tree
+ * @param progressByHand an objective whose progress was set by hand, not its key results' average
+ * @param children how many goals contribute to this one (its key results)
+ * @param childrenProgress their average progress, 0 to 100, or null without any
  */
 public record Goal(
         long id,
@@ -34,10 +38,25 @@ public record Goal(
         Instant updatedAt,
         List<Long> ownerIds,
         List<Long> ownerManagerIds,
-        List<String> ownerNames) {
+        List<String> ownerNames,
+        boolean company,
+        boolean progressByHand,
+        int children,
+        Integer childrenProgress) {
 
-    /** Progress from 0 to 100: the percent, the share of the way from start to target, or 0 / 100. */
+    /**
+     * Progress from 0 to 100: its key results' average unless set by hand, else the percent, the share of the way
+     * from start to target, or 0 / 100.
+     */
     public int progress() {
+        if (children > 0 && !progressByHand && childrenProgress != null) {
+            return childrenProgress;
+        }
+        return ownProgress();
+    }
+
+    /** Progress from its own value alone. */
+    public int ownProgress() {
         BigDecimal share =
                 switch (measure) {
                     case PERCENT -> currentValue;

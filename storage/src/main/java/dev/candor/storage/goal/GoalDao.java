@@ -25,7 +25,11 @@ public interface GoalDao {
                    ARRAY(SELECT p.manager_id FROM goal_owners o JOIN people p ON p.id = o.person_id
                          WHERE o.goal_id = g.id AND p.manager_id IS NOT NULL) AS owner_manager_ids,
                    ARRAY(SELECT p.name FROM goal_owners o JOIN people p ON p.id = o.person_id
-                         WHERE o.goal_id = g.id ORDER BY o.person_id) AS owner_names
+                         WHERE o.goal_id = g.id ORDER BY o.person_id) AS owner_names,
+                   g.company, g.progress_by_hand,
+                   (SELECT count(*) FROM goals k WHERE k.org_id = g.org_id AND k.parent_id = g.id) AS children,
+                   (SELECT round(avg(goal_progress(k.measure, k.start_value, k.target_value, k.current_value)))
+                    FROM goals k WHERE k.org_id = g.org_id AND k.parent_id = g.id) AS children_progress
             FROM goals g JOIN goal_cycles c ON c.id = g.cycle_id
             """;
 
@@ -33,9 +37,10 @@ public interface GoalDao {
     @SqlQuery(
             """
             INSERT INTO goals (org_id, cycle_id, parent_id, title, description, measure, start_value, target_value,
-                               unit, current_value, visibility, due_on, created_by, source_key, created_at, updated_at)
+                               unit, current_value, visibility, due_on, created_by, source_key, created_at, updated_at,
+                               company)
             VALUES (:orgId, :cycleId, :parentId, :title, :description, :measure, :start, :target, :unit, :start,
-                    :visibility, :dueOn, :createdBy, :sourceKey, :now, :now)
+                    :visibility, :dueOn, :createdBy, :sourceKey, :now, :now, :company)
             ON CONFLICT (org_id, source_key) DO NOTHING
             RETURNING id
             """)
@@ -53,7 +58,8 @@ public interface GoalDao {
             @Bind("dueOn") LocalDate dueOn,
             @Bind("createdBy") long createdBy,
             @Bind("sourceKey") String sourceKey,
-            @Bind("now") Instant now);
+            @Bind("now") Instant now,
+            @Bind("company") boolean company);
 
     @SqlBatch("INSERT INTO goal_owners (org_id, goal_id, person_id) VALUES (:orgId, :goalId, :personId)")
     void addOwners(@Bind("orgId") long orgId, @Bind("goalId") long goalId, @Bind("personId") List<Long> personIds);
@@ -128,7 +134,8 @@ public interface GoalDao {
 
     @SqlUpdate(
             """
-            UPDATE goals SET current_value = :value, status = :status, updated_at = :now
+            UPDATE goals SET current_value = :value, status = :status, updated_at = :now,
+                   progress_by_hand = progress_by_hand OR :byHand
             WHERE org_id = :orgId AND id = :goalId
             """)
     void setProgress(
@@ -136,7 +143,26 @@ public interface GoalDao {
             @Bind("goalId") long goalId,
             @Bind("value") BigDecimal value,
             @Bind("status") GoalStatus status,
+            @Bind("byHand") boolean byHand,
             @Bind("now") Instant now);
+
+    /** A cycle's company goals that {@code viewer} may see. */
+    @SqlQuery(
+            SELECT
+                    + """
+             WHERE g.org_id = :orgId AND g.cycle_id = :cycleId AND g.company AND goal_readable(g.id, :viewer)
+             ORDER BY g.id
+            """)
+    List<Goal> listCompany(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("viewer") long viewerId);
+
+    /** The goals contributing to a goal that {@code viewer} may see. */
+    @SqlQuery(
+            SELECT
+                    + """
+             WHERE g.org_id = :orgId AND g.parent_id = :parentId AND goal_readable(g.id, :viewer)
+             ORDER BY g.id
+            """)
+    List<Goal> listChildren(@Bind("orgId") long orgId, @Bind("parentId") long parentId, @Bind("viewer") long viewerId);
 
     /** A goal's history, latest first. */
     @SqlQuery(

@@ -67,7 +67,8 @@ class GoalDaoTest {
                             null,
                             people.get("Ana"),
                             "add-" + visibility,
-                            NOW)
+                            NOW,
+                            false)
                     .orElseThrow();
             goals.addOwners(orgId, id, List.of(people.get("Ana")));
         }
@@ -116,7 +117,8 @@ class GoalDaoTest {
                         null,
                         people.get("Ana"),
                         "add-EVERYONE",
-                        NOW))
+                        NOW,
+                        false))
                 .isEmpty();
     }
 
@@ -129,7 +131,7 @@ class GoalDaoTest {
         assertThat(goals.insertUpdate(
                         orgId, goal.id(), ana, BigDecimal.valueOf(30), GoalStatus.AT_RISK, "slow", "u1", NOW))
                 .isPresent();
-        goals.setProgress(orgId, goal.id(), BigDecimal.valueOf(30), GoalStatus.AT_RISK, NOW);
+        goals.setProgress(orgId, goal.id(), BigDecimal.valueOf(30), GoalStatus.AT_RISK, false, NOW);
         assertThat(goals.insertUpdate(orgId, goal.id(), ana, BigDecimal.valueOf(99), GoalStatus.DONE, null, "u1", NOW))
                 .as("the same submission again")
                 .isEmpty();
