@@ -19,3 +19,6 @@ RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
         ELSE round((current_value - start_value) * 100 / nullif(target_value - start_value, 0))
     END))
 $$;
+
+-- The due-day reminders' sweep reads unfinished goals by due day.
+CREATE INDEX goals_due ON goals (due_on) WHERE status <> 'done' AND due_on IS NOT NULL;

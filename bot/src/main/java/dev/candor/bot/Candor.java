@@ -11,6 +11,7 @@ import dev.candor.bot.checkin.Checkins;
 import dev.candor.bot.feedback.FeedbackAdmin;
 import dev.candor.bot.feedback.FeedbackHandler;
 import dev.candor.bot.feedback.FeedbackRequestFeature;
+import dev.candor.bot.goal.GoalReminderQueue;
 import dev.candor.bot.goal.GoalsHandler;
 import dev.candor.bot.help.CandorHandler;
 import dev.candor.bot.help.HelpHandler;
@@ -49,6 +50,7 @@ import dev.candor.scheduler.checkin.CheckinRounds;
 import dev.candor.scheduler.checkin.CheckinSeries;
 import dev.candor.scheduler.events.PruneProcessedEventsJob;
 import dev.candor.scheduler.files.PruneFileLinksJob;
+import dev.candor.scheduler.goal.GoalReminderJob;
 import dev.candor.scheduler.oneonone.CheckinAnswers;
 import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -196,6 +198,11 @@ public final class Candor implements AutoCloseable {
         scheduler.register(WeeklyDigestJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(RecognitionGapJob.everyFiveMinutes(database.jdbi(), options.clock(), new DigestOutbox()));
         scheduler.register(asking.sweepJob());
+        scheduler.register(GoalReminderJob.everyFiveMinutes(
+                database.jdbi(),
+                options.clock(),
+                new WorkingTimeLoader(database.jdbi(), options.clock()),
+                new GoalReminderQueue()));
         // The check-ins' own job before the engine opened every feature's series; a stored one would still fire.
         scheduler.retire("checkin-rounds");
         scheduler.register(RoundSeriesJob.everyFiveMinutes(

@@ -7,6 +7,7 @@ import dev.candor.bot.chat.Text;
 import dev.candor.storage.Platform;
 import dev.candor.storage.goal.Goal;
 import dev.candor.storage.goal.GoalCycle;
+import dev.candor.storage.goal.GoalMeasure;
 import dev.candor.storage.goal.GoalStatus;
 import dev.candor.storage.goal.GoalUpdate;
 import java.math.BigDecimal;
@@ -80,7 +81,13 @@ final class GoalMessages {
                         .strong(goal.title())
                         .plain("  " + statusLabel(goal.status()))
                         .build()),
-                Block.Progress.percent(value(goal), goal.progress()));
+                bar(goal));
+    }
+
+    /** The progress bar, labelled with where the goal is unless that is the percentage the bar shows anyway. */
+    static Block.Progress bar(Goal goal) {
+        boolean plainPercent = goal.measure() == GoalMeasure.PERCENT || goal.children() > 0 && !goal.progressByHand();
+        return Block.Progress.percent(plainPercent ? "Progress" : value(goal), goal.progress());
     }
 
     static String statusLabel(GoalStatus status) {
@@ -187,7 +194,7 @@ final class GoalMessages {
                 .plain("🎯 Added to " + goal.cycleName() + ": ")
                 .strong(goal.title())
                 .build()));
-        blocks.add(Block.Progress.percent(value(goal), goal.progress()));
+        blocks.add(bar(goal));
         blocks.add(new Block.Context(Text.of(
                 capitalised((goal.dueOn() == null ? "no due day" : "due " + DAY.format(goal.dueOn())) + " · owners "
                         + owners(goal) + " · "
@@ -220,7 +227,7 @@ final class GoalMessages {
                 .strong(after.title())
                 .plain(": " + change)
                 .build()));
-        blocks.add(Block.Progress.percent(value(after), after.progress()));
+        blocks.add(bar(after));
         blocks.add(new Block.Context(Text.of("Kept in its history with your comment, if you wrote one.")));
         return new Message("✅ Updated " + after.title() + ": " + change, blocks);
     }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
+import dev.candor.bot.goal.GoalReminderQueue;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
+import dev.candor.scheduler.goal.GoalReminderJob;
+import dev.candor.scheduler.goal.GoalReminderPlanner;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
@@ -273,6 +277,45 @@ class SlackGoalsTest {
         assertThat(home).contains("Your goals · Q4 2026", "Ship the billing migration", "Add a goal");
         String trigger = press("U0ANA", "goal.add", "home", "ana-home");
         assertThat(openedView(trigger).get("callback_id").asText()).isEqualTo("goal.add");
+    }
+
+    @Test
+    @Order(10)
+    void dueDayRemindersReachTheOwnerAWeekAheadAndTheManagerAWeekAfterItWasDueOnce() throws Exception {
+        goals("add Send the pilot report by 2026-12-10", "U0ANA");
+        goals("add Close the Q3 audit by 2026-11-25", "U0ANA");
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        GoalReminderJob job = new GoalReminderJob(
+                database.jdbi(),
+                clock,
+                new WorkingTimeLoader(database.jdbi(), clock),
+                new GoalReminderPlanner(),
+                new GoalReminderQueue());
+
+        assertThat(job.sweep()).isEqualTo(2);
+
+        JsonNode week = awaitDm("D0ANA", "Your goal is due in 6 days, on Thursday 10 December");
+        Golden.assertMatches("goal-reminder", normalizedIds(week));
+        assertThat(week.toString()).contains("Send the pilot report", "goal.update");
+        assertThat(awaitDm("D0MO", "Ana's goal was due 9 days ago, on Wednesday 25 November")
+                        .toString())
+                .contains("Close the Q3 audit");
+        assertThat(job.sweep()).as("each reminder once").isZero();
+    }
+
+    private static JsonNode awaitDm(String channel, String words) throws Exception {
+        await("a DM in " + channel + " saying " + words)
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> slack.calls("chat.postMessage").stream()
+                        .anyMatch(call -> channel.equals(call.get("channel"))
+                                && (call.get("text") + call.get("blocks")).contains(words)));
+        Map<String, String> call = slack.calls("chat.postMessage").stream()
+                .filter(posted -> channel.equals(posted.get("channel"))
+                        && (posted.get("text") + posted.get("blocks")).contains(words))
+                .findFirst()
+                .orElseThrow();
+        return json.createObjectNode().put("text", call.get("text")).set("blocks", Golden.parse(call.get("blocks")));
     }
 
     private record Command(JsonNode body, String trigger) {}

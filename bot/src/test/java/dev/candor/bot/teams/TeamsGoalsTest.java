@@ -1,10 +1,18 @@
 package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.candor.bot.goal.GoalReminderQueue;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
+import dev.candor.scheduler.goal.GoalReminderJob;
+import dev.candor.scheduler.goal.GoalReminderPlanner;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -162,6 +170,32 @@ class TeamsGoalsTest {
         assertThat(welcome.toString()).contains("Your goals · Q4 2026", "Ship the billing migration", "Add a goal");
         JsonNode form = answer(submits("ana", Cards.json("{\"action\":\"goal.add\",\"value\":\"home\"}")));
         assertThat(form.toString()).contains("Add a goal", "How is progress measured?");
+    }
+
+    @Test
+    @Order(5)
+    void aGoalDueInAWeekRemindsItsOwnerOnceInTheirChat() throws Exception {
+        reply(says("ana", "goals add Send the pilot report by 2026-12-10"));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        GoalReminderJob job = new GoalReminderJob(
+                teams.jdbi(),
+                clock,
+                new WorkingTimeLoader(teams.jdbi(), clock),
+                new GoalReminderPlanner(),
+                new GoalReminderQueue());
+
+        assertThat(job.sweep()).isEqualTo(1);
+
+        await("the reminder in Ana's chat").atMost(Duration.ofSeconds(15)).until(() -> teams.microsoft.sends().stream()
+                .filter(request -> URLDecoder.decode(request.getUrl(), StandardCharsets.UTF_8)
+                        .contains("/a:dm-ana/"))
+                .anyMatch(request -> request.getBodyAsString().contains("Your goal is due in 6 days")));
+        JsonNode dm = Cards.of(teams.microsoft.sends().stream()
+                .filter(request -> request.getBodyAsString().contains("Your goal is due in 6 days"))
+                .findFirst()
+                .orElseThrow());
+        Goldens.assertMatches("goal-reminder.json", dm);
+        assertThat(job.sweep()).as("once").isZero();
     }
 
     private static TestActivity says(String person, String text) {

@@ -164,6 +164,24 @@ public interface GoalDao {
             """)
     List<Goal> listChildren(@Bind("orgId") long orgId, @Bind("parentId") long parentId, @Bind("viewer") long viewerId);
 
+    /**
+     * Every owner of an unfinished goal of an open cycle due between the two days, in every organisation, with their
+     * manager: what the due-day reminders look at.
+     */
+    @SqlQuery(
+            """
+            SELECT g.org_id, g.id AS goal_id, g.title, g.due_on, p.id AS owner_id, p.name AS owner_name,
+                   p.manager_id
+            FROM goals g
+            JOIN goal_cycles c ON c.id = g.cycle_id AND c.closed_at IS NULL
+            JOIN goal_owners o ON o.goal_id = g.id
+            JOIN people p ON p.id = o.person_id AND p.active
+            WHERE g.due_on BETWEEN :from AND :to AND g.status <> 'done'
+            ORDER BY g.org_id, g.id, p.id
+            """)
+    @RegisterConstructorMapper(GoalDue.class)
+    List<GoalDue> listDueBetween(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
     /** A goal's history, latest first. */
     @SqlQuery(
             """
