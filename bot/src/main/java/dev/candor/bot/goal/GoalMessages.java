@@ -23,6 +23,8 @@ import java.util.Locale;
 final class GoalMessages {
     static final String UPDATE_BUTTON = "goal.update";
     static final String UPDATE_TYPED = "goal.update.typed";
+    /** One tap on a status under a goal: its value stays, the status is recorded as an update. */
+    static final String STATUS_BUTTON = "goal.status";
     /** A list shows this many goals, so that a Slack message stays under 50 blocks. */
     static final int SHOWN = 10;
 

@@ -137,6 +137,9 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
         if (action.actionId().equals(GoalHome.ADD)) {
             return Reply.form(addForm(actor));
         }
+        if (action.actionId().equals(GoalMessages.STATUS_BUTTON)) {
+            return status(actor, action);
+        }
         String[] parts = action.value().split("\n", 2);
         Optional<Goal> goal = goals.visible(actor, parts[0]);
         if (goal.isEmpty() || !Goals.mayUpdate(actor, goal.get())) {
@@ -152,6 +155,26 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
                     goal.get(), goals.history(actor, goal.get(), 3), value, typed.status(), typed.comment()));
         }
         return Reply.form(GoalForms.update(goal.get(), goals.history(actor, goal.get(), 3), null, null, null));
+    }
+
+    /** "42:at_risk": the goal's status, its value unchanged. */
+    private Reply status(Actor actor, Action action) {
+        String[] parts = action.value().split(":", 2);
+        Optional<Goal> goal = goals.visible(actor, parts[0]);
+        GoalStatus status = null;
+        for (GoalStatus each : GoalStatus.values()) {
+            if (parts.length > 1 && each.dbValue().equals(parts[1])) {
+                status = each;
+            }
+        }
+        if (goal.isEmpty() || status == null) {
+            return Reply.privately("That goal isn't one you can see any more.");
+        }
+        Goals.Updated updated = goals.update(actor, goal.get(), null, status, null, action.sourceKey());
+        return Reply.privately(
+                updated.problem() != null
+                        ? Message.of(updated.problem())
+                        : GoalMessages.updated(updated.before(), updated.after()));
     }
 
     @Override

@@ -303,6 +303,39 @@ class SlackGoalsTest {
         assertThat(job.sweep()).as("each reminder once").isZero();
     }
 
+    @Test
+    @Order(11)
+    void goalsNobodyUpdatedForTwoWeeksAreAskedForOnceAWeekAndOneTapRecordsTheStatus() throws Exception {
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE goals SET updated_at = ? WHERE title IN ('Reduce churn in the pilot', 'Ship the billing docs')",
+                        NOW.minus(Duration.ofDays(20))));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        GoalReminderJob job = new GoalReminderJob(
+                database.jdbi(),
+                clock,
+                new WorkingTimeLoader(database.jdbi(), clock),
+                new GoalReminderPlanner(),
+                new GoalReminderQueue());
+
+        assertThat(job.sweep()).isEqualTo(1);
+
+        JsonNode ask = awaitDm("D0ANA", "2 of your goals haven't been updated for 14 days");
+        Golden.assertMatches("goal-update-ask", normalizedIds(ask));
+        String churn = strings("SELECT id::text FROM goals WHERE title = 'Reduce churn in the pilot'")
+                .get(0);
+        press("U0ANA", "goal.status", churn + ":at_risk", "ana-tap");
+        await("the tap is confirmed")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> String.join(" ", slack.responses("ana-tap")).contains("off track → at risk"));
+        assertThat(strings("SELECT status || ' ' || current_value::text FROM goals WHERE id = " + churn))
+                .containsExactly("at_risk 20");
+        press("U0LI", "goal.status", churn + ":done", "li-tap");
+        await("Li may not").atMost(Duration.ofSeconds(10)).until(() -> String.join(" ", slack.responses("li-tap"))
+                .contains("one you can see any more"));
+        assertThat(job.sweep()).as("once a week").isZero();
+    }
+
     private static JsonNode awaitDm(String channel, String words) throws Exception {
         await("a DM in " + channel + " saying " + words)
                 .atMost(Duration.ofSeconds(15))

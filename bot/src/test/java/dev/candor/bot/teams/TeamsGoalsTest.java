@@ -198,6 +198,38 @@ class TeamsGoalsTest {
         assertThat(job.sweep()).as("once").isZero();
     }
 
+    @Test
+    @Order(6)
+    void aStaleGoalIsAskedForWithOneTapStatusesInAnasChat() throws Exception {
+        teams.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE goals SET updated_at = ? WHERE title = 'Ship the billing migration'",
+                        NOW.minus(Duration.ofDays(15))));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        GoalReminderJob job = new GoalReminderJob(
+                teams.jdbi(),
+                clock,
+                new WorkingTimeLoader(teams.jdbi(), clock),
+                new GoalReminderPlanner(),
+                new GoalReminderQueue());
+
+        assertThat(job.sweep()).isEqualTo(1);
+
+        await("the ask in Ana's chat").atMost(Duration.ofSeconds(15)).until(() -> teams.microsoft.sends().stream()
+                .anyMatch(request -> request.getBodyAsString().contains("hasn't been updated for 14 days")));
+        JsonNode ask = Cards.of(teams.microsoft.sends().stream()
+                .filter(request -> request.getBodyAsString().contains("hasn't been updated for 14 days"))
+                .findFirst()
+                .orElseThrow());
+        String billing = Rows.strings(
+                        teams.jdbi(), "SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
+                .get(0);
+        Goldens.assertMatches("goal-update-ask.json", Cards.json(ask.toString().replace("\"value\":\"" + billing, "\"value\":\"GOAL")));
+        assertThat(answer(presses("ana", "goal.status", billing + ":on_track")).toString())
+                .contains("at risk → on track");
+        assertThat(job.sweep()).as("once a week").isZero();
+    }
+
     private static TestActivity says(String person, String text) {
         String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
         return TestActivity.message(teams.microsoft.serviceUrl(), text)

@@ -6,6 +6,7 @@ import dev.candor.scheduler.ask.WorkingTime;
 import dev.candor.scheduler.ask.WorkingTimes;
 import dev.candor.storage.goal.GoalDao;
 import dev.candor.storage.goal.GoalDue;
+import dev.candor.storage.goal.GoalStale;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sweeps for due-day reminders: reads the unfinished goals due within a window around today, each organisation's
- * owners' and managers' working time in one statement, asks the planner which reminders are due now, and queues them
- * in one transaction; the outbox's keys make every reminder go once, on any number of nodes.
+ * Sweeps for due-day reminders and the weekly ask to update stale goals: reads the unfinished goals due within a
+ * window around today and those nobody updated within the stale period, each organisation's people's working time in
+ * one statement, asks the planner what is due now, and queues it in one transaction; the outbox's keys make every
+ * message go once, on any number of nodes.
  */
 @DisallowConcurrentExecution
 public final class GoalReminderJob implements Job {
@@ -60,37 +62,38 @@ public final class GoalReminderJob implements Job {
         sweep();
     }
 
-    /** Queues the reminders due now; returns how many were new. */
+    /** Queues the reminders and weekly update asks due now; returns how many were new. */
     public int sweep() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         // a day's margin each side: zones run from UTC-12 to UTC+14
         List<GoalDue> goals =
                 jdbi.withExtension(GoalDao.class, dao -> dao.listDueBetween(today.minusDays(15), today.plusDays(8)));
-        if (goals.isEmpty()) {
+        List<GoalStale> stale = jdbi.withExtension(GoalDao.class, dao -> dao.listStale(now));
+        if (goals.isEmpty() && stale.isEmpty()) {
             return 0;
         }
-        Map<Long, List<GoalDue>> byOrg = new LinkedHashMap<>();
-        goals.forEach(goal ->
-                byOrg.computeIfAbsent(goal.orgId(), org -> new ArrayList<>()).add(goal));
-        List<GoalReminder> due = new ArrayList<>();
-        for (Map.Entry<Long, List<GoalDue>> org : byOrg.entrySet()) {
-            List<Long> people = new ArrayList<>();
-            for (GoalDue goal : org.getValue()) {
-                people.add(goal.ownerId());
-                if (goal.managerId() != null) {
-                    people.add(goal.managerId());
-                }
+        Map<Long, List<Long>> peopleByOrg = new LinkedHashMap<>();
+        for (GoalDue goal : goals) {
+            List<Long> people = peopleByOrg.computeIfAbsent(goal.orgId(), org -> new ArrayList<>());
+            people.add(goal.ownerId());
+            if (goal.managerId() != null) {
+                people.add(goal.managerId());
             }
-            Map<Long, WorkingTime> working = new HashMap<>(times.of(org.getKey(), people));
-            due.addAll(planner.due(org.getValue(), working, now));
         }
-        if (due.isEmpty()) {
+        stale.forEach(goal -> peopleByOrg
+                .computeIfAbsent(goal.orgId(), org -> new ArrayList<>())
+                .add(goal.ownerId()));
+        Map<Long, WorkingTime> working = new HashMap<>();
+        peopleByOrg.forEach((org, people) -> working.putAll(times.of(org, people)));
+        List<GoalReminder> due = planner.due(goals, working, now);
+        List<GoalUpdateAsk> asks = planner.updateAsks(stale, working, now);
+        if (due.isEmpty() && asks.isEmpty()) {
             return 0;
         }
-        int queued = jdbi.inTransaction(handle -> outbox.queue(handle, due));
+        int queued = jdbi.inTransaction(handle -> outbox.queue(handle, due) + outbox.queueUpdateAsks(handle, asks));
         if (queued > 0) {
-            log.info("queued {} goal reminder(s)", queued);
+            log.info("queued {} goal reminder(s) and update ask(s)", queued);
         }
         return queued;
     }

@@ -8,4 +8,7 @@ public interface GoalReminderOutbox {
 
     /** Queues each reminder as a DM to its recipient with the key {@link GoalReminder#key()}; returns how many were new. */
     int queue(Handle handle, List<GoalReminder> reminders);
+
+    /** Queues each weekly update ask as a DM to its owner with the key {@link GoalUpdateAsk#key()}; how many were new. */
+    int queueUpdateAsks(Handle handle, List<GoalUpdateAsk> asks);
 }

@@ -2,11 +2,13 @@ package dev.candor.scheduler.goal;
 
 import dev.candor.scheduler.ask.WorkingTime;
 import dev.candor.storage.goal.GoalDue;
+import dev.candor.storage.goal.GoalStale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,30 @@ public final class GoalReminderPlanner {
             }
         }
         return due;
+    }
+
+    /**
+     * The weekly update asks due at {@code now}: one per owner with stale goals who is in working time from 09:00,
+     * keyed by their own ISO week, so that it goes on the first working morning of the week the sweep finds them.
+     */
+    public List<GoalUpdateAsk> updateAsks(List<GoalStale> stale, Map<Long, WorkingTime> times, Instant now) {
+        Map<Long, List<Long>> byOwner = new java.util.LinkedHashMap<>();
+        Map<Long, Long> orgs = new java.util.HashMap<>();
+        for (GoalStale goal : stale) {
+            byOwner.computeIfAbsent(goal.ownerId(), owner -> new ArrayList<>()).add(goal.goalId());
+            orgs.put(goal.ownerId(), goal.orgId());
+        }
+        List<GoalUpdateAsk> asks = new ArrayList<>();
+        for (Map.Entry<Long, List<Long>> owner : byOwner.entrySet()) {
+            WorkingTime time = times.get(owner.getKey());
+            if (time != null && mayNudge(time, now)) {
+                LocalDate today = LocalDate.ofInstant(now, time.zone());
+                String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                        + String.format(java.util.Locale.ROOT, "%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                asks.add(new GoalUpdateAsk(orgs.get(owner.getKey()), owner.getKey(), owner.getValue(), week));
+            }
+        }
+        return asks;
     }
 
     static Optional<GoalReminder.Kind> kindForOwner(long days) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.scheduler.ask.WorkingTime;
 import dev.candor.storage.goal.GoalDue;
+import dev.candor.storage.goal.GoalStale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -74,6 +75,22 @@ class GoalReminderPlannerTest {
                 .extracting(GoalReminder::kind, GoalReminder::recipientId, GoalReminder::days)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(GoalReminder.Kind.OVERDUE_TO_MANAGER, MO, -8L));
         assertThat(at("2026-12-16T14:00:00Z", due, NEW_YORK, NEW_YORK)).isEmpty();
+    }
+
+    @Test
+    void theWeeklyUpdateAskListsAllOfAnOwnersStaleGoalsKeyedByTheirOwnWeek() {
+        List<GoalStale> stale = List.of(new GoalStale(7, 42, ANA), new GoalStale(7, 43, ANA), new GoalStale(7, 44, MO));
+        // Monday 09:30 in Tokyo, still Sunday evening in New York
+        Instant now = Instant.parse("2026-12-07T00:30:00Z");
+
+        List<GoalUpdateAsk> asks = planner.updateAsks(
+                stale, Map.of(ANA, WorkingTime.defaults(TOKYO), MO, WorkingTime.defaults(NEW_YORK)), now);
+
+        assertThat(asks).singleElement().satisfies(ask -> {
+            assertThat(ask.ownerId()).isEqualTo(ANA);
+            assertThat(ask.goalIds()).containsExactly(42L, 43L);
+            assertThat(ask.key()).isEqualTo("goal-stale:1:2026-W50");
+        });
     }
 
     @Test

@@ -182,6 +182,25 @@ public interface GoalDao {
     @RegisterConstructorMapper(GoalDue.class)
     List<GoalDue> listDueBetween(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
+    /**
+     * Every owner of an unfinished goal of an open cycle not updated within its organisation's stale period (14 days
+     * unless HR set another), in every organisation: what the weekly update ask looks at.
+     */
+    @SqlQuery(
+            """
+            SELECT g.org_id, g.id AS goal_id, o.person_id AS owner_id
+            FROM goals g
+            JOIN goal_cycles c ON c.id = g.cycle_id AND c.closed_at IS NULL
+            JOIN goal_owners o ON o.goal_id = g.id
+            JOIN people p ON p.id = o.person_id AND p.active
+            LEFT JOIN goal_settings s ON s.org_id = g.org_id
+            WHERE g.status <> 'done'
+              AND g.updated_at < CAST(:now AS timestamptz) - make_interval(days => coalesce(s.stale_days, 14))
+            ORDER BY g.org_id, o.person_id, g.id
+            """)
+    @RegisterConstructorMapper(GoalStale.class)
+    List<GoalStale> listStale(@Bind("now") Instant now);
+
     /** A goal's history, latest first. */
     @SqlQuery(
             """
