@@ -11,6 +11,7 @@ import dev.candor.bot.checkin.Checkins;
 import dev.candor.bot.feedback.FeedbackAdmin;
 import dev.candor.bot.feedback.FeedbackHandler;
 import dev.candor.bot.feedback.FeedbackRequestFeature;
+import dev.candor.bot.goal.GoalAdmin;
 import dev.candor.bot.goal.GoalReminderQueue;
 import dev.candor.bot.goal.GoalsHandler;
 import dev.candor.bot.help.CandorHandler;
@@ -300,7 +301,9 @@ public final class Candor implements AutoCloseable {
                         "checkins",
                         new CheckinAdmin(database.jdbi()),
                         "feedback",
-                        new FeedbackAdmin(database.jdbi(), directory)));
+                        new FeedbackAdmin(database.jdbi(), directory),
+                        "goals",
+                        new GoalAdmin(database.jdbi(), clock)));
         OneOnOneFeature oneOnOneRounds = new OneOnOneFeature(database.jdbi(), clock, asking, new CheckinAnswers());
         asking.features().register(oneOnOneRounds);
         PulseHandler pulses =

@@ -17,9 +17,6 @@ import java.util.Map;
 
 /** Reading goals: one's own, someone's (what the visibility allows), and a manager's team, worst first. */
 final class GoalReading {
-    /** A goal not updated for this many days is stale. */
-    static final int STALE_DAYS = 14;
-
     private final Goals goals;
 
     GoalReading(Goals goals) {
@@ -46,10 +43,11 @@ final class GoalReading {
 
     private Message list(String title, Actor actor, List<Goal> shown) {
         Instant now = goals.clock().instant();
+        int staleDays = goals.staleDays(actor);
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header(title));
         for (Goal goal : shown.subList(0, Math.min(shown.size(), GoalMessages.SHOWN))) {
-            blocks.addAll(GoalMessages.item(goal, Goals.mayUpdate(actor, goal), now, STALE_DAYS));
+            blocks.addAll(GoalMessages.item(goal, Goals.mayUpdate(actor, goal), now, staleDays));
         }
         if (shown.size() > GoalMessages.SHOWN) {
             blocks.add(new Block.Context(Text.of("…and " + (shown.size() - GoalMessages.SHOWN) + " more.")));
@@ -66,8 +64,10 @@ final class GoalReading {
                     + " Candor's directory; HR sets managers with the people import).");
         }
         Instant now = goals.clock().instant();
+        int staleDays = goals.staleDays(actor);
         List<Goal> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingInt((Goal goal) -> urgency(goal, now)).thenComparing(Goal::id));
+        sorted.sort(Comparator.comparingInt((Goal goal) -> urgency(goal, now, staleDays))
+                .thenComparing(Goal::id));
         Map<String, List<Goal>> byOwner = new LinkedHashMap<>();
         for (Goal goal : sorted) {
             byOwner.computeIfAbsent(GoalMessages.owners(goal), owners -> new ArrayList<>())
@@ -75,15 +75,16 @@ final class GoalReading {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Your team's goals · " + cycle.name()));
-        long attention = all.stream().filter(goal -> urgency(goal, now) < 3).count();
+        long attention =
+                all.stream().filter(goal -> urgency(goal, now, staleDays) < 3).count();
         blocks.add(new Block.Context(Text.of(attention + " of " + all.size() + " need attention: at risk, off track"
-                + " or not updated for " + STALE_DAYS + " days.")));
+                + " or not updated for " + staleDays + " days.")));
         for (Map.Entry<String, List<Goal>> owner : byOwner.entrySet()) {
             Text.Builder lines = Text.builder().strong(owner.getKey()).lineBreak();
             for (Goal goal : owner.getValue()) {
                 lines.plain(bar(goal.progress()) + " " + goal.progress() + "% · " + goal.title() + " · "
                                 + GoalMessages.statusLabel(goal.status())
-                                + (GoalMessages.stale(goal, now, STALE_DAYS) ? " · ⏳ stale" : ""))
+                                + (GoalMessages.stale(goal, now, staleDays) ? " · ⏳ stale" : ""))
                         .lineBreak();
             }
             blocks.add(new Block.Section(lines.build()));
@@ -130,7 +131,7 @@ final class GoalReading {
     }
 
     /** 0: off track, 1: at risk, 2: stale, 3: the rest, 4: done. */
-    private static int urgency(Goal goal, Instant now) {
+    private static int urgency(Goal goal, Instant now, int staleDays) {
         if (goal.status() == GoalStatus.DONE) {
             return 4;
         }
@@ -140,7 +141,7 @@ final class GoalReading {
         if (goal.status() == GoalStatus.AT_RISK) {
             return 1;
         }
-        return GoalMessages.stale(goal, now, STALE_DAYS) ? 2 : 3;
+        return GoalMessages.stale(goal, now, staleDays) ? 2 : 3;
     }
 
     /** Ten blocks, one per 10 %. */

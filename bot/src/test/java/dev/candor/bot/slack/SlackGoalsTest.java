@@ -336,6 +336,41 @@ class SlackGoalsTest {
         assertThat(job.sweep()).as("once a week").isZero();
     }
 
+    @Test
+    @Order(12)
+    void hrSetsTheStalePeriodWhoAddsCompanyGoalsAndACycleAndEveryChangeIsAudited() throws Exception {
+        JsonNode overview = candor("admin goals", "U0HANA");
+        Golden.assertMatches("goal-admin", overview);
+        assertThat(overview.toString()).contains("Q4 2026", "added by HR admins", "after 14 days");
+        assertThat(text(candor("admin goals stale-days 30", "U0ANA"))).contains("HR admin");
+        assertThat(text(candor("admin goals stale-days 0", "U0HANA"))).contains("from 1 to 90");
+
+        assertThat(text(candor("admin goals stale-days 30", "U0HANA")))
+                .contains("14 → 30", "Undo: /candor admin goals stale-days 14");
+        assertThat(text(candor("admin goals company-goals everyone", "U0HANA"))).contains("hr → everyone");
+        assertThat(openedView(command("add", "U0ANA").trigger()).toString()).contains("Company goal?");
+        assertThat(text(candor("admin goals cycle H1 2027 2027-01-01 2027-06-30", "U0HANA")))
+                .contains("Added the goal cycle H1 2027, 2027-01-01 to 2027-06-30");
+        assertThat(text(candor("admin goals cycle Again 2027-01-01 2027-03-31", "U0HANA")))
+                .contains("starts on 2027-01-01 already");
+        assertThat(text(candor("admin goals cycle Backwards 2027-06-30 2027-01-01", "U0HANA")))
+                .contains("ends after it starts");
+        assertThat(strings("SELECT action || ' ' || coalesce(old_value, '-') || ' ' || new_value FROM audit_log"
+                        + " WHERE action LIKE 'goals %' ORDER BY id"))
+                .containsExactly(
+                        "goals stale-days 14 30",
+                        "goals company-goals hr everyone",
+                        "goals cycle - H1 2027 2027-01-01–2027-06-30");
+    }
+
+    private static JsonNode candor(String text, String user) throws Exception {
+        Map<String, String> form =
+                SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));
+        HttpResponse<String> response = signed(SlackClient.formBody(form));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Golden.parse(response.body());
+    }
+
     private static JsonNode awaitDm(String channel, String words) throws Exception {
         await("a DM in " + channel + " saying " + words)
                 .atMost(Duration.ofSeconds(15))

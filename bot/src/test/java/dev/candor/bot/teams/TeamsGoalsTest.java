@@ -224,10 +224,27 @@ class TeamsGoalsTest {
         String billing = Rows.strings(
                         teams.jdbi(), "SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
                 .get(0);
-        Goldens.assertMatches("goal-update-ask.json", Cards.json(ask.toString().replace("\"value\":\"" + billing, "\"value\":\"GOAL")));
+        Goldens.assertMatches(
+                "goal-update-ask.json",
+                Cards.json(ask.toString().replace("\"value\":\"" + billing, "\"value\":\"GOAL")));
         assertThat(answer(presses("ana", "goal.status", billing + ":on_track")).toString())
                 .contains("at risk → on track");
         assertThat(job.sweep()).as("once a week").isZero();
+    }
+
+    @Test
+    @Order(7)
+    void hrChangesTheStalePeriodAndAddsACycle() throws Exception {
+        Goldens.assertMatches("goal-admin.json", reply(says("hana", "candor admin goals")));
+        assertThat(reply(says("ana", "candor admin goals stale-days 21")).toString())
+                .contains("HR admin");
+        assertThat(reply(says("hana", "candor admin goals stale-days 21")).toString())
+                .contains("14 → 21", "Undo: @Candor admin goals stale-days 14");
+        assertThat(reply(says("hana", "candor admin goals cycle H1 2027 2027-01-01 2027-06-30"))
+                        .toString())
+                .contains("Added the goal cycle H1 2027");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT action FROM audit_log WHERE action LIKE 'goals %' ORDER BY id"))
+                .containsExactly("goals stale-days", "goals cycle");
     }
 
     private static TestActivity says(String person, String text) {

@@ -20,6 +20,26 @@ public interface GoalCycleDao {
             """)
     Optional<GoalCycle> findOn(@Bind("orgId") long orgId, @Bind("day") LocalDate day);
 
+    /** The cycles that end on or after this day, soonest first: the current one and those planned. */
+    @SqlQuery(
+            """
+            SELECT id, org_id, name, starts_on, ends_on, closed_at FROM goal_cycles
+            WHERE org_id = :orgId AND ends_on >= :day ORDER BY starts_on LIMIT 10
+            """)
+    java.util.List<GoalCycle> listFrom(@Bind("orgId") long orgId, @Bind("day") LocalDate day);
+
+    /** Adds a cycle; false when one starts that day already. */
+    @SqlUpdate(
+            """
+            INSERT INTO goal_cycles (org_id, name, starts_on, ends_on) VALUES (:orgId, :name, :startsOn, :endsOn)
+            ON CONFLICT (org_id, starts_on) DO NOTHING
+            """)
+    boolean insert(
+            @Bind("orgId") long orgId,
+            @Bind("name") String name,
+            @Bind("startsOn") LocalDate startsOn,
+            @Bind("endsOn") LocalDate endsOn);
+
     /** Adds a cycle unless one starts that day already (two first uses at once make one). */
     @SqlUpdate(
             """
