@@ -313,7 +313,7 @@ public final class Candor implements AutoCloseable {
         asking.features().register(new FeedbackRequestFeature());
         FeedbackHandler feedback =
                 new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds(), asking.keyedHash());
-        GoalsHandler goals = new GoalsHandler(database.jdbi(), directory, clock);
+        GoalsHandler goals = new GoalsHandler(database.jdbi(), directory, clock, files);
         PulseResultsCommands pulseResults =
                 new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
         return ConversationRouter.builder(help)

@@ -60,7 +60,11 @@ final class GoalMessages {
                                 .strong(goals + " @name")
                                 .plain(" shows someone's goals that you may see; ")
                                 .strong(goals + " team")
-                                .plain(" shows your reports' goals, at risk, off track and stale first.")
+                                .plain(" shows your reports' goals, at risk, off track and stale first; ")
+                                .strong(goals + " company")
+                                .plain(" the company's goals and what contributes to them; ")
+                                .strong(goals + " export")
+                                .plain(" (HR admins) the cycle's goals and updates as CSV.")
                                 .build()),
                         new Block.Context(Text.of("Who sees a goal: everyone; or the owners' team and managers; or only"
                                 + " the owners and their managers."))));

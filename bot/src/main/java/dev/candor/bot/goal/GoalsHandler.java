@@ -11,6 +11,7 @@ import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
+import dev.candor.bot.server.FileLinks;
 import dev.candor.storage.goal.Goal;
 import dev.candor.storage.goal.GoalStatus;
 import java.math.BigDecimal;
@@ -29,8 +30,15 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
     private final GoalReading reading;
     private final GoalInput input;
     private final GoalHome home;
+    private final GoalExport export;
 
     public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
+        this(jdbi, directory, clock, null);
+    }
+
+    /** With HR's CSV export through expiring links under PUBLIC_URL ({@code files}). */
+    public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock, FileLinks files) {
+        this.export = new GoalExport(jdbi, files);
         this.goals = new Goals(jdbi, directory, clock);
         this.reading = new GoalReading(goals);
         this.input = new GoalInput(directory);
@@ -56,6 +64,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
             case "help" -> Reply.privately(GoalMessages.help(actor.platform()));
             case "team" -> Reply.privately(reading.team(actor));
             case "company" -> Reply.privately(reading.company(actor));
+            case "export" -> export.export(actor, goals.cycle(actor), command.sourceKey());
             case "add" -> rest.isEmpty() ? Reply.form(addForm(actor)) : add(command, rest);
             case "update" ->
                 rest.isEmpty()

@@ -15,6 +15,7 @@ import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import dev.candor.storage.org.OrganisationDao;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SlackGoalsTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final ObjectMapper json = new ObjectMapper();
+    private static final String PUBLIC = "https://candor.example.com";
 
     private static FakeSlack slack;
     private static Database database;
@@ -50,7 +54,7 @@ class SlackGoalsTest {
         slack = new FakeSlack();
         database = TestDatabase.fresh();
         candor = Candor.start(
-                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()),
+                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()).withPublicUrl(URI.create(PUBLIC)),
                 database,
                 new Candor.Options(Clock.fixed(NOW, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
         client = new SlackClient(candor.port());
@@ -361,6 +365,28 @@ class SlackGoalsTest {
                         "goals stale-days 14 30",
                         "goals company-goals hr everyone",
                         "goals cycle - H1 2027 2027-01-01–2027-06-30");
+    }
+
+    @Test
+    @Order(13)
+    void hrExportsTheCyclesGoalsAndUpdatesAsCsvWithoutTheWordsOfPrivateGoals() throws Exception {
+        assertThat(text(goals("export", "U0ANA"))).isEqualTo("Exports are for HR admins.");
+        assertThat(text(goals("export", "U0HANA"))).contains("direct message with the download link");
+
+        JsonNode dm = awaitDm("D0HANA", "/files/");
+        Matcher link = Pattern.compile(Pattern.quote(PUBLIC) + "/files/[A-Za-z0-9_-]{43}/[A-Za-z0-9.-]+\\.csv")
+                .matcher(dm.toString());
+        assertThat(link.find()).isTrue();
+        URI local = URI.create(link.group().replace(PUBLIC, "http://127.0.0.1:" + candor.port()));
+        HttpResponse<String> csv = java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(local).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body())
+                .startsWith("row,goal,title,owners,parent,company,measure,start,target,unit,value,progress,status")
+                .contains("Ship the billing migration,Ana,,no,number,0,120,customers,90,75,on_track,everyone")
+                .contains("(private goal)", "waiting on finance")
+                .doesNotContain("Reduce churn", "two big customers left");
     }
 
     private static JsonNode candor(String text, String user) throws Exception {

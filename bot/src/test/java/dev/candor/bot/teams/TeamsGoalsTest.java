@@ -9,7 +9,11 @@ import dev.candor.bot.goal.GoalReminderQueue;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
 import dev.candor.scheduler.goal.GoalReminderPlanner;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +40,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamsGoalsTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+    private static final String PUBLIC = "https://candor.example.com";
     private static final List<String> PEOPLE = List.of("ana", "gil", "mo", "li", "hana");
 
     private static TeamsServer teams;
 
     @BeforeAll
     static void start() throws Exception {
-        teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC));
+        teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC), URI.create(PUBLIC));
         for (String person : PEOPLE) {
             teams.post(says(person, "help").json());
         }
@@ -245,6 +252,31 @@ class TeamsGoalsTest {
                 .contains("Added the goal cycle H1 2027");
         assertThat(Rows.strings(teams.jdbi(), "SELECT action FROM audit_log WHERE action LIKE 'goals %' ORDER BY id"))
                 .containsExactly("goals stale-days", "goals cycle");
+    }
+
+    @Test
+    @Order(8)
+    void hrExportsTheGoalsAsCsvWithoutThePrivateGoalsWords() throws Exception {
+        assertThat(reply(says("ana", "goals export")).toString()).contains("Exports are for HR admins.");
+        assertThat(reply(says("hana", "goals export")).toString()).contains("direct message with the download link");
+        await("the export DM is sent")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> teams.microsoft.connectorCalls().stream()
+                        .anyMatch(call -> call.getBodyAsString().contains("/files/")));
+        String sent = teams.microsoft.connectorCalls().stream()
+                .map(LoggedRequest::getBodyAsString)
+                .filter(body -> body.contains("/files/"))
+                .findFirst()
+                .orElseThrow();
+        Matcher link = Pattern.compile(Pattern.quote(PUBLIC) + "/files/[A-Za-z0-9_-]{43}/[A-Za-z0-9.-]+\\.csv")
+                .matcher(sent);
+        assertThat(link.find()).isTrue();
+        URI local = URI.create(link.group().replace(PUBLIC, "http://127.0.0.1:" + teams.candor.port()));
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(local).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.body())
+                .contains("Ship the billing migration", "(private goal)", "waiting on finance")
+                .doesNotContain("Reduce churn", "two left");
     }
 
     private static TestActivity says(String person, String text) {

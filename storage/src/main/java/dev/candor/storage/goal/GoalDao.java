@@ -201,6 +201,21 @@ public interface GoalDao {
     @RegisterConstructorMapper(GoalStale.class)
     List<GoalStale> listStale(@Bind("now") Instant now);
 
+    /** Every goal of a cycle, for HR's export. */
+    @SqlQuery(SELECT + " WHERE g.org_id = :orgId AND g.cycle_id = :cycleId ORDER BY g.id")
+    List<Goal> listOfCycle(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
+
+    /** Every update of a cycle's goals, oldest first, for HR's export. */
+    @SqlQuery(
+            """
+            SELECT u.id, u.goal_id, u.person_id, p.name AS person_name, u.old_value, u.new_value, u.old_status,
+                   u.new_status, u.comment, u.created_at
+            FROM goal_updates u JOIN goals g ON g.id = u.goal_id JOIN people p ON p.id = u.person_id
+            WHERE u.org_id = :orgId AND g.cycle_id = :cycleId
+            ORDER BY u.created_at, u.id
+            """)
+    List<GoalUpdate> listUpdatesOfCycle(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
+
     /** A goal's history, latest first. */
     @SqlQuery(
             """

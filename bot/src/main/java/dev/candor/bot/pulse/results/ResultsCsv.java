@@ -4,8 +4,8 @@ import dev.candor.bot.pulse.results.SurveyResults.BreakdownResult;
 import dev.candor.bot.pulse.results.SurveyResults.GroupResult;
 import dev.candor.bot.pulse.results.SurveyResults.QuestionResult;
 import dev.candor.bot.pulse.results.SurveyResults.TrendPoint;
+import dev.candor.bot.server.CsvRows;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,16 +87,6 @@ final class ResultsCsv {
     }
 
     private static void row(StringBuilder csv, String... cells) {
-        csv.append(String.join(
-                        ",", List.of(cells).stream().map(ResultsCsv::cell).toList()))
-                .append("\r\n");
-    }
-
-    /** Quoted when needed; a leading =, +, - or @ is defused so that a spreadsheet doesn't run it as a formula. */
-    private static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
-                ? "'" + value
-                : value;
-        return safe.matches("[^,\"\r\n]*") ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
+        CsvRows.row(csv, cells);
     }
 }
