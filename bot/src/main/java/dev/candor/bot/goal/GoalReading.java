@@ -102,12 +102,23 @@ final class GoalReading {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Company goals · " + cycle.name()));
-        for (Goal root : roots.subList(0, Math.min(roots.size(), GoalMessages.SHOWN))) {
+        List<Goal> shown = roots.subList(0, Math.min(roots.size(), GoalMessages.SHOWN));
+        List<Goal> children = goals.childrenOf(actor, shown);
+        Map<Long, List<Goal>> byParent = new LinkedHashMap<>();
+        for (Goal goal : children) {
+            byParent.computeIfAbsent(goal.parentId(), parent -> new ArrayList<>())
+                    .add(goal);
+        }
+        for (Goal goal : goals.childrenOf(actor, children)) {
+            byParent.computeIfAbsent(goal.parentId(), parent -> new ArrayList<>())
+                    .add(goal);
+        }
+        for (Goal root : shown) {
             Text.Builder tree = Text.builder();
             line(tree, root, 0);
-            for (Goal child : goals.children(actor, root)) {
+            for (Goal child : byParent.getOrDefault(root.id(), List.of())) {
                 line(tree, child, 1);
-                for (Goal grandchild : goals.children(actor, child)) {
+                for (Goal grandchild : byParent.getOrDefault(child.id(), List.of())) {
                     line(tree, grandchild, 2);
                 }
             }

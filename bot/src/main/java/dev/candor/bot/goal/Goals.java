@@ -162,9 +162,12 @@ final class Goals {
         return jdbi.withExtension(GoalDao.class, dao -> dao.listCompany(viewer.orgId(), cycle, viewer.personId()));
     }
 
-    /** The goals contributing to this one that the person may see. */
-    List<Goal> children(Actor viewer, Goal goal) {
-        return jdbi.withExtension(GoalDao.class, dao -> dao.listChildren(viewer.orgId(), goal.id(), viewer.personId()));
+    /** The goals contributing to any of these that the person may see, in one statement. */
+    List<Goal> childrenOf(Actor viewer, List<Goal> parents) {
+        long[] ids = parents.stream().mapToLong(Goal::id).toArray();
+        return ids.length == 0
+                ? List.of()
+                : jdbi.withExtension(GoalDao.class, dao -> dao.listChildrenOf(viewer.orgId(), ids, viewer.personId()));
     }
 
     /** Why a measure's start and target can't be used, or null. */

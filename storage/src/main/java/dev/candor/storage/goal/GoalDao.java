@@ -155,14 +155,15 @@ public interface GoalDao {
             """)
     List<Goal> listCompany(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("viewer") long viewerId);
 
-    /** The goals contributing to a goal that {@code viewer} may see. */
+    /** The goals contributing to any of these goals that {@code viewer} may see, by parent then id. */
     @SqlQuery(
             SELECT
                     + """
-             WHERE g.org_id = :orgId AND g.parent_id = :parentId AND goal_readable(g.id, :viewer)
-             ORDER BY g.id
+             WHERE g.org_id = :orgId AND g.parent_id = ANY(:parentIds) AND goal_readable(g.id, :viewer)
+             ORDER BY g.parent_id, g.id
             """)
-    List<Goal> listChildren(@Bind("orgId") long orgId, @Bind("parentId") long parentId, @Bind("viewer") long viewerId);
+    List<Goal> listChildrenOf(
+            @Bind("orgId") long orgId, @Bind("parentIds") long[] parentIds, @Bind("viewer") long viewerId);
 
     /**
      * Every owner of an unfinished goal of an open cycle due between the two days, in every organisation, with their
