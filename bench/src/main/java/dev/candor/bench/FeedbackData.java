@@ -52,7 +52,7 @@ final class FeedbackData {
         return jdbi.withHandle(handle -> loaded(handle, orgId, people));
     }
 
-    private static void insertTree(Handle handle, long orgId, long first, int humans) {
+    static void insertTree(Handle handle, long orgId, long first, int humans) {
         handle.createUpdate(
                         """
                 WITH sizes AS (

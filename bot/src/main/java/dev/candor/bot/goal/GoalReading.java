@@ -92,10 +92,10 @@ final class GoalReading {
         return new Message("Your team's goals: " + attention + " of " + all.size() + " need attention", blocks);
     }
 
-    /** The company's goals and, beneath each, the goals contributing to it, as far as the person may see. */
+    /** The company's goals and, beneath each, its key results (with how many goals each has beneath) the person may see. */
     Message company(Actor actor) {
         GoalCycle cycle = goals.cycle(actor);
-        List<Goal> roots = goals.company(actor);
+        List<Goal> roots = goals.company(actor, GoalMessages.SHOWN + 1);
         if (roots.isEmpty()) {
             return Message.of("There are no company goals in " + cycle.name() + " yet. HR admins add them with "
                     + GoalMessages.goals(actor.platform()) + " add (Company goal: yes).");
@@ -109,24 +109,17 @@ final class GoalReading {
             byParent.computeIfAbsent(goal.parentId(), parent -> new ArrayList<>())
                     .add(goal);
         }
-        for (Goal goal : goals.childrenOf(actor, children)) {
-            byParent.computeIfAbsent(goal.parentId(), parent -> new ArrayList<>())
-                    .add(goal);
-        }
         for (Goal root : shown) {
             Text.Builder tree = Text.builder();
             line(tree, root, 0);
             for (Goal child : byParent.getOrDefault(root.id(), List.of())) {
                 line(tree, child, 1);
-                for (Goal grandchild : byParent.getOrDefault(child.id(), List.of())) {
-                    line(tree, grandchild, 2);
-                }
             }
             blocks.add(new Block.Section(tree.build()));
         }
         blocks.add(new Block.Context(Text.of("An objective's progress is its key results' average unless its owners set"
                 + " it by hand. Goals you may not see are left out.")));
-        return new Message("Company goals · " + cycle.name() + ": " + roots.size(), blocks);
+        return new Message("Company goals · " + cycle.name() + ": " + shown.size(), blocks);
     }
 
     private static void line(Text.Builder tree, Goal goal, int depth) {
@@ -137,8 +130,11 @@ final class GoalReading {
         } else {
             tree.plain(goal.title());
         }
-        tree.plain(" · " + GoalMessages.owners(goal) + " · " + GoalMessages.statusLabel(goal.status()))
-                .lineBreak();
+        tree.plain(" · " + GoalMessages.owners(goal) + " · " + GoalMessages.statusLabel(goal.status()));
+        if (depth > 0 && goal.children() > 0) {
+            tree.plain(" · " + goal.children() + (goal.children() == 1 ? " goal" : " goals") + " beneath");
+        }
+        tree.lineBreak();
     }
 
     /** 0: off track, 1: at risk, 2: stale, 3: the rest, 4: done. */

@@ -156,10 +156,11 @@ final class Goals {
                 .staleDays();
     }
 
-    /** A cycle's company goals that the person may see. */
-    List<Goal> company(Actor viewer) {
+    /** A cycle's company goals that the person may see, the first {@code most}. */
+    List<Goal> company(Actor viewer, int most) {
         long cycle = cycle(viewer).id();
-        return jdbi.withExtension(GoalDao.class, dao -> dao.listCompany(viewer.orgId(), cycle, viewer.personId()));
+        return jdbi.withExtension(
+                GoalDao.class, dao -> dao.listCompany(viewer.orgId(), cycle, viewer.personId(), most));
     }
 
     /** The goals contributing to any of these that the person may see, in one statement. */
@@ -333,7 +334,7 @@ final class Goals {
         Optional<Long> manager = jdbi.withExtension(
                         PersonLookupDao.class, dao -> dao.findById(actor.orgId(), actor.personId()))
                 .map(Person::managerId);
-        List<Goal> parents = new ArrayList<>(company(actor));
+        List<Goal> parents = new ArrayList<>(company(actor, 50));
         parents.addAll(ownedBy(actor, actor.personId()));
         manager.ifPresent(id -> parents.addAll(ownedBy(actor, id)));
         java.util.Set<Long> seen = new java.util.HashSet<>();

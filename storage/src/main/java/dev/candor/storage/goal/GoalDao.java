@@ -75,7 +75,7 @@ public interface GoalDao {
             SELECT
                     + """
              WHERE g.org_id = :orgId AND g.cycle_id = :cycleId
-               AND EXISTS (SELECT 1 FROM goal_owners o WHERE o.goal_id = g.id AND o.person_id = :ownerId)
+               AND g.id IN (SELECT o.goal_id FROM goal_owners o WHERE o.org_id = :orgId AND o.person_id = :ownerId)
                AND goal_readable(g.id, :viewer)
              ORDER BY g.due_on NULLS LAST, g.id
             """)
@@ -90,8 +90,9 @@ public interface GoalDao {
             SELECT
                     + """
              WHERE g.org_id = :orgId AND g.cycle_id = :cycleId
-               AND EXISTS (SELECT 1 FROM goal_owners o JOIN people p ON p.id = o.person_id
-                           WHERE o.goal_id = g.id AND p.manager_id = :managerId AND p.active)
+               AND g.id IN (SELECT o.goal_id FROM people p JOIN goal_owners o ON o.org_id = p.org_id
+                                AND o.person_id = p.id
+                            WHERE p.org_id = :orgId AND p.manager_id = :managerId AND p.active)
              ORDER BY g.id
             """)
     List<Goal> listOfReports(
@@ -102,8 +103,11 @@ public interface GoalDao {
             SELECT
                     + """
              WHERE g.org_id = :orgId AND g.cycle_id = :cycleId
-               AND EXISTS (SELECT 1 FROM goal_owners o JOIN people p ON p.id = o.person_id
-                           WHERE o.goal_id = g.id AND (o.person_id = :personId OR p.manager_id = :personId))
+               AND g.id IN (SELECT o.goal_id FROM goal_owners o WHERE o.org_id = :orgId AND o.person_id = :personId
+                            UNION
+                            SELECT o.goal_id FROM people p JOIN goal_owners o ON o.org_id = p.org_id
+                                AND o.person_id = p.id
+                            WHERE p.org_id = :orgId AND p.manager_id = :personId)
              ORDER BY g.id
             """)
     List<Goal> listUpdatableBy(
@@ -151,9 +155,13 @@ public interface GoalDao {
             SELECT
                     + """
              WHERE g.org_id = :orgId AND g.cycle_id = :cycleId AND g.company AND goal_readable(g.id, :viewer)
-             ORDER BY g.id
+             ORDER BY g.id LIMIT :limit
             """)
-    List<Goal> listCompany(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("viewer") long viewerId);
+    List<Goal> listCompany(
+            @Bind("orgId") long orgId,
+            @Bind("cycleId") long cycleId,
+            @Bind("viewer") long viewerId,
+            @Bind("limit") int limit);
 
     /** The goals contributing to any of these goals that {@code viewer} may see, by parent then id. */
     @SqlQuery(
