@@ -49,6 +49,7 @@ public final class GoalAdmin implements CommandHandler {
             case "stale-days" -> staleDays(command, words);
             case "company-goals" -> companyGoals(command, words);
             case "cycle" -> cycle(command);
+            case "close" -> close(command);
             default -> Reply.privately(usage(platform));
         };
     }
@@ -144,6 +145,43 @@ public final class GoalAdmin implements CommandHandler {
                         : "A cycle starts on " + start + " already: pick another first day.");
     }
 
+    /** Closes a cycle and asks each owner of its goals, in one DM, for a final score and a retrospective of each. */
+    private Reply close(Command command) {
+        Platform platform = command.actor().platform();
+        String name = command.text()
+                .strip()
+                .replaceFirst("(?i)^admin\\s+goals\\s+close\\s*", "")
+                .strip();
+        long orgId = command.actor().orgId();
+        if (name.isEmpty()) {
+            return Reply.privately("Say which cycle to close, e.g. " + admin(platform) + " close Q4 2026.");
+        }
+        java.util.Optional<GoalCycle> cycle =
+                jdbi.withExtension(GoalCycleDao.class, dao -> dao.findByName(orgId, name));
+        if (cycle.isEmpty()) {
+            return Reply.privately("There is no goal cycle called " + name + ": " + admin(platform) + " lists them.");
+        }
+        int asked = jdbi.inTransaction(handle -> {
+            if (!handle.attach(GoalCycleDao.class).close(orgId, cycle.get().id(), clock.instant())) {
+                return -1;
+            }
+            handle.attach(AuditDao.class)
+                    .insert(
+                            orgId,
+                            command.actor().personId(),
+                            "goals close",
+                            cycle.get().name(),
+                            "closed");
+            return GoalClosing.askForScores(handle, orgId, cycle.get());
+        });
+        if (asked < 0) {
+            return Reply.privately(cycle.get().name() + " was closed already.");
+        }
+        return Reply.privately("🏁 Closed " + cycle.get().name() + ": its reminders stop, and " + asked
+                + (asked == 1 ? " owner was" : " owners were") + " asked for a final score and a one-line"
+                + " retrospective of each goal.");
+    }
+
     private Message overview(Command command) {
         long orgId = command.actor().orgId();
         Platform platform = command.actor().platform();
@@ -187,7 +225,7 @@ public final class GoalAdmin implements CommandHandler {
 
     private static String usage(Platform platform) {
         String admin = admin(platform);
-        return "Say " + admin + " cycle NAME FIRST-DAY LAST-DAY, " + admin + " company-goals hr|everyone, or " + admin
-                + " stale-days DAYS.";
+        return "Say " + admin + " cycle NAME FIRST-DAY LAST-DAY, " + admin + " close NAME, " + admin
+                + " company-goals hr|everyone, or " + admin + " stale-days DAYS.";
     }
 }

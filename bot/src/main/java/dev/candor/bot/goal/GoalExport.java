@@ -43,11 +43,19 @@ final class GoalExport {
         List<Goal> goals = jdbi.withExtension(GoalDao.class, dao -> dao.listOfCycle(actor.orgId(), cycle.id()));
         List<GoalUpdate> updates =
                 jdbi.withExtension(GoalDao.class, dao -> dao.listUpdatesOfCycle(actor.orgId(), cycle.id()));
+        Map<Long, String[]> scores = new HashMap<>();
+        jdbi.useHandle(handle -> handle.select(
+                        "SELECT id, final_score, retrospective FROM goals WHERE org_id = ? AND cycle_id = ?"
+                                + " AND scored_at IS NOT NULL",
+                        actor.orgId(),
+                        cycle.id())
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
+                .forEach(row -> scores.put((Long) row[0], new String[] {(String) row[1], (String) row[2]})));
         String url = links.publish(
                         actor.orgId(),
                         "text/csv",
                         "goals-" + cycle.name().replaceAll("[^A-Za-z0-9]+", "-") + ".csv",
-                        csv(goals, updates))
+                        csv(goals, updates, scores))
                 .orElseThrow();
         Message dm = new Message(
                 "Your export of the goals of " + cycle.name(),
@@ -63,7 +71,7 @@ final class GoalExport {
                 "I'm sending you a direct message with the download link for the goals of " + cycle.name() + ".");
     }
 
-    static byte[] csv(List<Goal> goals, List<GoalUpdate> updates) {
+    static byte[] csv(List<Goal> goals, List<GoalUpdate> updates, Map<Long, String[]> scores) {
         StringBuilder csv = new StringBuilder();
         CsvRows.row(
                 csv,
@@ -88,7 +96,9 @@ final class GoalExport {
                 "new value",
                 "old status",
                 "new status",
-                "comment");
+                "comment",
+                "final score",
+                "retrospective");
         Map<Long, Goal> byId = new HashMap<>();
         for (Goal goal : goals) {
             byId.put(goal.id(), goal);
@@ -116,7 +126,9 @@ final class GoalExport {
                     "",
                     "",
                     "",
-                    "");
+                    "",
+                    scores.getOrDefault(goal.id(), new String[2])[0],
+                    hidden ? "" : scores.getOrDefault(goal.id(), new String[2])[1]);
         }
         for (GoalUpdate update : updates) {
             Goal goal = byId.get(update.goalId());
@@ -144,7 +156,9 @@ final class GoalExport {
                     GoalMessages.plain(update.newValue()),
                     update.oldStatus().dbValue(),
                     update.newStatus().dbValue(),
-                    hidden || update.comment() == null ? "" : update.comment());
+                    hidden || update.comment() == null ? "" : update.comment(),
+                    "",
+                    "");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

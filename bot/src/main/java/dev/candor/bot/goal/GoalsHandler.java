@@ -31,6 +31,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
     private final GoalInput input;
     private final GoalHome home;
     private final GoalExport export;
+    private final GoalClosing closing;
 
     public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
         this(jdbi, directory, clock, null);
@@ -39,6 +40,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
     /** With HR's CSV export through expiring links under PUBLIC_URL ({@code files}). */
     public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock, FileLinks files) {
         this.export = new GoalExport(jdbi, files);
+        this.closing = new GoalClosing(jdbi, clock);
         this.goals = new Goals(jdbi, directory, clock);
         this.reading = new GoalReading(goals);
         this.input = new GoalInput(directory);
@@ -146,6 +148,12 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
         if (action.actionId().equals(GoalHome.ADD)) {
             return Reply.form(addForm(actor));
         }
+        if (action.actionId().equals(GoalClosing.SCORE)) {
+            return goals.visible(actor, action.value())
+                    .filter(goal -> Goals.mayUpdate(actor, goal))
+                    .map(goal -> Reply.form(GoalClosing.form(goal)))
+                    .orElse(Reply.privately("Only a goal's owners or their manager score it."));
+        }
         if (action.actionId().equals(GoalMessages.STATUS_BUTTON)) {
             return status(actor, action);
         }
@@ -205,6 +213,11 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
         Optional<Goal> goal = goals.visible(actor, form.context());
         if (goal.isEmpty()) {
             return Reply.privately("That goal isn't one you can see any more.");
+        }
+        if (form.formId().equals(GoalClosing.SCORE)) {
+            return Goals.mayUpdate(actor, goal.get())
+                    ? closing.score(actor, goal.get(), form)
+                    : Reply.privately("Only a goal's owners or their manager score it.");
         }
         GoalInput.Read<GoalInput.Change> read = input.change(form, goal.get());
         if (read.errors() != null) {

@@ -389,6 +389,38 @@ class SlackGoalsTest {
                 .doesNotContain("Reduce churn", "two big customers left");
     }
 
+    @Test
+    @Order(14)
+    void closingTheCycleAsksEachOwnerForAFinalScoreAndStopsItsReminders() throws Exception {
+        assertThat(text(candor("admin goals close Q9 1999", "U0HANA"))).contains("no goal cycle called Q9 1999");
+        assertThat(text(candor("admin goals close Q4 2026", "U0HANA")))
+                .startsWith("🏁 Closed Q4 2026: its reminders stop, and 3 owners were asked");
+        assertThat(text(candor("admin goals close q4 2026", "U0HANA"))).contains("was closed already");
+
+        JsonNode ask = awaitDm("D0ANA", "Q4 2026 is closed. How did your goals end?");
+        Golden.assertMatches("goal-close-ask", normalizedIds(ask));
+        String billing = strings("SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
+                .get(0);
+        JsonNode form = openedView(press("U0ANA", "goal.score", billing, "ana-score"));
+        assertThat(form.toString()).contains("\"initial_value\":\"75\"");
+        JsonNode wrong = submitAs("U0ANA", form, Map.of("final", "120"));
+        assertThat(wrong.path("errors").path("final").asText()).contains("from 0 to 100");
+        submitAs("U0ANA", form, Map.of("final", "80", "retrospective", "Finance sign-off took a month"));
+        assertThat(strings("SELECT final_score || ' ' || retrospective FROM goals WHERE id = " + billing))
+                .containsExactly("80 Finance sign-off took a month");
+
+        Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(20)), ZoneOffset.UTC);
+        GoalReminderJob job = new GoalReminderJob(
+                database.jdbi(),
+                clock,
+                new WorkingTimeLoader(database.jdbi(), clock),
+                new GoalReminderPlanner(),
+                new GoalReminderQueue());
+        assertThat(job.sweep()).as("no reminder of a closed cycle").isZero();
+        assertThat(strings("SELECT action || ' ' || old_value FROM audit_log WHERE action = 'goals close'"))
+                .containsExactly("goals close Q4 2026");
+    }
+
     private static JsonNode candor(String text, String user) throws Exception {
         Map<String, String> form =
                 SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));

@@ -279,6 +279,31 @@ class TeamsGoalsTest {
                 .doesNotContain("Reduce churn", "two left");
     }
 
+    @Test
+    @Order(9)
+    void closingTheCycleAsksAnaForAFinalScore() throws Exception {
+        assertThat(reply(says("hana", "candor admin goals close Q4 2026")).toString())
+                .contains("Closed Q4 2026");
+        await("the closing ask in Ana's chat")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> teams.microsoft.sends().stream()
+                        .anyMatch(request -> request.getBodyAsString().contains("Q4 2026 is closed")));
+        String billing = Rows.strings(
+                        teams.jdbi(), "SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
+                .get(0);
+        JsonNode form = answer(presses("ana", "goal.score", billing));
+        Goldens.assertMatches(
+                "goal-score-form.json", Cards.json(form.toString().replace("\":\"" + billing + "\"", "\":\"GOAL\"")));
+        assertThat(answer(submits(
+                                "ana",
+                                Cards.filledIn(form, Map.of("final", "90", "retrospective", "Shipped a week late"))))
+                        .toString())
+                .contains("final score 90 %");
+        assertThat(Rows.strings(
+                        teams.jdbi(), "SELECT final_score || ' ' || retrospective FROM goals WHERE id = " + billing))
+                .containsExactly("90 Shipped a week late");
+    }
+
     private static TestActivity says(String person, String text) {
         String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
         return TestActivity.message(teams.microsoft.serviceUrl(), text)

@@ -28,6 +28,18 @@ public interface GoalCycleDao {
             """)
     java.util.List<GoalCycle> listFrom(@Bind("orgId") long orgId, @Bind("day") LocalDate day);
 
+    /** The organisation's cycle of this name (any case). */
+    @SqlQuery(
+            """
+            SELECT id, org_id, name, starts_on, ends_on, closed_at FROM goal_cycles
+            WHERE org_id = :orgId AND lower(name) = lower(:name) ORDER BY starts_on DESC LIMIT 1
+            """)
+    java.util.Optional<GoalCycle> findByName(@Bind("orgId") long orgId, @Bind("name") String name);
+
+    /** Closes a cycle; false when it was closed before. */
+    @SqlUpdate("UPDATE goal_cycles SET closed_at = :now WHERE org_id = :orgId AND id = :id AND closed_at IS NULL")
+    boolean close(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("now") java.time.Instant now);
+
     /** Adds a cycle; false when one starts that day already. */
     @SqlUpdate(
             """

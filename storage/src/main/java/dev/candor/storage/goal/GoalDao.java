@@ -225,6 +225,19 @@ public interface GoalDao {
             """)
     List<GoalUpdate> listUpdatesOfCycle(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
 
+    /** Keeps an owner's final score and retrospective of a goal of a closed cycle. */
+    @SqlUpdate(
+            """
+            UPDATE goals SET final_score = :score, retrospective = :retrospective, scored_at = :now
+            WHERE org_id = :orgId AND id = :goalId
+            """)
+    void score(
+            @Bind("orgId") long orgId,
+            @Bind("goalId") long goalId,
+            @Bind("score") int score,
+            @Bind("retrospective") String retrospective,
+            @Bind("now") Instant now);
+
     /** A goal's history, latest first. */
     @SqlQuery(
             """
