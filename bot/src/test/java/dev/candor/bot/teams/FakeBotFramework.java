@@ -36,13 +36,28 @@ public final class FakeBotFramework implements AutoCloseable {
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
 
+    /** The stubs every test starts from; a reset keeps them, so that no message in flight meets a stubless server. */
+    private final java.util.Set<java.util.UUID> defaults = new java.util.HashSet<>();
+
     FakeBotFramework() {
         server.start();
-        reset();
+        stubDefaults();
+        server.getStubMappings().forEach(mapping -> defaults.add(mapping.getId()));
     }
 
+    /**
+     * Forgets every request and every stub a test added, keeping the default ones in place throughout (removing them
+     * all and stubbing anew let a proactive message sent meanwhile fail with a 404).
+     */
     void reset() {
-        server.resetAll();
+        server.resetRequests();
+        server.getStubMappings().stream()
+                .filter(mapping -> !defaults.contains(mapping.getId()))
+                .toList()
+                .forEach(server::removeStub);
+    }
+
+    private void stubDefaults() {
         server.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration"))
                 .willReturn(okJson(
                         """
