@@ -1,6 +1,8 @@
 package dev.candor.bot.checkin;
 
+import dev.candor.bot.chat.Block;
 import dev.candor.bot.chat.Message;
+import dev.candor.bot.goal.GoalDigest;
 import dev.candor.bot.outbox.Outbox;
 import dev.candor.scheduler.ask.Answered;
 import dev.candor.storage.ask.AskCounts;
@@ -69,7 +71,16 @@ public final class CheckinRoundEvents {
             log.warn("check-in {} round {}: its owner can't be reached, no digest", checkin.id(), round.id());
             return;
         }
-        Message digest = DigestMessages.digest(owner.platform(), checkin, round.period(), now, moods, trends, contacts);
+        List<Long> asked = now.stream().map(PersonAnswer::personId).toList();
+        // the week before the round closed (in tests and catch-ups, the round's own time, not the wall clock's)
+        java.time.Instant closed = round.closedAt() != null
+                ? round.closedAt()
+                : round.closesAt() != null ? round.closesAt() : round.dueAt();
+        List<Block> goalChanges = closed == null
+                ? List.of()
+                : GoalDigest.changes(handle, round.orgId(), asked, checkin.ownerId(), closed);
+        Message digest = DigestMessages.digest(
+                owner.platform(), checkin, round.period(), now, moods, trends, contacts, goalChanges);
         Outbox.toUser(handle, round.orgId(), owner.platform(), owner.platformUserId(), digestKey(round.id()), digest);
     }
 

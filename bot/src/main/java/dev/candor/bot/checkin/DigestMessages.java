@@ -45,6 +45,19 @@ final class DigestMessages {
             Moods moods,
             Map<Long, List<Integer>> trends,
             Map<Long, Contact> contacts) {
+        return digest(platform, checkin, period, round, moods, trends, contacts, List.of());
+    }
+
+    /** The digest, with {@code goalChanges} (the people's goal changes of the week) before who hasn't answered. */
+    static Message digest(
+            Platform platform,
+            Checkin checkin,
+            String period,
+            List<PersonAnswer> round,
+            Moods moods,
+            Map<Long, List<Integer>> trends,
+            Map<Long, Contact> contacts,
+            List<Block> goalChanges) {
         List<PersonAnswer> asked = round.stream()
                 .filter(answer -> answer.state() != AskState.SKIPPED)
                 .toList();
@@ -69,6 +82,7 @@ final class DigestMessages {
             blocks.add(new Block.Context(Text.of((answered.size() - MAX_PEOPLE) + " more answered: "
                     + CheckinMessages.checkin(platform, "team") + " shows everyone.")));
         }
+        blocks.addAll(goalChanges);
         if (!missing.isEmpty()) {
             if (!answered.isEmpty()) {
                 blocks.add(new Block.Divider());

@@ -238,6 +238,28 @@ public interface GoalDao {
             @Bind("retrospective") String retrospective,
             @Bind("now") Instant now);
 
+    /**
+     * The latest updates since {@code since} of goals these people own that {@code viewer} may see, latest first: the
+     * goal changes of a manager's check-in digest.
+     */
+    @SqlQuery(
+            """
+            SELECT u.id, u.goal_id, u.person_id, p.name AS person_name, u.old_value, u.new_value, u.old_status,
+                   u.new_status, u.comment, u.created_at
+            FROM goal_updates u JOIN people p ON p.id = u.person_id
+            WHERE u.org_id = :orgId AND u.created_at >= :since
+              AND u.goal_id IN (SELECT o.goal_id FROM goal_owners o
+                                WHERE o.org_id = :orgId AND o.person_id = ANY(:people))
+              AND goal_readable(u.goal_id, :viewer)
+            ORDER BY u.created_at DESC, u.id DESC LIMIT :limit
+            """)
+    List<GoalUpdate> listChangesOf(
+            @Bind("orgId") long orgId,
+            @Bind("people") long[] people,
+            @Bind("since") Instant since,
+            @Bind("viewer") long viewerId,
+            @Bind("limit") int limit);
+
     /** A goal's history, latest first. */
     @SqlQuery(
             """
