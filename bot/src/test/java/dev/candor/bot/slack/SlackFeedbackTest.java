@@ -11,7 +11,6 @@ import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import dev.candor.storage.org.OrganisationDao;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +43,7 @@ class SlackFeedbackTest {
     private static Database database;
     private static Candor candor;
     private static SlackClient client;
+    private static SlackChat chat;
 
     @BeforeAll
     static void start() {
@@ -54,6 +54,7 @@ class SlackFeedbackTest {
                 database,
                 new Candor.Options(Clock.fixed(NOW, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
         client = new SlackClient(candor.port());
+        chat = new SlackChat(slack, client, NOW);
         for (String name : List.of("Gil", "Ana", "Mo", "Li", "Zed", "Hana", "Ola")) {
             slack.user("U0" + name.toUpperCase(), name, name.toLowerCase() + "@acme.test", "Europe/Berlin", false);
         }
@@ -99,7 +100,7 @@ class SlackFeedbackTest {
 
         assertThat(answer.get("response_type").asText()).isEqualTo("ephemeral");
         assertThat(text(answer)).isEqualTo("✅ Feedback sent to Ana. Only Ana (and you) can read it.");
-        JsonNode dm = awaitDm("D0ANA", PRIVATE_TEXT);
+        JsonNode dm = chat.awaitDm("D0ANA", PRIVATE_TEXT);
         Golden.assertMatches("feedback-dm", dm);
         assertThat(dm.toString()).contains("Feedback from Gil", "feedback.thank", "feedback.reply");
         assertThat(strings("SELECT visibility || ' ' || coalesce(manager_id::text, 'no manager') FROM feedback"))
@@ -125,20 +126,20 @@ class SlackFeedbackTest {
     @Test
     @Order(4)
     void theFormSendsFeedbackForTheManagerAloneOrForBoth() throws Exception {
-        Command opened = command("", "U0GIL");
-        JsonNode form = openedView(opened.trigger());
+        SlackChat.Command opened = command("", "U0GIL");
+        JsonNode form = chat.openedView(opened.trigger());
         Golden.assertMatches("feedback-form", withoutMetadata(form));
 
-        JsonNode missing = submitAs("U0GIL", form, Map.of("person", "U0ANA", "went_well", "ok"));
+        JsonNode missing = chat.submitAs("U0GIL", form, Map.of("person", "U0ANA", "went_well", "ok"));
         assertThat(missing.path("response_action").asText()).isEqualTo("errors");
         assertThat(missing.path("errors").toString()).contains("at least 20 characters");
 
-        JsonNode sent = submitAs(
+        JsonNode sent = chat.submitAs(
                 "U0GIL", form, Map.of("person", "U0ANA", "better", MANAGER_ONLY_TEXT, "visibility", "manager_only"));
         assertThat(sent.path("response_action").asText(null)).as("%s", sent).isNotEqualTo("errors");
-        awaitDm("D0MO", MANAGER_ONLY_TEXT);
+        chat.awaitDm("D0MO", MANAGER_ONLY_TEXT);
 
-        submitAs(
+        chat.submitAs(
                 "U0GIL",
                 form,
                 Map.of(
@@ -146,9 +147,9 @@ class SlackFeedbackTest {
                         "went_well", SHARED_TEXT,
                         "better", "Fewer slides next time",
                         "visibility", "with_manager"));
-        awaitDm("D0ANA", SHARED_TEXT);
-        awaitDm("D0MO", SHARED_TEXT);
-        assertThat(dmTexts("D0ANA")).noneMatch(text -> text.contains(MANAGER_ONLY_TEXT));
+        chat.awaitDm("D0ANA", SHARED_TEXT);
+        chat.awaitDm("D0MO", SHARED_TEXT);
+        assertThat(chat.dmTexts("D0ANA")).noneMatch(text -> text.contains(MANAGER_ONLY_TEXT));
         assertThat(strings("SELECT visibility || ' ' || body FROM feedback ORDER BY id"))
                 .containsExactly(
                         "private " + PRIVATE_TEXT,
@@ -161,25 +162,25 @@ class SlackFeedbackTest {
     @Order(5)
     void anaThanksGilOnceAndTheyReplyToEachOther() throws Exception {
         String first = feedbackId(PRIVATE_TEXT);
-        press("U0ANA", "feedback.thank", first, "thank-1");
-        awaitDm("D0GIL", "Ana thanked you");
-        press("U0ANA", "feedback.thank", first, "thank-2");
+        chat.press("U0ANA", "feedback.thank", first, "thank-1");
+        chat.awaitDm("D0GIL", "Ana thanked you");
+        chat.press("U0ANA", "feedback.thank", first, "thank-2");
         await("the second thanks is refused")
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> String.join(" ", slack.responses("thank-2")).contains("already"));
-        assertThat(dmTexts("D0GIL").stream().filter(text -> text.contains("thanked you")))
+        assertThat(chat.dmTexts("D0GIL").stream().filter(text -> text.contains("thanked you")))
                 .hasSize(1);
 
-        String trigger = press("U0ANA", "feedback.reply", first, "reply-1");
-        JsonNode replyForm = openedView(trigger);
+        String trigger = chat.press("U0ANA", "feedback.reply", first, "reply-1");
+        JsonNode replyForm = chat.openedView(trigger);
         assertThat(replyForm.toString()).contains("Reply to Gil");
-        submitAs("U0ANA", replyForm, Map.of("text", "Thanks, I will keep ten minutes for questions"));
-        awaitDm("D0GIL", "keep ten minutes for questions");
+        chat.submitAs("U0ANA", replyForm, Map.of("text", "Thanks, I will keep ten minutes for questions"));
+        chat.awaitDm("D0GIL", "keep ten minutes for questions");
 
-        JsonNode backForm = openedView(press("U0GIL", "feedback.reply", first, "reply-2"));
+        JsonNode backForm = chat.openedView(chat.press("U0GIL", "feedback.reply", first, "reply-2"));
         assertThat(backForm.toString()).contains("Reply to Ana");
-        submitAs("U0GIL", backForm, Map.of("text", "Great, see you at the next demo"));
-        awaitDm("D0ANA", "see you at the next demo");
+        chat.submitAs("U0GIL", backForm, Map.of("text", "Great, see you at the next demo"));
+        chat.awaitDm("D0ANA", "see you at the next demo");
         assertThat(count("SELECT count(*) FROM feedback_replies")).isEqualTo(2);
     }
 
@@ -206,9 +207,9 @@ class SlackFeedbackTest {
                 String id = feedbackId(text);
                 boolean reads = readers.get(text).contains(who);
                 String key = "reply-" + who + "-" + id;
-                String trigger = press("U0" + who, "feedback.reply", id, key);
+                String trigger = chat.press("U0" + who, "feedback.reply", id, key);
                 if (reads) {
-                    assertThat(openedView(trigger).toString()).contains("Reply to");
+                    assertThat(chat.openedView(trigger).toString()).contains("Reply to");
                 } else {
                     await("a reader who isn't one is refused")
                             .atMost(Duration.ofSeconds(10))
@@ -219,7 +220,7 @@ class SlackFeedbackTest {
         // Their DMs may hold other notes (a sweep may send the week's kudos nudge at any moment), never a piece of
         // feedback
         for (String channel : List.of("D0ZED", "D0LI", "D0HANA")) {
-            assertThat(dmTexts(channel)).as("%s's DMs", channel).noneMatch(text -> readers.keySet().stream()
+            assertThat(chat.dmTexts(channel)).as("%s's DMs", channel).noneMatch(text -> readers.keySet().stream()
                     .anyMatch(text::contains));
         }
     }
@@ -263,9 +264,9 @@ class SlackFeedbackTest {
         JsonNode button = giveButton(ana);
         String payload = SlackRequests.homeAction(
                 "U0ANA", button.get("action_id").asText(), button.get("value").asText());
-        assertThat(signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
+        assertThat(chat.signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
                 .isEqualTo(200);
-        JsonNode form = openedView(Golden.parse(payload).get("trigger_id").asText());
+        JsonNode form = chat.openedView(Golden.parse(payload).get("trigger_id").asText());
         assertThat(form.get("callback_id").asText()).isEqualTo("feedback.give");
         assertThat(form.toString()).contains("Who is it for?", "What went well?", "Who reads it?");
     }
@@ -286,9 +287,9 @@ class SlackFeedbackTest {
         assertThat(strings("SELECT with_manager || ' ' || manager_only FROM feedback_settings"))
                 .containsExactly("true false");
 
-        JsonNode form = openedView(command("", "U0GIL").trigger());
+        JsonNode form = chat.openedView(command("", "U0GIL").trigger());
         assertThat(form.toString()).contains("with_manager").doesNotContain("manager_only");
-        JsonNode refused = submitAs(
+        JsonNode refused = chat.submitAs(
                 "U0GIL",
                 form,
                 Map.of(
@@ -343,33 +344,33 @@ class SlackFeedbackTest {
         assertThat(strings("SELECT p.name FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r ON r.id ="
                         + " a.round_id WHERE r.feature = 'feedback' ORDER BY p.name"))
                 .containsExactly("Li", "Zed");
-        awaitDm("D0LI", "Feedback for Gil about the Q4 launch demo");
+        chat.awaitDm("D0LI", "Feedback for Gil about the Q4 launch demo");
         String ask = strings("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
                         + " ON r.id = a.round_id WHERE r.feature = 'feedback' AND p.name = 'Li'")
                 .get(0);
 
-        JsonNode form = openedView(press("U0LI", "ask.answer", ask, "li-answers"));
+        JsonNode form = chat.openedView(chat.press("U0LI", "ask.answer", ask, "li-answers"));
         assertThat(form.toString()).contains("What should I keep doing?", "Gil reads your answer with your name");
-        submitAs("U0LI", form, Map.of("keep", "Walking through the numbers first", "better", "Shorter slides"));
+        chat.submitAs("U0LI", form, Map.of("keep", "Walking through the numbers first", "better", "Shorter slides"));
 
-        JsonNode answer = awaitDm("D0GIL", "Walking through the numbers first");
+        JsonNode answer = chat.awaitDm("D0GIL", "Walking through the numbers first");
         Golden.assertMatches("feedback-request-answer", answer);
         assertThat(answer.toString())
                 .contains("Li answered your feedback request about the Q4 launch demo", "Shorter slides");
-        assertThat(dmTexts("D0ZED")).noneMatch(text -> text.contains("Walking through the numbers"));
+        assertThat(chat.dmTexts("D0ZED")).noneMatch(text -> text.contains("Walking through the numbers"));
 
         String zedsAsk = strings("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
                         + " ON r.id = a.round_id WHERE r.feature = 'feedback' AND p.name = 'Zed'")
                 .get(0);
-        assertThat(dmTexts("D0ZED")).anyMatch(text -> text.contains("ask.decline"));
-        JsonNode decline = openedView(press("U0ZED", "ask.decline", zedsAsk, "zed-declines"));
+        assertThat(chat.dmTexts("D0ZED")).anyMatch(text -> text.contains("ask.decline"));
+        JsonNode decline = chat.openedView(chat.press("U0ZED", "ask.decline", zedsAsk, "zed-declines"));
         Golden.assertMatches("ask-decline-form", withoutMetadata(decline));
-        submitAs("U0ZED", decline, Map.of("reason", "I wasn't at the demo"));
-        JsonNode declined = awaitDm("D0GIL", "Zed declined your feedback request");
+        chat.submitAs("U0ZED", decline, Map.of("reason", "I wasn't at the demo"));
+        JsonNode declined = chat.awaitDm("D0GIL", "Zed declined your feedback request");
         assertThat(declined.toString()).contains("I wasn't at the demo");
         assertThat(strings("SELECT state || ' ' || skip_reason FROM asks WHERE id = " + zedsAsk))
                 .containsExactly("skipped declined");
-        String again = press("U0ZED", "ask.decline", zedsAsk, "zed-again");
+        String again = chat.press("U0ZED", "ask.decline", zedsAsk, "zed-again");
         await("declining twice is refused")
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> String.join(" ", slack.responses("zed-again")).contains("You declined this one"));
@@ -397,18 +398,19 @@ class SlackFeedbackTest {
                             person.getKey().charAt(0)
                                     + person.getKey().substring(1).toLowerCase())
                     .get(0);
-            JsonNode form = openedView(press("U0" + person.getKey(), "ask.answer", ask, "anon-" + person.getKey()));
+            JsonNode form =
+                    chat.openedView(chat.press("U0" + person.getKey(), "ask.answer", ask, "anon-" + person.getKey()));
             assertThat(form.toString()).contains("reads the answers without names");
-            submitAs("U0" + person.getKey(), form, Map.of("keep", person.getValue(), "better", ""));
+            chat.submitAs("U0" + person.getKey(), form, Map.of("keep", person.getValue(), "better", ""));
         }
-        assertThat(dmTexts("D0GIL")).noneMatch(text -> text.contains("Good venue"));
+        assertThat(chat.dmTexts("D0GIL")).noneMatch(text -> text.contains("Good venue"));
         assertThat(strings("SELECT coalesce(ask_id::text, 'no ask') FROM answers WHERE round_id = " + round))
                 .containsOnly("no ask")
                 .hasSize(3);
 
         ((dev.candor.scheduler.ask.AskSweepJob) candor.asking().sweepJob().job()).sweep();
 
-        JsonNode all = awaitDm("D0GIL", "3 anonymous answers to your feedback request about the offsite");
+        JsonNode all = chat.awaitDm("D0GIL", "3 anonymous answers to your feedback request about the offsite");
         assertThat(all.toString())
                 .contains("Clear agenda for the offsite", "Good venue", "Strong facilitation")
                 .doesNotContain("Li", "Zed", "Mo ");
@@ -431,7 +433,7 @@ class SlackFeedbackTest {
         assertThat(text(asked))
                 .startsWith("📨 Asked Li, Zed and Gil for feedback about Ana: the mid-year review.")
                 .contains("Ana reads them without names, all together when the request closes, if at least 3");
-        JsonNode told = awaitDm("D0ANA", "Mo asked 3 people for feedback about you: the mid-year review");
+        JsonNode told = chat.awaitDm("D0ANA", "Mo asked 3 people for feedback about you: the mid-year review");
         Golden.assertMatches("feedback-360-subject", told);
         String round = strings("SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:'"
                         + " || q.id WHERE q.topic = 'the mid-year review' AND q.subject_sees = 'anonymous'"
@@ -442,31 +444,32 @@ class SlackFeedbackTest {
         for (Map.Entry<String, String> person : answers.entrySet()) {
             String name =
                     person.getKey().charAt(0) + person.getKey().substring(1).toLowerCase();
-            awaitDm("D0" + person.getKey(), "Feedback about Ana for Mo: the mid-year review");
+            chat.awaitDm("D0" + person.getKey(), "Feedback about Ana for Mo: the mid-year review");
             String ask = strings(
                             "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE a.round_id = "
                                     + round + " AND p.name = ?",
                             name)
                     .get(0);
-            JsonNode form = openedView(press("U0" + person.getKey(), "ask.answer", ask, "360-" + person.getKey()));
+            JsonNode form =
+                    chat.openedView(chat.press("U0" + person.getKey(), "ask.answer", ask, "360-" + person.getKey()));
             assertThat(form.toString())
                     .contains("What should they keep doing?")
                     .contains("Mo reads your answer with your name. Ana reads the answers without names");
-            submitAs("U0" + person.getKey(), form, Map.of("keep", person.getValue(), "better", ""));
-            JsonNode named = awaitDm("D0MO", person.getValue());
+            chat.submitAs("U0" + person.getKey(), form, Map.of("keep", person.getValue(), "better", ""));
+            JsonNode named = chat.awaitDm("D0MO", person.getValue());
             assertThat(named.toString()).contains(name + " answered your feedback request about Ana: the mid-year");
         }
-        assertThat(dmTexts("D0ANA")).noneMatch(text -> text.contains("Ana unblocks everyone"));
+        assertThat(chat.dmTexts("D0ANA")).noneMatch(text -> text.contains("Ana unblocks everyone"));
 
         ((dev.candor.scheduler.ask.AskSweepJob) candor.asking().sweepJob().job()).sweep();
 
-        JsonNode all = awaitDm("D0ANA", "3 anonymous answers to Mo's feedback request about you");
+        JsonNode all = chat.awaitDm("D0ANA", "3 anonymous answers to Mo's feedback request about you");
         assertThat(all.toString())
                 .contains("Ana unblocks everyone", "Ana writes clear specs", "Ana pairs generously")
                 .doesNotContain("Li ", "Zed", "Gil");
         // nobody else reads a word of it: not a peer who answered, another manager, a colleague, or HR
         for (String channel : List.of("D0LI", "D0ZED", "D0GIL", "D0HANA", "D0OLA")) {
-            assertThat(dmTexts(channel)).noneMatch(text -> text.contains("Ana writes clear specs"));
+            assertThat(chat.dmTexts(channel)).noneMatch(text -> text.contains("Ana writes clear specs"));
         }
         for (String user : List.of("U0GIL", "U0ZED", "U0HANA", "U0LI")) {
             assertThat(feedback("me", user).toString()).doesNotContain("clear specs");
@@ -488,21 +491,21 @@ class SlackFeedbackTest {
         assertThat(text(sent))
                 .isEqualTo("📨 Sent to Mo for approval: Li and Zed, about the Q1 project. You'll hear"
                         + " here when Mo decides.");
-        JsonNode dm = awaitDm("D0MO", "Ana proposes Li and Zed to give feedback about Ana: the Q1 project");
+        JsonNode dm = chat.awaitDm("D0MO", "Ana proposes Li and Zed to give feedback about Ana: the Q1 project");
         Golden.assertMatches("feedback-nomination", dm);
         String nomination = strings("SELECT id::text FROM feedback_nominations WHERE topic = 'the Q1 project'")
                 .get(0);
-        press("U0GIL", "feedback.nomination.approve", nomination, "gil-approves");
+        chat.press("U0GIL", "feedback.nomination.approve", nomination, "gil-approves");
         await("someone else's approval is refused")
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> String.join(" ", slack.responses("gil-approves")).contains("Only the manager"));
 
-        press("U0MO", "feedback.nomination.approve", nomination, "mo-approves");
+        chat.press("U0MO", "feedback.nomination.approve", nomination, "mo-approves");
         await("Mo's approval asks them").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                         String.join(" ", slack.responses("mo-approves")))
                 .contains("Asked Li and Zed for feedback about Ana: the Q1 project"));
-        awaitDm("D0ANA", "Mo approved your nomination and asked Li and Zed for feedback about the Q1 project");
-        press("U0MO", "feedback.nomination.approve", nomination, "mo-again");
+        chat.awaitDm("D0ANA", "Mo approved your nomination and asked Li and Zed for feedback about the Q1 project");
+        chat.press("U0MO", "feedback.nomination.approve", nomination, "mo-again");
         await("approving twice asks nobody twice")
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> String.join(" ", slack.responses("mo-again")).contains("decided on this nomination"));
@@ -515,22 +518,22 @@ class SlackFeedbackTest {
                         + " r.id = a.round_id JOIN feedback_requests q ON r.subject = 'request:' || q.id"
                         + " WHERE q.topic = 'the Q1 project' AND p.name = 'Li'")
                 .get(0);
-        awaitDm("D0LI", "Feedback about Ana for Mo: the Q1 project");
-        JsonNode form = openedView(press("U0LI", "ask.answer", ask, "li-q1"));
+        chat.awaitDm("D0LI", "Feedback about Ana for Mo: the Q1 project");
+        JsonNode form = chat.openedView(chat.press("U0LI", "ask.answer", ask, "li-q1"));
         assertThat(form.toString()).contains("Ana reads it too, with your name");
-        submitAs("U0LI", form, Map.of("keep", "Ana ran the Q1 retro well", "better", "Share drafts earlier"));
-        awaitDm("D0MO", "Ana ran the Q1 retro well");
-        JsonNode toAna = awaitDm("D0ANA", "Li answered Mo's feedback request about you: the Q1 project");
+        chat.submitAs("U0LI", form, Map.of("keep", "Ana ran the Q1 retro well", "better", "Share drafts earlier"));
+        chat.awaitDm("D0MO", "Ana ran the Q1 retro well");
+        JsonNode toAna = chat.awaitDm("D0ANA", "Li answered Mo's feedback request about you: the Q1 project");
         assertThat(toAna.toString()).contains("Ana ran the Q1 retro well", "Share drafts earlier");
-        assertThat(dmTexts("D0ZED")).noneMatch(text -> text.contains("Q1 retro"));
-        assertThat(dmTexts("D0HANA")).noneMatch(text -> text.contains("Q1 retro"));
+        assertThat(chat.dmTexts("D0ZED")).noneMatch(text -> text.contains("Q1 retro"));
+        assertThat(chat.dmTexts("D0HANA")).noneMatch(text -> text.contains("Q1 retro"));
 
         feedback("nominate <@U0GIL|gil> for the offsite", "U0ANA");
-        awaitDm("D0MO", "Ana proposes Gil");
+        chat.awaitDm("D0MO", "Ana proposes Gil");
         String second = strings("SELECT id::text FROM feedback_nominations WHERE topic = 'the offsite'")
                 .get(0);
-        press("U0MO", "feedback.nomination.decline", second, "mo-declines");
-        awaitDm("D0ANA", "Mo declined your nomination for feedback about the offsite");
+        chat.press("U0MO", "feedback.nomination.decline", second, "mo-declines");
+        chat.awaitDm("D0ANA", "Mo declined your nomination for feedback about the offsite");
         assertThat(strings("SELECT state FROM feedback_nominations WHERE id = " + second))
                 .containsExactly("declined");
         assertThat(text(candor("admin feedback subject-sees anonymous", "U0HANA")))
@@ -540,22 +543,23 @@ class SlackFeedbackTest {
     @Test
     @Order(14)
     void theRequestFormAsksSeveralPeopleAndRefusesA360FromSomeoneWhoIsNotTheManager() throws Exception {
-        JsonNode form = openedView(command("request", "U0GIL").trigger());
+        JsonNode form = chat.openedView(command("request", "U0GIL").trigger());
         Golden.assertMatches("feedback-request-form", withoutMetadata(form));
         assertThat(form.get("callback_id").asText()).isEqualTo("feedback.request");
 
-        JsonNode refused = submitAs("U0GIL", form, Map.of("people", "U0LI", "about", "U0ANA", "topic", "the Q2 plan"));
+        JsonNode refused =
+                chat.submitAs("U0GIL", form, Map.of("people", "U0LI", "about", "U0ANA", "topic", "the Q2 plan"));
         assertThat(refused.path("response_action").asText()).isEqualTo("errors");
         assertThat(refused.path("errors").path("about").asText()).contains("Only Ana's manager (or an HR admin)");
-        JsonNode yourself = submitAs("U0GIL", form, Map.of("people", "U0GIL,U0LI", "topic", "the Q2 plan"));
+        JsonNode yourself = chat.submitAs("U0GIL", form, Map.of("people", "U0GIL,U0LI", "topic", "the Q2 plan"));
         assertThat(yourself.path("errors").path("people").asText()).contains("Asking yourself");
         assertThat(count("SELECT count(*) FROM feedback_requests WHERE topic = 'the Q2 plan'"))
                 .isZero();
 
-        JsonNode asked = submitAs("U0GIL", form, Map.of("people", "U0LI,U0HANA", "topic", "the Q2 plan"));
+        JsonNode asked = chat.submitAs("U0GIL", form, Map.of("people", "U0LI,U0HANA", "topic", "the Q2 plan"));
         assertThat(asked.path("response_action").asText(null)).as("%s", asked).isNotEqualTo("errors");
-        awaitDm("D0LI", "Feedback for Gil about the Q2 plan");
-        awaitDm("D0HANA", "Feedback for Gil about the Q2 plan");
+        chat.awaitDm("D0LI", "Feedback for Gil about the Q2 plan");
+        chat.awaitDm("D0HANA", "Feedback for Gil about the Q2 plan");
         assertThat(strings("SELECT p.name FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r ON r.id ="
                         + " a.round_id JOIN feedback_requests q ON r.subject = 'request:' || q.id WHERE q.topic ="
                         + " 'the Q2 plan' ORDER BY p.name"))
@@ -567,35 +571,35 @@ class SlackFeedbackTest {
                 .containsExactly("feedback");
 
         JsonNode home = openHome("U0ANA");
-        String trigger = press(
+        String trigger = chat.press(
                 "U0ANA", button(home, "Ask for feedback").path("action_id").asText(), "home", "ana-ask");
-        assertThat(openedView(trigger).get("callback_id").asText()).isEqualTo("feedback.request");
+        assertThat(chat.openedView(trigger).get("callback_id").asText()).isEqualTo("feedback.request");
     }
 
     @Test
     @Order(15)
     void aRequesterWritesTheirOwnQuestionsAndReadsTheAnswersUnderThem() throws Exception {
-        JsonNode form = openedView(command("request", "U0GIL").trigger());
+        JsonNode form = chat.openedView(command("request", "U0GIL").trigger());
 
-        JsonNode wrong = submitAs(
+        JsonNode wrong = chat.submitAs(
                 "U0GIL", form, Map.of("people", "U0ZED", "topic", "the hiring loop", "questions", "How was it?"));
         assertThat(wrong.path("errors").path("questions").asText()).contains("Line 1", "One question per line");
 
         String own = "scale: How clear was the hiring loop? [Unclear | Very clear]\n"
                 + "choices: Which parts worked? [Brief | Interviews | Debrief]\ntext: What would you change? (optional)";
         JsonNode asked =
-                submitAs("U0GIL", form, Map.of("people", "U0ZED", "topic", "the hiring loop", "questions", own));
+                chat.submitAs("U0GIL", form, Map.of("people", "U0ZED", "topic", "the hiring loop", "questions", own));
         assertThat(asked.path("response_action").asText(null)).as("%s", asked).isNotEqualTo("errors");
         String ask = strings("SELECT a.id::text FROM asks a JOIN rounds r ON r.id = a.round_id JOIN feedback_requests f"
                         + " ON r.subject = 'request:' || f.id WHERE f.topic = 'the hiring loop'")
                 .get(0);
-        awaitDm("D0ZED", "Feedback for Gil about the hiring loop");
+        chat.awaitDm("D0ZED", "Feedback for Gil about the hiring loop");
 
-        JsonNode answering = openedView(press("U0ZED", "ask.answer", ask, "zed-hiring"));
+        JsonNode answering = chat.openedView(chat.press("U0ZED", "ask.answer", ask, "zed-hiring"));
         assertThat(answering.toString())
                 .contains("How clear was the hiring loop?", "Which parts worked?", "What would you change?")
                 .doesNotContain("What should I keep doing?");
-        JsonNode answered = submitAs(
+        JsonNode answered = chat.submitAs(
                 "U0ZED",
                 answering,
                 Map.of(
@@ -606,36 +610,13 @@ class SlackFeedbackTest {
         assertThat(answered.path("response_action").asText(null))
                 .as("%s", answered)
                 .isNotEqualTo("errors");
-        JsonNode answer = awaitDm("D0GIL", "Fewer rounds");
+        JsonNode answer = chat.awaitDm("D0GIL", "Fewer rounds");
         assertThat(answer.toString())
                 .contains("Zed answered your feedback request about the hiring loop", "How clear was the hiring loop?")
                 .contains("Which parts worked?", "Debrief", "What would you change?");
         assertThat(strings("SELECT q.feature FROM questionnaires q JOIN rounds r ON r.questionnaire_id = q.id JOIN"
                         + " feedback_requests f ON r.subject = 'request:' || f.id WHERE f.topic = 'the hiring loop'"))
                 .containsExactly("feedback_own");
-    }
-
-    private static JsonNode candor(String text, String user) throws Exception {
-        Map<String, String> form =
-                SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));
-        HttpResponse<String> response = signed(SlackClient.formBody(form));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Golden.parse(response.body());
-    }
-
-    private record Command(JsonNode body, String trigger) {}
-
-    private static JsonNode feedback(String text, String user) throws Exception {
-        return command(text, user).body();
-    }
-
-    private static Command command(String text, String user) throws Exception {
-        Map<String, String> form =
-                SlackClient.slashCommand("/feedback", text, user, "C0TEAM", "team", slack.responseUrl("feedback"));
-        HttpResponse<String> response = signed(SlackClient.formBody(form));
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-        return new Command(body, form.get("trigger_id"));
     }
 
     /** Opens the App Home as this person and returns the view Candor published for them. */
@@ -696,61 +677,16 @@ class SlackFeedbackTest {
         throw new AssertionError("no " + label + " button in " + view);
     }
 
-    /** Presses a button under a DM; returns the trigger id (for a form it opens). */
-    private static String press(String user, String action, String value, String responses) throws Exception {
-        String payload =
-                SlackRequests.blockAction(user, action, value, "D0" + user.substring(2), slack.responseUrl(responses));
-        assertThat(signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
-                .isEqualTo(200);
-        return Golden.parse(payload).get("trigger_id").asText();
+    private static JsonNode feedback(String text, String user) throws Exception {
+        return command(text, user).body();
     }
 
-    private static HttpResponse<String> signed(String body) throws Exception {
-        return client.post(body, "application/x-www-form-urlencoded", NOW.getEpochSecond(), Map.of());
+    private static SlackChat.Command command(String text, String user) throws Exception {
+        return chat.command("feedback", text, user);
     }
 
-    private static JsonNode openedView(String trigger) throws Exception {
-        await("views.open with the trigger")
-                .atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() ->
-                        slack.calls("views.open").stream().anyMatch(call -> trigger.equals(call.get("trigger_id"))));
-        return Golden.parse(slack.calls("views.open").stream()
-                .filter(call -> trigger.equals(call.get("trigger_id")))
-                .findFirst()
-                .orElseThrow()
-                .get("view"));
-    }
-
-    private static JsonNode submitAs(String user, JsonNode view, Map<String, String> changes) throws Exception {
-        String payload =
-                SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
-        HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-    }
-
-    /** The first DM posted in this channel whose text contains {@code words}. */
-    private static JsonNode awaitDm(String channel, String words) throws Exception {
-        await("a DM in " + channel + " saying " + words)
-                .atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> dmTexts(channel).stream().anyMatch(text -> text.contains(words)));
-        Map<String, String> call = slack.calls("chat.postMessage").stream()
-                .filter(posted -> channel.equals(posted.get("channel"))
-                        && (posted.get("text") + posted.get("blocks")).contains(words))
-                .findFirst()
-                .orElseThrow();
-        JsonNode message =
-                json.createObjectNode().put("text", call.get("text")).set("blocks", Golden.parse(call.get("blocks")));
-        return message;
-    }
-
-    private static List<String> dmTexts(String channel) {
-        return slack.calls("chat.postMessage").stream()
-                .filter(posted -> channel.equals(posted.get("channel")))
-                .map(posted -> posted.get("text") + " " + posted.get("blocks"))
-                .toList();
+    private static JsonNode candor(String text, String user) throws Exception {
+        return chat.command("candor", text, user).body();
     }
 
     private static String text(JsonNode body) {

@@ -48,6 +48,7 @@ class SlackGoalsTest {
     private static Database database;
     private static Candor candor;
     private static SlackClient client;
+    private static SlackChat chat;
 
     @BeforeAll
     static void start() {
@@ -58,6 +59,7 @@ class SlackGoalsTest {
                 database,
                 new Candor.Options(Clock.fixed(NOW, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
         client = new SlackClient(candor.port());
+        chat = new SlackChat(slack, client, NOW);
         for (String name : List.of("Ana", "Gil", "Mo", "Li", "Zed", "Hana")) {
             slack.user("U0" + name.toUpperCase(), name, name.toLowerCase() + "@acme.test", "Europe/Berlin", false);
         }
@@ -112,13 +114,13 @@ class SlackGoalsTest {
     @Test
     @Order(3)
     void theFormAddsAPrivateGoalAndSaysWhatIsMissing() throws Exception {
-        JsonNode form = openedView(command("add", "U0ANA").trigger());
+        JsonNode form = chat.openedView(command("add", "U0ANA").trigger());
         Golden.assertMatches("goal-add-form", withoutMetadata(form));
 
-        JsonNode missing = submitAs("U0ANA", form, Map.of("title", "Grow the pilot", "measure", "number"));
+        JsonNode missing = chat.submitAs("U0ANA", form, Map.of("title", "Grow the pilot", "measure", "number"));
         assertThat(missing.path("errors").path("target").asText()).contains("Say where you start and the target");
 
-        JsonNode sent = submitAs(
+        JsonNode sent = chat.submitAs(
                 "U0ANA",
                 form,
                 Map.of("title", "Reduce churn in the pilot", "visibility", "private", "due", "2026-12-31"));
@@ -157,9 +159,10 @@ class SlackGoalsTest {
         Golden.assertMatches("goal-choose", normalizedIds(choice));
         String migration = strings("SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
                 .get(0);
-        JsonNode form = openedView(press("U0ANA", "goal.update.typed", migration + "\n75% on track", "ana-pick"));
+        JsonNode form =
+                chat.openedView(chat.press("U0ANA", "goal.update.typed", migration + "\n75% on track", "ana-pick"));
         assertThat(form.toString()).contains("\"initial_value\":\"90\"");
-        submitAs("U0ANA", form, Map.of());
+        chat.submitAs("U0ANA", form, Map.of());
 
         assertThat(strings("SELECT current_value::text || ' ' || status FROM goals WHERE id = " + migration))
                 .containsExactly("90 on_track");
@@ -173,17 +176,18 @@ class SlackGoalsTest {
         String churn = strings("SELECT id::text FROM goals WHERE title LIKE 'Reduce churn%'")
                 .get(0);
 
-        JsonNode form = openedView(press("U0ANA", "goal.update", churn, "ana-update"));
+        JsonNode form = chat.openedView(chat.press("U0ANA", "goal.update", churn, "ana-update"));
         Golden.assertMatches("goal-update-form", normalizedIds(withoutMetadata(form)));
-        JsonNode wrong = submitAs("U0ANA", form, Map.of("current", "130"));
+        JsonNode wrong = chat.submitAs("U0ANA", form, Map.of("current", "130"));
         assertThat(wrong.path("errors").path("current").asText()).contains("from 0 to 100");
-        submitAs("U0ANA", form, Map.of("current", "20", "status", "off_track", "comment", "two big customers left"));
+        chat.submitAs(
+                "U0ANA", form, Map.of("current", "20", "status", "off_track", "comment", "two big customers left"));
         assertThat(strings("SELECT current_value::text || ' ' || status FROM goals WHERE id = " + churn))
                 .containsExactly("20 off_track");
 
         String billing = strings("SELECT id::text FROM goals WHERE title = 'Ship the billing docs'")
                 .get(0);
-        press("U0LI", "goal.update", billing, "li-update");
+        chat.press("U0LI", "goal.update", billing, "li-update");
         await("Li is refused").atMost(Duration.ofSeconds(10)).until(() -> String.join(" ", slack.responses("li-update"))
                 .contains("Only Ana or their manager"));
         assertThat(text(goals("update docs 50%", "U0LI"))).contains("None of the goals you can update");
@@ -211,12 +215,13 @@ class SlackGoalsTest {
     @Test
     @Order(8)
     void hrSetsACompanyGoalWhoseProgressIsItsKeyResultsAverageAndEachSeesTheTreeTheyMay() throws Exception {
-        assertThat(openedView(command("add", "U0ANA").trigger()).toString()).doesNotContain("Company goal?");
-        JsonNode hrForm = openedView(command("add", "U0HANA").trigger());
-        submitAs("U0HANA", hrForm, Map.of("title", "Grow revenue to 10M", "company", "yes"));
+        assertThat(chat.openedView(command("add", "U0ANA").trigger()).toString())
+                .doesNotContain("Company goal?");
+        JsonNode hrForm = chat.openedView(command("add", "U0HANA").trigger());
+        chat.submitAs("U0HANA", hrForm, Map.of("title", "Grow revenue to 10M", "company", "yes"));
         String company = strings("SELECT id::text FROM goals WHERE company").get(0);
 
-        JsonNode anaForm = openedView(command("add", "U0ANA").trigger());
+        JsonNode anaForm = chat.openedView(command("add", "U0ANA").trigger());
         assertThat(anaForm.toString()).contains("Grow revenue to 10M");
         Map<String, String> keyResult = Map.of(
                 "title",
@@ -229,12 +234,12 @@ class SlackGoalsTest {
                 "40",
                 "parent",
                 company);
-        submitAs("U0ANA", anaForm, keyResult);
-        submitAs(
+        chat.submitAs("U0ANA", anaForm, keyResult);
+        chat.submitAs(
                 "U0MO",
-                openedView(command("add", "U0MO").trigger()),
+                chat.openedView(command("add", "U0MO").trigger()),
                 Map.of("title", "Launch the partner programme", "parent", company));
-        submitAs(
+        chat.submitAs(
                 "U0ANA",
                 anaForm,
                 Map.of("title", "Secret pilot with a bank", "visibility", "private", "parent", company));
@@ -250,17 +255,17 @@ class SlackGoalsTest {
         assertThat(goals("company", "U0MO").toString()).contains("Secret pilot with a bank");
 
         for (String title : List.of("Fourth", "Fifth")) {
-            submitAs(
+            chat.submitAs(
                     "U0HANA",
-                    openedView(command("add", "U0HANA").trigger()),
+                    chat.openedView(command("add", "U0HANA").trigger()),
                     Map.of("title", title + " key result", "parent", company));
         }
-        JsonNode sixth = submitAs(
+        JsonNode sixth = chat.submitAs(
                 "U0HANA",
-                openedView(command("add", "U0HANA").trigger()),
+                chat.openedView(command("add", "U0HANA").trigger()),
                 Map.of("title", "Sixth key result", "parent", company));
         assertThat(sixth.path("errors").path("parent").asText()).contains("has 5 key results already");
-        JsonNode notHr = submitAs("U0ANA", hrForm, Map.of("title", "A company goal of my own", "company", "yes"));
+        JsonNode notHr = chat.submitAs("U0ANA", hrForm, Map.of("title", "A company goal of my own", "company", "yes"));
         assertThat(notHr.path("errors").path("company").asText()).contains("Only HR admins");
     }
 
@@ -279,8 +284,8 @@ class SlackGoalsTest {
                 .get(slack.calls("views.publish").size() - 1)
                 .get("view");
         assertThat(home).contains("Your goals · Q4 2026", "Ship the billing migration", "Add a goal");
-        String trigger = press("U0ANA", "goal.add", "home", "ana-home");
-        assertThat(openedView(trigger).get("callback_id").asText()).isEqualTo("goal.add");
+        String trigger = chat.press("U0ANA", "goal.add", "home", "ana-home");
+        assertThat(chat.openedView(trigger).get("callback_id").asText()).isEqualTo("goal.add");
     }
 
     @Test
@@ -298,10 +303,10 @@ class SlackGoalsTest {
 
         assertThat(job.sweep()).isEqualTo(2);
 
-        JsonNode week = awaitDm("D0ANA", "Your goal is due in 6 days, on Thursday 10 December");
+        JsonNode week = chat.awaitDm("D0ANA", "Your goal is due in 6 days, on Thursday 10 December");
         Golden.assertMatches("goal-reminder", normalizedIds(week));
         assertThat(week.toString()).contains("Send the pilot report", "goal.update");
-        assertThat(awaitDm("D0MO", "Ana's goal was due 9 days ago, on Wednesday 25 November")
+        assertThat(chat.awaitDm("D0MO", "Ana's goal was due 9 days ago, on Wednesday 25 November")
                         .toString())
                 .contains("Close the Q3 audit");
         assertThat(job.sweep()).as("each reminder once").isZero();
@@ -324,17 +329,17 @@ class SlackGoalsTest {
 
         assertThat(job.sweep()).isEqualTo(1);
 
-        JsonNode ask = awaitDm("D0ANA", "2 of your goals haven't been updated for 14 days");
+        JsonNode ask = chat.awaitDm("D0ANA", "2 of your goals haven't been updated for 14 days");
         Golden.assertMatches("goal-update-ask", normalizedIds(ask));
         String churn = strings("SELECT id::text FROM goals WHERE title = 'Reduce churn in the pilot'")
                 .get(0);
-        press("U0ANA", "goal.status", churn + ":at_risk", "ana-tap");
+        chat.press("U0ANA", "goal.status", churn + ":at_risk", "ana-tap");
         await("the tap is confirmed")
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> String.join(" ", slack.responses("ana-tap")).contains("off track → at risk"));
         assertThat(strings("SELECT status || ' ' || current_value::text FROM goals WHERE id = " + churn))
                 .containsExactly("at_risk 20");
-        press("U0LI", "goal.status", churn + ":done", "li-tap");
+        chat.press("U0LI", "goal.status", churn + ":done", "li-tap");
         await("Li may not").atMost(Duration.ofSeconds(10)).until(() -> String.join(" ", slack.responses("li-tap"))
                 .contains("one you can see any more"));
         assertThat(job.sweep()).as("once a week").isZero();
@@ -352,7 +357,8 @@ class SlackGoalsTest {
         assertThat(text(candor("admin goals stale-days 30", "U0HANA")))
                 .contains("14 → 30", "Undo: /candor admin goals stale-days 14");
         assertThat(text(candor("admin goals company-goals everyone", "U0HANA"))).contains("hr → everyone");
-        assertThat(openedView(command("add", "U0ANA").trigger()).toString()).contains("Company goal?");
+        assertThat(chat.openedView(command("add", "U0ANA").trigger()).toString())
+                .contains("Company goal?");
         assertThat(text(candor("admin goals cycle H1 2027 2027-01-01 2027-06-30", "U0HANA")))
                 .contains("Added the goal cycle H1 2027, 2027-01-01 to 2027-06-30");
         assertThat(text(candor("admin goals cycle Again 2027-01-01 2027-03-31", "U0HANA")))
@@ -373,7 +379,7 @@ class SlackGoalsTest {
         assertThat(text(goals("export", "U0ANA"))).isEqualTo("Exports are for HR admins.");
         assertThat(text(goals("export", "U0HANA"))).contains("direct message with the download link");
 
-        JsonNode dm = awaitDm("D0HANA", "/files/");
+        JsonNode dm = chat.awaitDm("D0HANA", "/files/");
         Matcher link = Pattern.compile(Pattern.quote(PUBLIC) + "/files/[A-Za-z0-9_-]{43}/[A-Za-z0-9.-]+\\.csv")
                 .matcher(dm.toString());
         assertThat(link.find()).isTrue();
@@ -397,15 +403,15 @@ class SlackGoalsTest {
                 .startsWith("🏁 Closed Q4 2026: its reminders stop, and 3 owners were asked");
         assertThat(text(candor("admin goals close q4 2026", "U0HANA"))).contains("was closed already");
 
-        JsonNode ask = awaitDm("D0ANA", "Q4 2026 is closed. How did your goals end?");
+        JsonNode ask = chat.awaitDm("D0ANA", "Q4 2026 is closed. How did your goals end?");
         Golden.assertMatches("goal-close-ask", normalizedIds(ask));
         String billing = strings("SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
                 .get(0);
-        JsonNode form = openedView(press("U0ANA", "goal.score", billing, "ana-score"));
+        JsonNode form = chat.openedView(chat.press("U0ANA", "goal.score", billing, "ana-score"));
         assertThat(form.toString()).contains("\"initial_value\":\"75\"");
-        JsonNode wrong = submitAs("U0ANA", form, Map.of("final", "120"));
+        JsonNode wrong = chat.submitAs("U0ANA", form, Map.of("final", "120"));
         assertThat(wrong.path("errors").path("final").asText()).contains("from 0 to 100");
-        submitAs("U0ANA", form, Map.of("final", "80", "retrospective", "Finance sign-off took a month"));
+        chat.submitAs("U0ANA", form, Map.of("final", "80", "retrospective", "Finance sign-off took a month"));
         assertThat(strings("SELECT final_score || ' ' || retrospective FROM goals WHERE id = " + billing))
                 .containsExactly("80 Finance sign-off took a month");
 
@@ -421,75 +427,16 @@ class SlackGoalsTest {
                 .containsExactly("goals close Q4 2026");
     }
 
-    private static JsonNode candor(String text, String user) throws Exception {
-        Map<String, String> form =
-                SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor"));
-        HttpResponse<String> response = signed(SlackClient.formBody(form));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Golden.parse(response.body());
-    }
-
-    private static JsonNode awaitDm(String channel, String words) throws Exception {
-        await("a DM in " + channel + " saying " + words)
-                .atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> slack.calls("chat.postMessage").stream()
-                        .anyMatch(call -> channel.equals(call.get("channel"))
-                                && (call.get("text") + call.get("blocks")).contains(words)));
-        Map<String, String> call = slack.calls("chat.postMessage").stream()
-                .filter(posted -> channel.equals(posted.get("channel"))
-                        && (posted.get("text") + posted.get("blocks")).contains(words))
-                .findFirst()
-                .orElseThrow();
-        return json.createObjectNode().put("text", call.get("text")).set("blocks", Golden.parse(call.get("blocks")));
-    }
-
-    private record Command(JsonNode body, String trigger) {}
-
     private static JsonNode goals(String text, String user) throws Exception {
         return command(text, user).body();
     }
 
-    private static Command command(String text, String user) throws Exception {
-        Map<String, String> form =
-                SlackClient.slashCommand("/goals", text, user, "C0TEAM", "team", slack.responseUrl("goals"));
-        HttpResponse<String> response = signed(SlackClient.formBody(form));
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-        return new Command(body, form.get("trigger_id"));
+    private static SlackChat.Command command(String text, String user) throws Exception {
+        return chat.command("goals", text, user);
     }
 
-    private static String press(String user, String action, String value, String responses) throws Exception {
-        String payload =
-                SlackRequests.blockAction(user, action, value, "D0" + user.substring(2), slack.responseUrl(responses));
-        assertThat(signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
-                .isEqualTo(200);
-        return Golden.parse(payload).get("trigger_id").asText();
-    }
-
-    private static HttpResponse<String> signed(String body) throws Exception {
-        return client.post(body, "application/x-www-form-urlencoded", NOW.getEpochSecond(), Map.of());
-    }
-
-    private static JsonNode openedView(String trigger) throws Exception {
-        await("views.open with the trigger")
-                .atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() ->
-                        slack.calls("views.open").stream().anyMatch(call -> trigger.equals(call.get("trigger_id"))));
-        return Golden.parse(slack.calls("views.open").stream()
-                .filter(call -> trigger.equals(call.get("trigger_id")))
-                .findFirst()
-                .orElseThrow()
-                .get("view"));
-    }
-
-    private static JsonNode submitAs(String user, JsonNode view, Map<String, String> changes) throws Exception {
-        String payload =
-                SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
-        HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
+    private static JsonNode candor(String text, String user) throws Exception {
+        return chat.command("candor", text, user).body();
     }
 
     private static String text(JsonNode body) {

@@ -53,6 +53,7 @@ class SlackSpeakUpTest {
     private static Database database;
     private static Candor candor;
     private static SlackClient client;
+    private static SlackChat chat;
     private static String thread;
     private static JsonNode hanasReplyForm;
     private static JsonNode gilsAnswerForm;
@@ -68,6 +69,7 @@ class SlackSpeakUpTest {
                 database,
                 new Candor.Options(Clock.fixed(NOW, ZoneOffset.UTC), DeliveryConfig.defaults(), null));
         client = new SlackClient(candor.port());
+        chat = new SlackChat(slack, client, NOW);
         people(database);
         await("Candor answers commands")
                 .atMost(Duration.ofSeconds(30))
@@ -92,24 +94,25 @@ class SlackSpeakUpTest {
                 .isEqualTo("📣 Sent anonymously to the HR admins. Their replies come to you here, and you can answer"
                         + " back, without anyone learning who you are.");
         thread = strings("SELECT id::text FROM speakup_threads").get(0);
-        JsonNode dm = awaitDm("D0HANA", FIRST);
+        JsonNode dm = chat.awaitDm("D0HANA", FIRST);
         Golden.assertMatches("speakup-dm", normalized(dm));
         assertThat(dm.toString())
                 .contains("Someone spoke up anonymously", "Hana and Ines")
                 .doesNotContain("Gil");
-        awaitDm("D0INES", FIRST);
-        assertThat(dmTexts("D0GIL")).noneMatch(text -> text.contains(FIRST));
+        chat.awaitDm("D0INES", FIRST);
+        assertThat(chat.dmTexts("D0GIL")).noneMatch(text -> text.contains(FIRST));
     }
 
     @Test
     @Order(2)
     void hrRepliesGilIsNoticedOpensTheRepliesAndAnswersBackTwice() throws Exception {
-        hanasReplyForm = openedView(press("U0HANA", "feedback.speakup.reply", thread, "hana-reply"));
+        hanasReplyForm = chat.openedView(chat.press("U0HANA", "feedback.speakup.reply", thread, "hana-reply"));
         Golden.assertMatches("speakup-reply-form", normalized(withoutMetadata(hanasReplyForm)));
-        assertThat(submitAs("U0HANA", hanasReplyForm, Map.of("message", REPLY1)).toString())
+        assertThat(chat.submitAs("U0HANA", hanasReplyForm, Map.of("message", REPLY1))
+                        .toString())
                 .contains("The author gets a notice");
 
-        JsonNode notice = awaitDm("D0GIL", "Someone replied to a message you sent anonymously");
+        JsonNode notice = chat.awaitDm("D0GIL", "Someone replied to a message you sent anonymously");
         Golden.assertMatches("speakup-notice", notice);
         assertThat(notice.toString()).doesNotContain(thread, REPLY1, "Hana");
 
@@ -117,20 +120,21 @@ class SlackSpeakUpTest {
         Golden.assertMatches("speakup-mine", normalized(mine));
         assertThat(mine.toString()).contains(FIRST, "*Hana:* " + REPLY1, "feedback.speakup.answer");
 
-        gilsAnswerForm = openedView(press("U0GIL", "feedback.speakup.answer", thread, "gil-answer-1"));
+        gilsAnswerForm = chat.openedView(chat.press("U0GIL", "feedback.speakup.answer", thread, "gil-answer-1"));
         Golden.assertMatches("speakup-answer-form", normalized(withoutMetadata(gilsAnswerForm)));
-        assertThat(submitAs("U0GIL", gilsAnswerForm, Map.of("message", ANSWER1)).toString())
+        assertThat(chat.submitAs("U0GIL", gilsAnswerForm, Map.of("message", ANSWER1))
+                        .toString())
                 .contains("Sent without your name to Hana and Ines");
-        JsonNode answered = awaitDm("D0HANA", ANSWER1);
+        JsonNode answered = chat.awaitDm("D0HANA", ANSWER1);
         Golden.assertMatches("speakup-answered", normalized(answered));
-        awaitDm("D0INES", ANSWER1);
+        chat.awaitDm("D0INES", ANSWER1);
 
-        JsonNode inesForm = openedView(press("U0INES", "feedback.speakup.reply", thread, "ines-reply"));
+        JsonNode inesForm = chat.openedView(chat.press("U0INES", "feedback.speakup.reply", thread, "ines-reply"));
         assertThat(inesForm.toString()).contains("*Hana:* " + REPLY1, "*The author:* " + ANSWER1);
-        submitAs("U0INES", inesForm, Map.of("message", REPLY2));
+        chat.submitAs("U0INES", inesForm, Map.of("message", REPLY2));
         await("a second notice")
                 .atMost(Duration.ofSeconds(15))
-                .until(() -> dmTexts("D0GIL").stream()
+                .until(() -> chat.dmTexts("D0GIL").stream()
                                 .filter(text -> text.contains("Someone replied"))
                                 .count()
                         == 2);
@@ -141,15 +145,15 @@ class SlackSpeakUpTest {
         assertThat(feedback("anonymous replies", "U0INES").toString())
                 .contains("There are no replies to anything you sent anonymously")
                 .doesNotContain(REPLY2);
-        JsonNode again = openedView(press("U0GIL", "feedback.speakup.answer", thread, "gil-answer-2"));
-        submitAs("U0GIL", again, Map.of("message", ANSWER2));
-        awaitDm("D0HANA", ANSWER2);
-        awaitDm("D0INES", ANSWER2);
+        JsonNode again = chat.openedView(chat.press("U0GIL", "feedback.speakup.answer", thread, "gil-answer-2"));
+        chat.submitAs("U0GIL", again, Map.of("message", ANSWER2));
+        chat.awaitDm("D0HANA", ANSWER2);
+        chat.awaitDm("D0INES", ANSWER2);
 
         assertThat(strings("SELECT seq || ' ' || coalesce(p.name, 'the author') FROM speakup_messages m LEFT JOIN"
                         + " people p ON p.id = m.sender_id ORDER BY seq"))
                 .containsExactly("1 the author", "2 Hana", "3 the author", "4 Ines", "5 the author");
-        assertThat(dmTexts("D0GIL"))
+        assertThat(chat.dmTexts("D0GIL"))
                 .hasSize(2)
                 .allMatch(text -> !text.contains(thread) && !text.contains(REPLY1) && !text.contains(REPLY2));
     }
@@ -157,20 +161,20 @@ class SlackSpeakUpTest {
     @Test
     @Order(3)
     void onlyReadersReplyAndOnlyTheAuthorOpensOrAnswers() throws Exception {
-        press("U0LI", "feedback.speakup.reply", thread, "li-reply");
+        chat.press("U0LI", "feedback.speakup.reply", thread, "li-reply");
         awaitResponse("li-reply", "Only the people this anonymous message was sent to can reply to it.");
-        assertThat(submitAs("U0LI", hanasReplyForm, Map.of("message", "A forged reply from Li"))
+        assertThat(chat.submitAs("U0LI", hanasReplyForm, Map.of("message", "A forged reply from Li"))
                         .toString())
                 .contains("Only the people this anonymous message was sent to");
 
-        press("U0HANA", "feedback.speakup.answer", thread, "hana-answer");
+        chat.press("U0HANA", "feedback.speakup.answer", thread, "hana-answer");
         awaitResponse("hana-answer", "That conversation isn't yours");
-        assertThat(submitAs("U0HANA", gilsAnswerForm, Map.of("message", "A forged answer from Hana"))
+        assertThat(chat.submitAs("U0HANA", gilsAnswerForm, Map.of("message", "A forged answer from Hana"))
                         .toString())
                 .contains("That conversation isn");
-        press("U0LI", "feedback.speakup.mine", "replies", "li-mine");
+        chat.press("U0LI", "feedback.speakup.mine", "replies", "li-mine");
         awaitResponse("li-mine", "There are no replies to anything you sent anonymously.");
-        press("U0HANA", "feedback.speakup.reply", "not-a-thread", "hana-bad");
+        chat.press("U0HANA", "feedback.speakup.reply", "not-a-thread", "hana-bad");
         awaitResponse("hana-bad", "Only the people this anonymous message was sent to");
 
         assertThat(count("SELECT count(*) FROM speakup_messages")).isEqualTo(5);
@@ -184,18 +188,18 @@ class SlackSpeakUpTest {
         assertThat(text(feedback("anonymous " + "a".repeat(3001), "U0ANA")))
                 .contains("Keep it to 3000 characters (this is 3001)");
 
-        JsonNode form = openedView(command("anonymous", "U0ANA").trigger());
+        JsonNode form = chat.openedView(command("anonymous", "U0ANA").trigger());
         Golden.assertMatches("speakup-form", withoutMetadata(form));
-        JsonNode short_ = submitAs("U0ANA", form, Map.of("message", "short"));
+        JsonNode short_ = chat.submitAs("U0ANA", form, Map.of("message", "short"));
         assertThat(short_.path("errors").toString()).contains("at least 10 characters");
-        assertThat(submitAs("U0ANA", form, Map.of("message", FROM_FORM)).toString())
+        assertThat(chat.submitAs("U0ANA", form, Map.of("message", FROM_FORM)).toString())
                 .contains("Sent anonymously to the HR admins");
-        awaitDm("D0HANA", FROM_FORM);
+        chat.awaitDm("D0HANA", FROM_FORM);
 
         Map<String, String> once = SlackClient.slashCommand(
                 "/feedback", "anonymous " + SECOND, "U0GIL", "C0TEAM", "team", slack.responseUrl("feedback"));
-        assertThat(text(post(once))).contains("Sent anonymously");
-        assertThat(text(post(once))).contains("sent already");
+        assertThat(text(chat.post(once))).contains("Sent anonymously");
+        assertThat(text(chat.post(once))).contains("sent already");
         assertThat(count("SELECT count(*) FROM speakup_messages WHERE body = '" + SECOND + "'"))
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM speakup_threads")).isEqualTo(3);
@@ -215,8 +219,8 @@ class SlackSpeakUpTest {
                 .contains("the HR admins → Zed");
         assertThat(text(feedback("anonymous " + TO_ZED, "U0LI")))
                 .startsWith("📣 Sent anonymously to Zed. Their replies come to you here");
-        assertThat(awaitDm("D0ZED", TO_ZED).toString()).contains("Sent to you alone, as HR chose.");
-        assertThat(dmTexts("D0HANA")).noneMatch(text -> text.contains(TO_ZED));
+        assertThat(chat.awaitDm("D0ZED", TO_ZED).toString()).contains("Sent to you alone, as HR chose.");
+        assertThat(chat.dmTexts("D0HANA")).noneMatch(text -> text.contains(TO_ZED));
         assertThat(text(feedback("anonymous I would like to say something", "U0ZED")))
                 .contains("go to you alone");
 
@@ -240,7 +244,7 @@ class SlackSpeakUpTest {
                 List.of("U0GIL", "D0GIL"),
                 List.of(FIRST, REPLY1, ANSWER1, REPLY2, ANSWER2, SECOND));
 
-        assertThat(dmTexts("D0GIL"))
+        assertThat(chat.dmTexts("D0GIL"))
                 .as("Gil got a notice of each reply, though the outbox kept none")
                 .filteredOn(text -> text.contains("Someone replied to a message you sent anonymously"))
                 .hasSize(2);
@@ -266,7 +270,7 @@ class SlackSpeakUpTest {
                     SlackClient.formBody(command), "application/x-www-form-urlencoded", NOW.getEpochSecond(), Map.of());
             assertThat(text(Golden.parse(sent.body())))
                     .contains("Sent anonymously to the HR admins", "replies can't reach you");
-            assertThat(awaitDm("D0HANA", words).toString()).contains("it can't pass a reply on to them");
+            assertThat(chat.awaitDm("D0HANA", words).toString()).contains("it can't pass a reply on to them");
             String id = keyless.jdbi().withHandle(handle -> handle.select("SELECT id::text FROM speakup_threads")
                     .mapTo(String.class)
                     .one());
@@ -327,7 +331,7 @@ class SlackSpeakUpTest {
     }
 
     private static JsonNode seeReplies(String user, String responses) throws Exception {
-        press(user, "feedback.speakup.mine", "replies", responses);
+        chat.press(user, "feedback.speakup.mine", "replies", responses);
         await("the replies").atMost(Duration.ofSeconds(10)).until(() -> !slack.responses(responses)
                 .isEmpty());
         return Golden.parse(slack.responses(responses).get(0));
@@ -340,81 +344,16 @@ class SlackSpeakUpTest {
                 .contains(words));
     }
 
-    private static JsonNode candor(String text, String user) throws Exception {
-        return post(SlackClient.slashCommand("/candor", text, user, "C0TEAM", "team", slack.responseUrl("candor")));
-    }
-
-    private record Command(JsonNode body, String trigger) {}
-
     private static JsonNode feedback(String text, String user) throws Exception {
         return command(text, user).body();
     }
 
-    private static Command command(String text, String user) throws Exception {
-        Map<String, String> form =
-                SlackClient.slashCommand("/feedback", text, user, "C0TEAM", "team", slack.responseUrl("feedback"));
-        return new Command(post(form), form.get("trigger_id"));
+    private static SlackChat.Command command(String text, String user) throws Exception {
+        return chat.command("feedback", text, user);
     }
 
-    private static JsonNode post(Map<String, String> form) throws Exception {
-        HttpResponse<String> response = signed(SlackClient.formBody(form));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-    }
-
-    /** Presses a button under a DM; returns the trigger id (for a form it opens). */
-    private static String press(String user, String action, String value, String responses) throws Exception {
-        String payload =
-                SlackRequests.blockAction(user, action, value, "D0" + user.substring(2), slack.responseUrl(responses));
-        assertThat(signed(SlackClient.formBody(Map.of("payload", payload))).statusCode())
-                .isEqualTo(200);
-        return Golden.parse(payload).get("trigger_id").asText();
-    }
-
-    private static HttpResponse<String> signed(String body) throws Exception {
-        return client.post(body, "application/x-www-form-urlencoded", NOW.getEpochSecond(), Map.of());
-    }
-
-    private static JsonNode openedView(String trigger) throws Exception {
-        await("views.open with the trigger")
-                .atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() ->
-                        slack.calls("views.open").stream().anyMatch(call -> trigger.equals(call.get("trigger_id"))));
-        return Golden.parse(slack.calls("views.open").stream()
-                .filter(call -> trigger.equals(call.get("trigger_id")))
-                .findFirst()
-                .orElseThrow()
-                .get("view"));
-    }
-
-    private static JsonNode submitAs(String user, JsonNode view, Map<String, String> changes) throws Exception {
-        String payload =
-                SlackRequests.viewSubmission(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
-        HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-    }
-
-    /** The first DM posted in this channel whose text contains {@code words}. */
-    private static JsonNode awaitDm(String channel, String words) throws Exception {
-        await("a DM in " + channel + " saying " + words)
-                .atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> dmTexts(channel).stream().anyMatch(text -> text.contains(words)));
-        Map<String, String> call = slack.calls("chat.postMessage").stream()
-                .filter(posted -> channel.equals(posted.get("channel"))
-                        && (posted.get("text") + posted.get("blocks")).contains(words))
-                .findFirst()
-                .orElseThrow();
-        return json.createObjectNode().put("text", call.get("text")).set("blocks", Golden.parse(call.get("blocks")));
-    }
-
-    private static List<String> dmTexts(String channel) {
-        return slack.calls("chat.postMessage").stream()
-                .filter(posted -> channel.equals(posted.get("channel")))
-                .map(posted -> posted.get("text") + " " + posted.get("blocks") + " " + posted.get("metadata"))
-                .toList();
+    private static JsonNode candor(String text, String user) throws Exception {
+        return chat.command("candor", text, user).body();
     }
 
     private static String text(JsonNode body) {
