@@ -1,17 +1,11 @@
 package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +31,14 @@ class TeamsFeedbackTest {
     private static final List<String> PEOPLE = List.of("gil", "ana", "mo", "li", "hana", "zed");
 
     private static TeamsServer teams;
+    private static TeamsChat chat;
 
     @BeforeAll
     static void start() throws Exception {
         teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC));
+        chat = new TeamsChat(teams, PEOPLE);
         for (String person : PEOPLE) {
-            teams.post(says(person, "help").json());
+            teams.post(chat.says(person, "help").json());
         }
         teams.awaitOutboxIdle();
         teams.jdbi().useHandle(handle -> {
@@ -69,11 +65,11 @@ class TeamsFeedbackTest {
     @Test
     @Order(1)
     void gilGivesAnaPrivateFeedbackInOneLineAndOnlyAnaIsSentIt() throws Exception {
-        JsonNode confirmation =
-                reply(says("gil", "feedback <at>Ana</at> " + PRIVATE_TEXT).mention("29:ana", "Ana"));
+        JsonNode confirmation = chat.reply(
+                chat.says("gil", "feedback <at>Ana</at> " + PRIVATE_TEXT).mention("29:ana", "Ana"));
 
         assertThat(confirmation.toString()).contains("Feedback sent to Ana. Only Ana (and you) can read it.");
-        JsonNode dm = awaitDm("ana", PRIVATE_TEXT);
+        JsonNode dm = chat.awaitDm("ana", PRIVATE_TEXT);
         Goldens.assertMatches("feedback-dm.json", dm);
         assertThat(dm.toString()).contains("Feedback from Gil", "feedback.thank", "feedback.reply");
         assertThat(Rows.strings(teams.jdbi(), "SELECT visibility FROM feedback"))
@@ -83,21 +79,22 @@ class TeamsFeedbackTest {
     @Test
     @Order(2)
     void theFormCardSendsFeedbackForTheManagerAlone() throws Exception {
-        JsonNode form = reply(says("gil", "feedback"));
+        JsonNode form = chat.reply(chat.says("gil", "feedback"));
         Goldens.assertMatches("feedback-form.json", form);
 
-        JsonNode refused = answer(submits(
-                "gil", Cards.filledIn(form, Map.of("person", aad("ana"), "went_well", "ok", "visibility", "private"))));
+        JsonNode refused = chat.answer(chat.submits(
+                "gil",
+                Cards.filledIn(form, Map.of("person", chat.aad("ana"), "went_well", "ok", "visibility", "private"))));
         assertThat(refused.toString()).contains("at least 20 characters");
 
-        JsonNode sent = answer(submits(
+        JsonNode sent = chat.answer(chat.submits(
                 "gil",
                 Cards.filledIn(
                         form,
-                        Map.of("person", aad("ana"), "better", MANAGER_ONLY_TEXT, "visibility", "manager_only"))));
+                        Map.of("person", chat.aad("ana"), "better", MANAGER_ONLY_TEXT, "visibility", "manager_only"))));
         assertThat(sent.toString()).contains("Feedback about Ana sent to Mo");
-        awaitDm("mo", MANAGER_ONLY_TEXT);
-        assertThat(dms("ana")).noneMatch(text -> text.contains(MANAGER_ONLY_TEXT));
+        chat.awaitDm("mo", MANAGER_ONLY_TEXT);
+        assertThat(chat.dms("ana")).noneMatch(text -> text.contains(MANAGER_ONLY_TEXT));
         assertThat(Rows.strings(teams.jdbi(), "SELECT visibility FROM feedback ORDER BY id"))
                 .containsExactly("private", "manager_only");
     }
@@ -106,29 +103,29 @@ class TeamsFeedbackTest {
     @Order(3)
     void anaThanksGilAndReplies() throws Exception {
         String id = feedbackId(PRIVATE_TEXT);
-        JsonNode thanked = answer(presses("ana", "feedback.thank", id));
+        JsonNode thanked = chat.answer(chat.presses("ana", "feedback.thank", id));
         assertThat(thanked.toString()).contains("Gil will hear that you thanked them");
-        awaitDm("gil", "Ana thanked you");
+        chat.awaitDm("gil", "Ana thanked you");
 
-        JsonNode replyForm = answer(presses("ana", "feedback.reply", id));
+        JsonNode replyForm = chat.answer(chat.presses("ana", "feedback.reply", id));
         assertThat(replyForm.toString()).contains("Your reply to Gil");
-        JsonNode sent = answer(submits(
+        JsonNode sent = chat.answer(chat.submits(
                 "ana", Cards.filledIn(replyForm, Map.of("text", "Thanks, I will keep ten minutes for questions"))));
         assertThat(sent.toString()).contains("on its way to Gil");
-        awaitDm("gil", "keep ten minutes for questions");
+        chat.awaitDm("gil", "keep ten minutes for questions");
     }
 
     @Test
     @Order(4)
     void exactlyTheGiverAndWhomTheVisibilityNamesReadEachPiece() throws Exception {
-        JsonNode form = reply(says("gil", "feedback"));
-        assertThat(answer(submits(
+        JsonNode form = chat.reply(chat.says("gil", "feedback"));
+        assertThat(chat.answer(chat.submits(
                                 "gil",
                                 Cards.filledIn(
                                         form,
                                         Map.of(
                                                 "person",
-                                                aad("li"),
+                                                chat.aad("li"),
                                                 "went_well",
                                                 SHARED_TEXT,
                                                 "visibility",
@@ -141,12 +138,14 @@ class TeamsFeedbackTest {
                 MANAGER_ONLY_TEXT, List.of("gil", "mo"),
                 SHARED_TEXT, List.of("gil", "li", "zed"));
         for (String who : PEOPLE) {
-            String seen = reply(says(who, "feedback me")).toString() + reply(says(who, "feedback team")) + welcome(who);
+            String seen = chat.reply(chat.says(who, "feedback me")).toString()
+                    + chat.reply(chat.says(who, "feedback team"))
+                    + welcome(who);
             for (Map.Entry<String, List<String>> piece : readers.entrySet()) {
                 assertThat(seen.contains(piece.getKey()))
                         .as("%s reads \"%s\"", who, piece.getKey())
                         .isEqualTo(piece.getValue().contains(who));
-                JsonNode pressed = answer(presses(who, "feedback.reply", feedbackId(piece.getKey())));
+                JsonNode pressed = chat.answer(chat.presses(who, "feedback.reply", feedbackId(piece.getKey())));
                 assertThat(pressed.toString().contains("yours to read"))
                         .as("%s is refused the reply form of \"%s\"", who, piece.getKey())
                         .isNotEqualTo(piece.getValue().contains(who));
@@ -179,7 +178,8 @@ class TeamsFeedbackTest {
         assertThat(facts(ana)).containsEntry("Received, last 90 days", "1").containsEntry("Given, last 90 days", "0");
         assertThat(facts(welcome("gil"))).containsEntry("Given, last 90 days", "3");
 
-        JsonNode form = answer(submits("ana", giveButton(ana).path("data").deepCopy()));
+        JsonNode form =
+                chat.answer(chat.submits("ana", giveButton(ana).path("data").deepCopy()));
         assertThat(form.toString()).contains("Give feedback", "Who is it for?", "What went well?", "Who reads it?");
         assertThat(Cards.input(form, "person").path("type").asText()).isEqualTo("Input.ChoiceSet");
     }
@@ -187,14 +187,15 @@ class TeamsFeedbackTest {
     @Test
     @Order(6)
     void hrSwitchesAVisibilityOffAndTheFormNoLongerOffersIt() throws Exception {
-        assertThat(reply(says("gil", "candor admin feedback with-manager off")).toString())
+        assertThat(chat.reply(chat.says("gil", "candor admin feedback with-manager off"))
+                        .toString())
                 .contains("HR admins");
-        JsonNode changed = reply(says("hana", "candor admin feedback with-manager off"));
+        JsonNode changed = chat.reply(chat.says("hana", "candor admin feedback with-manager off"));
         assertThat(changed.toString())
                 .contains("Them and their manager**: on → off", "Undo: @Candor admin feedback with-manager on");
-        Goldens.assertMatches("feedback-admin.json", reply(says("hana", "candor admin feedback")));
+        Goldens.assertMatches("feedback-admin.json", chat.reply(chat.says("hana", "candor admin feedback")));
 
-        JsonNode form = reply(says("gil", "feedback"));
+        JsonNode form = chat.reply(chat.says("gil", "feedback"));
         assertThat(Cards.input(form, "visibility").toString())
                 .contains("manager_only")
                 .doesNotContain("with_manager");
@@ -205,22 +206,22 @@ class TeamsFeedbackTest {
     @Test
     @Order(7)
     void gilAsksLiForFeedbackAndGetsHerAnswerNamed() throws Exception {
-        JsonNode asked = reply(says("gil", "feedback request <at>Li</at> about the Q4 launch demo")
+        JsonNode asked = chat.reply(chat.says("gil", "feedback request <at>Li</at> about the Q4 launch demo")
                 .mention("29:li", "Li"));
         assertThat(asked.toString()).contains("Asked Li for feedback about the Q4 launch demo");
-        awaitDm("li", "Feedback for Gil about the Q4 launch demo");
+        chat.awaitDm("li", "Feedback for Gil about the Q4 launch demo");
         String ask = Rows.strings(
                         teams.jdbi(),
                         "SELECT a.id::text FROM asks a JOIN rounds r ON r.id = a.round_id WHERE r.feature = 'feedback'")
                 .get(0);
 
-        JsonNode form = answer(presses("li", "ask.answer", ask));
+        JsonNode form = chat.answer(chat.presses("li", "ask.answer", ask));
         assertThat(form.toString()).contains("What should I keep doing?", "Gil reads your answer with your name");
-        teams.post(
-                submits("li", Cards.filledIn(form, Map.of("keep", "Walking through the numbers first", "better", "")))
-                        .json());
+        teams.post(chat.submits(
+                        "li", Cards.filledIn(form, Map.of("keep", "Walking through the numbers first", "better", "")))
+                .json());
 
-        JsonNode answer = awaitDm("gil", "Walking through the numbers first");
+        JsonNode answer = chat.awaitDm("gil", "Walking through the numbers first");
         Goldens.assertMatches("feedback-request-answer.json", answer);
         assertThat(answer.toString())
                 .contains("Li answered your feedback request about the Q4 launch demo", "(no answer)");
@@ -229,102 +230,107 @@ class TeamsFeedbackTest {
     @Test
     @Order(8)
     void moDeclinesARequestWithAReasonThatGilReceives() throws Exception {
-        reply(says("gil", "feedback request <at>Mo</at> about the offsite").mention("29:mo", "Mo"));
+        chat.reply(chat.says("gil", "feedback request <at>Mo</at> about the offsite")
+                .mention("29:mo", "Mo"));
         String ask = Rows.strings(
                         teams.jdbi(),
                         "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
                                 + " ON r.id = a.round_id WHERE r.feature = 'feedback' AND p.name = 'Mo'")
                 .get(0);
-        assertThat(awaitDm("mo", "Feedback for Gil about the offsite").toString())
+        assertThat(chat.awaitDm("mo", "Feedback for Gil about the offsite").toString())
                 .contains("ask.decline");
 
-        JsonNode form = answer(presses("mo", "ask.decline", ask));
+        JsonNode form = chat.answer(chat.presses("mo", "ask.decline", ask));
         Goldens.assertMatches("ask-decline-form.json", form);
-        teams.post(submits("mo", Cards.filledIn(form, Map.of("reason", "I missed the offsite")))
+        teams.post(chat.submits("mo", Cards.filledIn(form, Map.of("reason", "I missed the offsite")))
                 .json());
 
-        assertThat(awaitDm("gil", "Mo declined your feedback request about the offsite")
+        assertThat(chat.awaitDm("gil", "Mo declined your feedback request about the offsite")
                         .toString())
                 .contains("I missed the offsite");
-        assertThat(answer(presses("mo", "ask.answer", ask)).toString()).contains("You declined this one");
+        assertThat(chat.answer(chat.presses("mo", "ask.answer", ask)).toString())
+                .contains("You declined this one");
     }
 
     @Test
     @Order(9)
     void anAnonymousRequestWithTooFewAnswersShowsNone() throws Exception {
-        JsonNode asked = reply(
-                says("gil", "feedback request anonymous <at>Li</at> <at>Mo</at> <at>Hana</at> about the" + " roadmap")
-                        .mention("29:li", "Li")
-                        .mention("29:mo", "Mo")
-                        .mention("29:hana", "Hana"));
+        JsonNode asked = chat.reply(chat.says(
+                        "gil",
+                        "feedback request anonymous <at>Li</at> <at>Mo</at> <at>Hana</at> about the" + " roadmap")
+                .mention("29:li", "Li")
+                .mention("29:mo", "Mo")
+                .mention("29:hana", "Hana"));
         assertThat(asked.toString()).contains("Asked Li, Mo and Hana anonymously");
         String round = Rows.strings(
                         teams.jdbi(),
                         "SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:' || q.id"
                                 + " WHERE q.topic = 'the roadmap'")
                 .get(0);
-        JsonNode form = answer(presses("li", "ask.answer", ask(round, "Li")));
+        JsonNode form = chat.answer(chat.presses("li", "ask.answer", ask(round, "Li")));
         assertThat(form.toString()).contains("reads the answers without names");
-        teams.post(submits("li", Cards.filledIn(form, Map.of("keep", "The quarterly themes", "better", "")))
+        teams.post(chat.submits("li", Cards.filledIn(form, Map.of("keep", "The quarterly themes", "better", "")))
                 .json());
         for (String person : List.of("mo", "hana")) {
-            JsonNode decline = answer(presses(person, "ask.decline", ask(round, person.equals("mo") ? "Mo" : "Hana")));
-            teams.post(submits(person, Cards.filledIn(decline, Map.of("reason", "")))
+            JsonNode decline =
+                    chat.answer(chat.presses(person, "ask.decline", ask(round, person.equals("mo") ? "Mo" : "Hana")));
+            teams.post(chat.submits(person, Cards.filledIn(decline, Map.of("reason", "")))
                     .json());
         }
 
         ((dev.candor.scheduler.ask.AskSweepJob) teams.candor.asking().sweepJob().job()).sweep();
 
-        JsonNode closed = awaitDm("gil", "closed with 1 answer");
+        JsonNode closed = chat.awaitDm("gil", "closed with 1 answer");
         assertThat(closed.toString()).contains("Candor keeps them to itself").doesNotContain("The quarterly themes");
     }
 
     @Test
     @Order(10)
     void anaNominatesPeersMoApprovesAndUnderANamedPolicyAnaReadsEachAnswer() throws Exception {
-        assertThat(reply(says("hana", "candor admin feedback subject-sees named"))
+        assertThat(chat.reply(chat.says("hana", "candor admin feedback subject-sees named"))
                         .toString())
                 .contains("anonymous → named");
-        assertThat(reply(says("gil", "feedback request about <at>Ana</at> from <at>Li</at>")
+        assertThat(chat.reply(chat.says("gil", "feedback request about <at>Ana</at> from <at>Li</at>")
                                 .mention("29:ana", "Ana")
                                 .mention("29:li", "Li"))
                         .toString())
                 .contains("Only Ana's manager (or an HR admin)");
 
-        JsonNode sent = reply(says("ana", "feedback nominate <at>Li</at> <at>Gil</at> for the Q1 project")
+        JsonNode sent = chat.reply(chat.says("ana", "feedback nominate <at>Li</at> <at>Gil</at> for the Q1 project")
                 .mention("29:li", "Li")
                 .mention("29:gil", "Gil"));
 
         assertThat(sent.toString()).contains("Sent to Mo for approval: Li and Gil, about the Q1 project");
-        JsonNode dm = awaitDm("mo", "Ana proposes Li and Gil to give feedback about Ana: the Q1 project");
+        JsonNode dm = chat.awaitDm("mo", "Ana proposes Li and Gil to give feedback about Ana: the Q1 project");
         Goldens.assertMatches("feedback-nomination.json", dm);
         String nomination = Rows.strings(teams.jdbi(), "SELECT id::text FROM feedback_nominations")
                 .get(0);
-        assertThat(answer(presses("gil", "feedback.nomination.approve", nomination))
+        assertThat(chat.answer(chat.presses("gil", "feedback.nomination.approve", nomination))
                         .toString())
                 .contains("Only the manager it was sent to");
-        assertThat(answer(presses("mo", "feedback.nomination.approve", nomination))
+        assertThat(chat.answer(chat.presses("mo", "feedback.nomination.approve", nomination))
                         .toString())
                 .contains("Asked Li and Gil for feedback about Ana: the Q1 project");
-        awaitDm("ana", "Mo approved your nomination and asked Li and Gil");
+        chat.awaitDm("ana", "Mo approved your nomination and asked Li and Gil");
 
         String round = Rows.strings(
                         teams.jdbi(),
                         "SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:' || q.id"
                                 + " WHERE q.topic = 'the Q1 project' AND q.subject_sees = 'named'")
                 .get(0);
-        JsonNode form = answer(presses("li", "ask.answer", ask(round, "Li")));
+        JsonNode form = chat.answer(chat.presses("li", "ask.answer", ask(round, "Li")));
         assertThat(form.toString()).contains("What should they keep doing?", "Ana reads it too, with your name");
-        teams.post(submits("li", Cards.filledIn(form, Map.of("keep", "Ana ran the Q1 retro well", "better", "")))
+        teams.post(chat.submits("li", Cards.filledIn(form, Map.of("keep", "Ana ran the Q1 retro well", "better", "")))
                 .json());
-        assertThat(awaitDm("mo", "Ana ran the Q1 retro well").toString())
+        assertThat(chat.awaitDm("mo", "Ana ran the Q1 retro well").toString())
                 .contains("Li answered your feedback request about Ana: the Q1 project");
-        assertThat(awaitDm("ana", "Li answered Mo's feedback request about you").toString())
+        assertThat(chat.awaitDm("ana", "Li answered Mo's feedback request about you")
+                        .toString())
                 .contains("Ana ran the Q1 retro well");
         for (String other : List.of("gil", "hana", "li")) {
-            assertThat(dms(other)).noneMatch(text -> text.contains("Q1 retro"));
+            assertThat(chat.dms(other)).noneMatch(text -> text.contains("Q1 retro"));
         }
-        assertThat(reply(says("hana", "candor admin feedback subject-sees anonymous"))
+        assertThat(chat.reply(chat.says("hana", "candor admin feedback subject-sees anonymous"))
                         .toString())
                 .contains("named → anonymous");
     }
@@ -332,23 +338,27 @@ class TeamsFeedbackTest {
     @Test
     @Order(11)
     void theRequestFormAsksSeveralPeopleAndRefusesA360FromSomeoneWhoIsNotTheManager() throws Exception {
-        JsonNode form = reply(says("gil", "feedback request"));
+        JsonNode form = chat.reply(chat.says("gil", "feedback request"));
         Goldens.assertMatches("feedback-request-form.json", form);
         assertThat(Cards.input(form, "people").path("type").asText()).isEqualTo("Input.ChoiceSet");
 
-        JsonNode refused = answer(submits(
-                "gil", Cards.filledIn(form, Map.of("people", aad("li"), "about", aad("ana"), "topic", "the Q2 plan"))));
+        JsonNode refused = chat.answer(chat.submits(
+                "gil",
+                Cards.filledIn(
+                        form, Map.of("people", chat.aad("li"), "about", chat.aad("ana"), "topic", "the Q2 plan"))));
         assertThat(refused.toString()).contains("Only Ana's manager (or an HR admin)");
         assertThat(Rows.strings(teams.jdbi(), "SELECT id::text FROM feedback_requests WHERE topic = 'the Q2 plan'"))
                 .isEmpty();
 
-        JsonNode asked = answer(submits(
-                "gil", Cards.filledIn(form, Map.of("people", aad("li") + "," + aad("hana"), "topic", "the Q2 plan"))));
+        JsonNode asked = chat.answer(chat.submits(
+                "gil",
+                Cards.filledIn(
+                        form, Map.of("people", chat.aad("li") + "," + chat.aad("hana"), "topic", "the Q2 plan"))));
         assertThat(asked.toString()).contains("Asked Li and Hana for feedback about the Q2 plan");
-        awaitDm("li", "Feedback for Gil about the Q2 plan");
-        awaitDm("hana", "Feedback for Gil about the Q2 plan");
+        chat.awaitDm("li", "Feedback for Gil about the Q2 plan");
+        chat.awaitDm("hana", "Feedback for Gil about the Q2 plan");
 
-        JsonNode viaWelcome = answer(submits(
+        JsonNode viaWelcome = chat.answer(chat.submits(
                 "ana", button(welcome("ana"), "Ask for feedback").path("data").deepCopy()));
         assertThat(viaWelcome.toString()).contains("Ask for feedback", "Whom do you ask?");
     }
@@ -356,34 +366,41 @@ class TeamsFeedbackTest {
     @Test
     @Order(12)
     void aRequesterWritesTheirOwnQuestionsAndReadsTheAnswersUnderThem() throws Exception {
-        JsonNode form = reply(says("gil", "feedback request"));
-        JsonNode wrong = answer(submits(
+        JsonNode form = chat.reply(chat.says("gil", "feedback request"));
+        JsonNode wrong = chat.answer(chat.submits(
                 "gil",
                 Cards.filledIn(
-                        form, Map.of("people", aad("li"), "topic", "the hiring loop", "questions", "How was it?"))));
+                        form,
+                        Map.of("people", chat.aad("li"), "topic", "the hiring loop", "questions", "How was it?"))));
         assertThat(wrong.toString()).contains("Line 1", "One question per line");
 
         String own = "scale: How clear was the hiring loop? [Unclear | Very clear]\n"
                 + "text: What would you change? (optional)";
-        assertThat(answer(submits(
+        assertThat(chat.answer(chat.submits(
                                 "gil",
                                 Cards.filledIn(
                                         form,
-                                        Map.of("people", aad("li"), "topic", "the hiring loop", "questions", own))))
+                                        Map.of(
+                                                "people",
+                                                chat.aad("li"),
+                                                "topic",
+                                                "the hiring loop",
+                                                "questions",
+                                                own))))
                         .toString())
                 .contains("Asked Li for feedback about the hiring loop");
-        awaitDm("li", "Feedback for Gil about the hiring loop");
+        chat.awaitDm("li", "Feedback for Gil about the hiring loop");
         String round = Rows.strings(
                         teams.jdbi(),
                         "SELECT r.id::text FROM rounds r JOIN feedback_requests q ON r.subject = 'request:' || q.id"
                                 + " WHERE q.topic = 'the hiring loop'")
                 .get(0);
 
-        JsonNode answering = answer(presses("li", "ask.answer", ask(round, "Li")));
+        JsonNode answering = chat.answer(chat.presses("li", "ask.answer", ask(round, "Li")));
         assertThat(answering.toString())
                 .contains("How clear was the hiring loop?", "What would you change?")
                 .doesNotContain("What should I keep doing?");
-        teams.post(submits(
+        teams.post(chat.submits(
                         "li",
                         Cards.filledIn(
                                 answering,
@@ -391,7 +408,7 @@ class TeamsFeedbackTest {
                                         inputLabelled(answering, "How clear was the hiring loop?"), "4",
                                         inputLabelled(answering, "What would you change?"), "Fewer rounds")))
                 .json());
-        assertThat(awaitDm("gil", "Fewer rounds").toString())
+        assertThat(chat.awaitDm("gil", "Fewer rounds").toString())
                 .contains("Li answered your feedback request about the hiring loop", "How clear was the hiring loop?");
     }
 
@@ -403,19 +420,11 @@ class TeamsFeedbackTest {
                 .get(0);
     }
 
-    private static TestActivity says(String person, String text) {
-        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
-        return TestActivity.message(teams.microsoft.serviceUrl(), text)
-                .from("29:" + person, name, aad(person))
-                .inPersonalChat("a:dm-" + person)
-                .timezone("Europe/Berlin");
-    }
-
     /** The card Candor greets the person with when they add it: their home sections come with it. */
     private static JsonNode welcome(String person) throws Exception {
         String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
-        return reply(TestActivity.conversationUpdate(teams.microsoft.serviceUrl(), TeamsServer.BOT_ID)
-                .from("29:" + person, name, aad(person))
+        return chat.reply(TestActivity.conversationUpdate(teams.microsoft.serviceUrl(), TeamsServer.BOT_ID)
+                .from("29:" + person, name, chat.aad(person))
                 .inPersonalChat("a:dm-" + person)
                 .timezone("Europe/Berlin"));
     }
@@ -452,73 +461,6 @@ class TeamsFeedbackTest {
             }
         }
         throw new AssertionError("no " + title + " button in " + card);
-    }
-
-    /** The person's Azure AD object id, which Teams' people picker answers with. */
-    private static String aad(String person) {
-        return "00000000-0000-4000-8000-00000000000" + PEOPLE.indexOf(person);
-    }
-
-    private static TestActivity submits(String person, JsonNode value) {
-        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
-        return TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), value)
-                .from("29:" + person, name, aad(person))
-                .inPersonalChat("a:dm-" + person)
-                .timezone("Europe/Berlin");
-    }
-
-    private static TestActivity presses(String person, String action, String value) {
-        return submits(person, Cards.json("{\"action\":\"" + action + "\",\"value\":\"" + value + "\"}"));
-    }
-
-    /** The one card Candor answered with, as a reply; what Candor sent before is forgotten first. */
-    private static JsonNode reply(TestActivity activity) throws Exception {
-        teams.awaitOutboxIdle();
-        teams.microsoft.reset();
-        teams.post(activity.json());
-        List<LoggedRequest> replies = teams.microsoft.replies();
-        assertThat(replies).hasSize(1);
-        return Cards.of(replies.get(0));
-    }
-
-    /**
-     * The one card Candor answered a card's submission with: a reply, or the submitted card redrawn. What Candor sent
-     * before is forgotten first; what it sends because of this stays for the test to see.
-     */
-    private static JsonNode answer(TestActivity activity) throws Exception {
-        teams.awaitOutboxIdle();
-        teams.microsoft.reset();
-        teams.post(activity.json());
-        List<LoggedRequest> answers = new ArrayList<>(teams.microsoft.replies());
-        answers.addAll(teams.microsoft.updates());
-        assertThat(answers).as("%s", teams.microsoft.connectorCalls()).hasSize(1);
-        return Cards.of(answers.get(0));
-    }
-
-    /** The card of the first DM to this person that says {@code words}. */
-    private static JsonNode awaitDm(String person, String words) {
-        await("a DM to " + person + " saying " + words)
-                .atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> dms(person).stream().anyMatch(text -> text.contains(words)));
-        return Cards.of(teams.microsoft.sends().stream()
-                .filter(request ->
-                        to(request, person) && request.getBodyAsString().contains(words))
-                .findFirst()
-                .orElseThrow());
-    }
-
-    private static List<String> dms(String person) {
-        return teams.microsoft.sends().stream()
-                .filter(request -> to(request, person))
-                .map(LoggedRequest::getBodyAsString)
-                .toList();
-    }
-
-    private static boolean to(LoggedRequest request, String person) {
-        // the person's chat with Candor, known from their messages, or opened for the DM
-        String url = URLDecoder.decode(request.getUrl(), StandardCharsets.UTF_8);
-        return url.contains("/a:dm-" + person + "/") || url.contains("/a:chat-29:" + person + "/");
     }
 
     private static String feedbackId(String words) {

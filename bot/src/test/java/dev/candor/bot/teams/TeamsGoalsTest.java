@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,12 +43,14 @@ class TeamsGoalsTest {
     private static final List<String> PEOPLE = List.of("ana", "gil", "mo", "li", "hana");
 
     private static TeamsServer teams;
+    private static TeamsChat chat;
 
     @BeforeAll
     static void start() throws Exception {
         teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC), URI.create(PUBLIC));
+        chat = new TeamsChat(teams, PEOPLE);
         for (String person : PEOPLE) {
-            teams.post(says(person, "help").json());
+            teams.post(chat.says(person, "help").json());
         }
         teams.awaitOutboxIdle();
         teams.jdbi().useHandle(handle -> {
@@ -74,23 +75,29 @@ class TeamsGoalsTest {
     @Test
     @Order(1)
     void anaAddsAGoalInALineAndAPrivateOneFromTheFormCard() throws Exception {
-        assertThat(reply(says("ana", "goals")).toString()).contains("You have no goals in Q4 2026 yet");
-        JsonNode added =
-                reply(says("ana", "goals add Ship the billing migration by 2026-12-20 from 0 to 120 customers"));
+        assertThat(chat.reply(chat.says("ana", "goals")).toString()).contains("You have no goals in Q4 2026 yet");
+        JsonNode added = chat.reply(
+                chat.says("ana", "goals add Ship the billing migration by 2026-12-20 from 0 to 120 customers"));
         assertThat(added.toString()).contains("Added to Q4 2026", "Ship the billing migration", "0 of 120 customers");
         Goldens.assertMatches("goal-added.json", added);
 
-        JsonNode form = reply(says("ana", "goals add"));
+        JsonNode form = chat.reply(chat.says("ana", "goals add"));
         Goldens.assertMatches("goal-add-form.json", form);
         assertThat(Cards.input(form, "owners").path("type").asText()).isEqualTo("Input.ChoiceSet");
-        JsonNode missing =
-                answer(submits("ana", Cards.filledIn(form, Map.of("title", "Grow the pilot", "measure", "number"))));
+        JsonNode missing = chat.answer(
+                chat.submits("ana", Cards.filledIn(form, Map.of("title", "Grow the pilot", "measure", "number"))));
         assertThat(missing.toString()).contains("Say where you start and the target");
-        JsonNode sent = answer(submits(
+        JsonNode sent = chat.answer(chat.submits(
                 "ana",
                 Cards.filledIn(
                         form,
-                        Map.of("title", "Reduce churn in the pilot", "visibility", "private", "owners", aad("ana")))));
+                        Map.of(
+                                "title",
+                                "Reduce churn in the pilot",
+                                "visibility",
+                                "private",
+                                "owners",
+                                chat.aad("ana")))));
         assertThat(sent.toString()).contains("Added to Q4 2026", "Reduce churn in the pilot");
         assertThat(Rows.strings(teams.jdbi(), "SELECT title || ' ' || visibility FROM goals ORDER BY id"))
                 .containsExactly("Ship the billing migration everyone", "Reduce churn in the pilot private");
@@ -99,17 +106,17 @@ class TeamsGoalsTest {
     @Test
     @Order(2)
     void anaUpdatesInALineAndFromTheUpdateCardAndLiIsRefused() throws Exception {
-        JsonNode updated = reply(says("ana", "goals update billing 60 at risk waiting on finance"));
+        JsonNode updated = chat.reply(chat.says("ana", "goals update billing 60 at risk waiting on finance"));
         assertThat(updated.toString())
                 .contains("Updated", "0 of 120 customers → 60 of 120 customers, on track → at risk");
 
         String churn = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE title LIKE 'Reduce churn%'")
                 .get(0);
-        JsonNode form = answer(presses("ana", "goal.update", churn));
+        JsonNode form = chat.answer(chat.presses("ana", "goal.update", churn));
         Goldens.assertMatches("goal-update-form.json", form);
-        JsonNode wrong = answer(submits("ana", Cards.filledIn(form, Map.of("current", "130"))));
+        JsonNode wrong = chat.answer(chat.submits("ana", Cards.filledIn(form, Map.of("current", "130"))));
         assertThat(wrong.toString()).contains("from 0 to 100");
-        JsonNode saved = answer(submits(
+        JsonNode saved = chat.answer(chat.submits(
                 "ana", Cards.filledIn(form, Map.of("current", "20", "status", "off_track", "comment", "two left"))));
         assertThat(saved.toString()).contains("0% → 20%, on track → off track");
         assertThat(Rows.strings(
@@ -119,41 +126,43 @@ class TeamsGoalsTest {
 
         String billing = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE title LIKE 'Ship%'")
                 .get(0);
-        assertThat(answer(presses("li", "goal.update", billing)).toString()).contains("Only Ana or their manager");
-        assertThat(answer(presses("li", "goal.update", churn)).toString()).contains("isn't one you can see");
+        assertThat(chat.answer(chat.presses("li", "goal.update", billing)).toString())
+                .contains("Only Ana or their manager");
+        assertThat(chat.answer(chat.presses("li", "goal.update", churn)).toString())
+                .contains("isn't one you can see");
     }
 
     @Test
     @Order(3)
     void everyoneSeesAnasGoalsAsTheirVisibilityAllowsAndMoSeesHisTeam() throws Exception {
         for (String viewer : PEOPLE) {
-            String seen = reply(says(viewer, "goals <at>Ana</at>").mention("29:ana", "Ana"))
+            String seen = chat.reply(chat.says(viewer, "goals <at>Ana</at>").mention("29:ana", "Ana"))
                     .toString();
             assertThat(seen).as("%s sees the public goal", viewer).contains("Ship the billing migration");
             assertThat(seen.contains("Reduce churn"))
                     .as("%s sees the private goal", viewer)
                     .isEqualTo(viewer.equals("ana") || viewer.equals("mo"));
         }
-        String team = reply(says("mo", "goals team")).toString();
+        String team = chat.reply(chat.says("mo", "goals team")).toString();
         assertThat(team).contains("Your team's goals", "Ana");
         assertThat(team.indexOf("Reduce churn")).isLessThan(team.indexOf("Ship the billing migration"));
-        assertThat(reply(says("li", "goals team")).toString()).doesNotContain("Reduce churn");
+        assertThat(chat.reply(chat.says("li", "goals team")).toString()).doesNotContain("Reduce churn");
     }
 
     @Test
     @Order(4)
     void hrsCompanyGoalRollsUpItsKeyResultAndTheWelcomeShowsAnasGoals() throws Exception {
-        JsonNode hrForm = reply(says("hana", "goals add"));
+        JsonNode hrForm = chat.reply(chat.says("hana", "goals add"));
         assertThat(hrForm.toString()).contains("Company goal?");
-        answer(submits(
+        chat.answer(chat.submits(
                 "hana",
                 Cards.filledIn(
-                        hrForm, Map.of("title", "Grow revenue to 10M", "company", "yes", "owners", aad("hana")))));
+                        hrForm, Map.of("title", "Grow revenue to 10M", "company", "yes", "owners", chat.aad("hana")))));
         String company = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE company")
                 .get(0);
-        JsonNode anaForm = reply(says("ana", "goals add"));
+        JsonNode anaForm = chat.reply(chat.says("ana", "goals add"));
         assertThat(anaForm.toString()).doesNotContain("Company goal?");
-        answer(submits(
+        chat.answer(chat.submits(
                 "ana",
                 Cards.filledIn(
                         anaForm,
@@ -163,26 +172,26 @@ class TeamsGoalsTest {
                                 "start", "0",
                                 "target", "40",
                                 "parent", company,
-                                "owners", aad("ana")))));
-        reply(says("ana", "goals update enterprise 10"));
+                                "owners", chat.aad("ana")))));
+        chat.reply(chat.says("ana", "goals update enterprise 10"));
 
-        JsonNode tree = reply(says("li", "goals company"));
+        JsonNode tree = chat.reply(chat.says("li", "goals company"));
         Goldens.assertMatches("goal-company.json", tree);
         assertThat(tree.toString()).contains("25% · **Grow revenue to 10M**", "Sign 40 enterprise customers");
 
-        JsonNode welcome = reply(TestActivity.conversationUpdate(teams.microsoft.serviceUrl(), TeamsServer.BOT_ID)
-                .from("29:ana", "Ana", aad("ana"))
+        JsonNode welcome = chat.reply(TestActivity.conversationUpdate(teams.microsoft.serviceUrl(), TeamsServer.BOT_ID)
+                .from("29:ana", "Ana", chat.aad("ana"))
                 .inPersonalChat("a:dm-ana")
                 .timezone("Europe/Berlin"));
         assertThat(welcome.toString()).contains("Your goals · Q4 2026", "Ship the billing migration", "Add a goal");
-        JsonNode form = answer(submits("ana", Cards.json("{\"action\":\"goal.add\",\"value\":\"home\"}")));
+        JsonNode form = chat.answer(chat.submits("ana", Cards.json("{\"action\":\"goal.add\",\"value\":\"home\"}")));
         assertThat(form.toString()).contains("Add a goal", "How is progress measured?");
     }
 
     @Test
     @Order(5)
     void aGoalDueInAWeekRemindsItsOwnerOnceInTheirChat() throws Exception {
-        reply(says("ana", "goals add Send the pilot report by 2026-12-10"));
+        chat.reply(chat.says("ana", "goals add Send the pilot report by 2026-12-10"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         GoalReminderJob job = new GoalReminderJob(
                 teams.jdbi(),
@@ -234,7 +243,8 @@ class TeamsGoalsTest {
         Goldens.assertMatches(
                 "goal-update-ask.json",
                 Cards.json(ask.toString().replace("\"value\":\"" + billing, "\"value\":\"GOAL")));
-        assertThat(answer(presses("ana", "goal.status", billing + ":on_track")).toString())
+        assertThat(chat.answer(chat.presses("ana", "goal.status", billing + ":on_track"))
+                        .toString())
                 .contains("at risk → on track");
         assertThat(job.sweep()).as("once a week").isZero();
     }
@@ -242,12 +252,14 @@ class TeamsGoalsTest {
     @Test
     @Order(7)
     void hrChangesTheStalePeriodAndAddsACycle() throws Exception {
-        Goldens.assertMatches("goal-admin.json", reply(says("hana", "candor admin goals")));
-        assertThat(reply(says("ana", "candor admin goals stale-days 21")).toString())
+        Goldens.assertMatches("goal-admin.json", chat.reply(chat.says("hana", "candor admin goals")));
+        assertThat(chat.reply(chat.says("ana", "candor admin goals stale-days 21"))
+                        .toString())
                 .contains("HR admin");
-        assertThat(reply(says("hana", "candor admin goals stale-days 21")).toString())
+        assertThat(chat.reply(chat.says("hana", "candor admin goals stale-days 21"))
+                        .toString())
                 .contains("14 → 21", "Undo: @Candor admin goals stale-days 14");
-        assertThat(reply(says("hana", "candor admin goals cycle H1 2027 2027-01-01 2027-06-30"))
+        assertThat(chat.reply(chat.says("hana", "candor admin goals cycle H1 2027 2027-01-01 2027-06-30"))
                         .toString())
                 .contains("Added the goal cycle H1 2027");
         assertThat(Rows.strings(teams.jdbi(), "SELECT action FROM audit_log WHERE action LIKE 'goals %' ORDER BY id"))
@@ -257,8 +269,9 @@ class TeamsGoalsTest {
     @Test
     @Order(8)
     void hrExportsTheGoalsAsCsvWithoutThePrivateGoalsWords() throws Exception {
-        assertThat(reply(says("ana", "goals export")).toString()).contains("Exports are for HR admins.");
-        assertThat(reply(says("hana", "goals export")).toString()).contains("direct message with the download link");
+        assertThat(chat.reply(chat.says("ana", "goals export")).toString()).contains("Exports are for HR admins.");
+        assertThat(chat.reply(chat.says("hana", "goals export")).toString())
+                .contains("direct message with the download link");
         await("the export DM is sent")
                 .atMost(Duration.ofSeconds(15))
                 .until(() -> teams.microsoft.connectorCalls().stream()
@@ -282,7 +295,8 @@ class TeamsGoalsTest {
     @Test
     @Order(9)
     void closingTheCycleAsksAnaForAFinalScore() throws Exception {
-        assertThat(reply(says("hana", "candor admin goals close Q4 2026")).toString())
+        assertThat(chat.reply(chat.says("hana", "candor admin goals close Q4 2026"))
+                        .toString())
                 .contains("Closed Q4 2026");
         await("the closing ask in Ana's chat")
                 .atMost(Duration.ofSeconds(15))
@@ -291,10 +305,10 @@ class TeamsGoalsTest {
         String billing = Rows.strings(
                         teams.jdbi(), "SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
                 .get(0);
-        JsonNode form = answer(presses("ana", "goal.score", billing));
+        JsonNode form = chat.answer(chat.presses("ana", "goal.score", billing));
         Goldens.assertMatches(
                 "goal-score-form.json", Cards.json(form.toString().replace("\":\"" + billing + "\"", "\":\"GOAL\"")));
-        assertThat(answer(submits(
+        assertThat(chat.answer(chat.submits(
                                 "ana",
                                 Cards.filledIn(form, Map.of("final", "90", "retrospective", "Shipped a week late"))))
                         .toString())
@@ -302,48 +316,5 @@ class TeamsGoalsTest {
         assertThat(Rows.strings(
                         teams.jdbi(), "SELECT final_score || ' ' || retrospective FROM goals WHERE id = " + billing))
                 .containsExactly("90 Shipped a week late");
-    }
-
-    private static TestActivity says(String person, String text) {
-        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
-        return TestActivity.message(teams.microsoft.serviceUrl(), text)
-                .from("29:" + person, name, aad(person))
-                .inPersonalChat("a:dm-" + person)
-                .timezone("Europe/Berlin");
-    }
-
-    private static String aad(String person) {
-        return "00000000-0000-4000-8000-00000000000" + PEOPLE.indexOf(person);
-    }
-
-    private static TestActivity submits(String person, JsonNode value) {
-        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
-        return TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), value)
-                .from("29:" + person, name, aad(person))
-                .inPersonalChat("a:dm-" + person)
-                .timezone("Europe/Berlin");
-    }
-
-    private static TestActivity presses(String person, String action, String value) {
-        return submits(person, Cards.json("{\"action\":\"" + action + "\",\"value\":\"" + value + "\"}"));
-    }
-
-    private static JsonNode reply(TestActivity activity) throws Exception {
-        teams.awaitOutboxIdle();
-        teams.microsoft.reset();
-        teams.post(activity.json());
-        List<LoggedRequest> replies = teams.microsoft.replies();
-        assertThat(replies).hasSize(1);
-        return Cards.of(replies.get(0));
-    }
-
-    private static JsonNode answer(TestActivity activity) throws Exception {
-        teams.awaitOutboxIdle();
-        teams.microsoft.reset();
-        teams.post(activity.json());
-        List<LoggedRequest> answers = new ArrayList<>(teams.microsoft.replies());
-        answers.addAll(teams.microsoft.updates());
-        assertThat(answers).as("%s", teams.microsoft.connectorCalls()).hasSize(1);
-        return Cards.of(answers.get(0));
     }
 }

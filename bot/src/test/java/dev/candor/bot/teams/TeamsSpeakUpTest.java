@@ -1,18 +1,12 @@
 package dev.candor.bot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.candor.bot.feedback.SpeakUpTrail;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +38,7 @@ class TeamsSpeakUpTest {
     private static final String THREAD_ID = "00000000-0000-4000-8000-000000000001";
 
     private static TeamsServer teams;
+    private static TeamsChat chat;
     private static String thread;
     private static JsonNode hanasReplyForm;
     private static JsonNode gilsAnswerForm;
@@ -51,10 +46,11 @@ class TeamsSpeakUpTest {
     @BeforeAll
     static void start() throws Exception {
         teams = new TeamsServer(Clock.fixed(NOW, ZoneOffset.UTC));
+        chat = new TeamsChat(teams, PEOPLE);
         // Gil's person id is a number nothing else is, for the search of the database at the end
         teams.jdbi().useHandle(handle -> handle.execute("SELECT setval('people_id_seq', ?)", GIL - 1));
         for (String person : PEOPLE) {
-            teams.post(says(person, "help").json());
+            teams.post(chat.says(person, "help").json());
         }
         teams.awaitOutboxIdle();
         teams.jdbi().useHandle(handle -> {
@@ -79,66 +75,67 @@ class TeamsSpeakUpTest {
     @Test
     @Order(1)
     void gilSpeaksUpFromTheFormAndEachHrAdminGetsItWithoutHisName() throws Exception {
-        assertThat(reply(says("gil", "feedback help")).toString()).contains("@Candor feedback anonymous");
-        JsonNode form = reply(says("gil", "feedback anonymous"));
+        assertThat(chat.reply(chat.says("gil", "feedback help")).toString()).contains("@Candor feedback anonymous");
+        JsonNode form = chat.reply(chat.says("gil", "feedback anonymous"));
         Goldens.assertMatches("speakup-form.json", form);
 
-        assertThat(answer(submits("gil", Cards.filledIn(form, Map.of("message", "too short"))))
+        assertThat(chat.answer(chat.submits("gil", Cards.filledIn(form, Map.of("message", "too short"))))
                         .toString())
                 .contains("at least 10 characters");
-        JsonNode sent = answer(submits("gil", Cards.filledIn(form, Map.of("message", FIRST))));
+        JsonNode sent = chat.answer(chat.submits("gil", Cards.filledIn(form, Map.of("message", FIRST))));
         assertThat(sent.toString())
                 .contains("Sent anonymously to the HR admins", "without anyone learning who you are");
 
         thread = Rows.strings(teams.jdbi(), "SELECT id::text FROM speakup_threads")
                 .get(0);
-        JsonNode dm = awaitDm("hana", FIRST);
+        JsonNode dm = chat.awaitDm("hana", FIRST);
         Goldens.assertMatches("speakup-dm.json", normalized(dm));
         assertThat(dm.toString())
                 .contains("Someone spoke up anonymously", "Hana and Ines")
                 .doesNotContain("Gil");
-        awaitDm("ines", FIRST);
-        assertThat(dms("gil")).noneMatch(text -> text.contains(FIRST));
+        chat.awaitDm("ines", FIRST);
+        assertThat(chat.dms("gil")).noneMatch(text -> text.contains(FIRST));
     }
 
     @Test
     @Order(2)
     void hrRepliesGilIsNoticedOpensTheRepliesAndAnswersBackTwice() throws Exception {
-        hanasReplyForm = answer(presses("hana", "feedback.speakup.reply", thread));
+        hanasReplyForm = chat.answer(chat.presses("hana", "feedback.speakup.reply", thread));
         Goldens.assertMatches("speakup-reply-form.json", normalized(hanasReplyForm));
-        assertThat(answer(submits("hana", Cards.filledIn(hanasReplyForm, Map.of("message", REPLY1))))
+        assertThat(chat.answer(chat.submits("hana", Cards.filledIn(hanasReplyForm, Map.of("message", REPLY1))))
                         .toString())
                 .contains("The author gets a notice");
 
-        JsonNode notice = awaitDm("gil", "Someone replied to a message you sent anonymously");
+        JsonNode notice = chat.awaitDm("gil", "Someone replied to a message you sent anonymously");
         Goldens.assertMatches("speakup-notice.json", notice);
         assertThat(notice.toString()).doesNotContain(thread, REPLY1, "Hana");
 
-        JsonNode mine = answer(presses("gil", "feedback.speakup.mine", "replies"));
+        JsonNode mine = chat.answer(chat.presses("gil", "feedback.speakup.mine", "replies"));
         Goldens.assertMatches("speakup-mine.json", normalized(mine));
         assertThat(mine.toString()).contains(FIRST, REPLY1, "feedback.speakup.answer");
 
-        gilsAnswerForm = answer(presses("gil", "feedback.speakup.answer", thread));
+        gilsAnswerForm = chat.answer(chat.presses("gil", "feedback.speakup.answer", thread));
         Goldens.assertMatches("speakup-answer-form.json", normalized(gilsAnswerForm));
-        assertThat(answer(submits("gil", Cards.filledIn(gilsAnswerForm, Map.of("message", ANSWER1))))
+        assertThat(chat.answer(chat.submits("gil", Cards.filledIn(gilsAnswerForm, Map.of("message", ANSWER1))))
                         .toString())
                 .contains("Sent without your name to Hana and Ines");
-        Goldens.assertMatches("speakup-answered.json", normalized(awaitDm("hana", ANSWER1)));
-        awaitDm("ines", ANSWER1);
+        Goldens.assertMatches("speakup-answered.json", normalized(chat.awaitDm("hana", ANSWER1)));
+        chat.awaitDm("ines", ANSWER1);
 
-        JsonNode inesForm = answer(presses("ines", "feedback.speakup.reply", thread));
+        JsonNode inesForm = chat.answer(chat.presses("ines", "feedback.speakup.reply", thread));
         assertThat(inesForm.toString()).contains("Hana:", REPLY1, "The author:", ANSWER1);
-        answer(submits("ines", Cards.filledIn(inesForm, Map.of("message", REPLY2))));
-        awaitDm("gil", "Someone replied to a message you sent anonymously");
-        assertThat(answer(presses("gil", "feedback.speakup.mine", "replies")).toString())
+        chat.answer(chat.submits("ines", Cards.filledIn(inesForm, Map.of("message", REPLY2))));
+        chat.awaitDm("gil", "Someone replied to a message you sent anonymously");
+        assertThat(chat.answer(chat.presses("gil", "feedback.speakup.mine", "replies"))
+                        .toString())
                 .contains("Ines:", REPLY2);
-        assertThat(reply(says("gil", "feedback anonymous replies")).toString())
+        assertThat(chat.reply(chat.says("gil", "feedback anonymous replies")).toString())
                 .as("the same without the notice")
                 .contains("Ines:", REPLY2);
-        JsonNode again = answer(presses("gil", "feedback.speakup.answer", thread));
-        answer(submits("gil", Cards.filledIn(again, Map.of("message", ANSWER2))));
-        awaitDm("hana", ANSWER2);
-        awaitDm("ines", ANSWER2);
+        JsonNode again = chat.answer(chat.presses("gil", "feedback.speakup.answer", thread));
+        chat.answer(chat.submits("gil", Cards.filledIn(again, Map.of("message", ANSWER2))));
+        chat.awaitDm("hana", ANSWER2);
+        chat.awaitDm("ines", ANSWER2);
 
         assertThat(Rows.strings(
                         teams.jdbi(),
@@ -157,21 +154,25 @@ class TeamsSpeakUpTest {
     @Test
     @Order(3)
     void onlyReadersReplyOnlyTheAuthorOpensAndAnotherOrganisationSeesNothing() throws Exception {
-        assertThat(answer(presses("li", "feedback.speakup.reply", thread)).toString())
+        assertThat(chat.answer(chat.presses("li", "feedback.speakup.reply", thread))
+                        .toString())
                 .contains("Only the people this anonymous message was sent to can reply to it.");
-        assertThat(answer(submits("li", Cards.filledIn(hanasReplyForm, Map.of("message", "A forged reply"))))
+        assertThat(chat.answer(chat.submits("li", Cards.filledIn(hanasReplyForm, Map.of("message", "A forged reply"))))
                         .toString())
                 .contains("Only the people this anonymous message was sent to");
-        assertThat(answer(presses("hana", "feedback.speakup.answer", thread)).toString())
-                .contains("That conversation isn't yours");
-        assertThat(answer(submits("hana", Cards.filledIn(gilsAnswerForm, Map.of("message", "A forged answer"))))
+        assertThat(chat.answer(chat.presses("hana", "feedback.speakup.answer", thread))
                         .toString())
                 .contains("That conversation isn't yours");
-        assertThat(answer(presses("li", "feedback.speakup.mine", "replies")).toString())
+        assertThat(chat.answer(chat.submits(
+                                "hana", Cards.filledIn(gilsAnswerForm, Map.of("message", "A forged answer"))))
+                        .toString())
+                .contains("That conversation isn't yours");
+        assertThat(chat.answer(chat.presses("li", "feedback.speakup.mine", "replies"))
+                        .toString())
                 .contains("There are no replies to anything you sent anonymously.");
 
         String otherTenant = "0b0b0b0b-1111-2222-3333-444444444444";
-        JsonNode outsider = answer(presses("hana", "feedback.speakup.reply", thread)
+        JsonNode outsider = chat.answer(chat.presses("hana", "feedback.speakup.reply", thread)
                 .from("29:mallory", "Mallory", "00000000-0000-4000-8000-0000000000ff")
                 .tenant(otherTenant));
         assertThat(outsider.toString()).contains("Only the people this anonymous message was sent to");
@@ -182,31 +183,32 @@ class TeamsSpeakUpTest {
     @Test
     @Order(4)
     void aChannelOffAndAChosenRecipientAreRefusedWithWhatToDo() throws Exception {
-        teams.post(says("li", "<at>Candor</at> feedback anonymous " + TO_ZED)
+        teams.post(chat.says("li", "<at>Candor</at> feedback anonymous " + TO_ZED)
                 .inChannel("19:general@thread.tacv2")
                 .mentionCandor()
                 .json());
-        awaitDm("li", "Speak up in your personal chat with Candor");
+        chat.awaitDm("li", "Speak up in your personal chat with Candor");
         assertThat(teams.microsoft.replies()).as("nothing said in the channel").isEmpty();
         assertThat(Rows.count(teams.jdbi(), "SELECT count(*) FROM speakup_threads"))
                 .isEqualTo(1);
 
-        reply(says("hana", "candor admin feedback speak-up off"));
-        assertThat(reply(says("li", "feedback anonymous " + TO_ZED)).toString())
+        chat.reply(chat.says("hana", "candor admin feedback speak-up off"));
+        assertThat(chat.reply(chat.says("li", "feedback anonymous " + TO_ZED)).toString())
                 .contains("switched speaking up anonymously off");
-        reply(says("hana", "candor admin feedback speak-up on"));
+        chat.reply(chat.says("hana", "candor admin feedback speak-up on"));
 
-        assertThat(reply(says("hana", "candor admin feedback speak-up-to <at>Zed</at>")
+        assertThat(chat.reply(chat.says("hana", "candor admin feedback speak-up-to <at>Zed</at>")
                                 .mention("29:zed", "Zed"))
                         .toString())
                 .contains("the HR admins → Zed");
-        assertThat(reply(says("li", "feedback anonymous " + TO_ZED)).toString()).contains("Sent anonymously to Zed");
-        assertThat(awaitDm("zed", TO_ZED).toString()).contains("Sent to you alone, as HR chose.");
-        assertThat(dms("hana")).noneMatch(text -> text.contains(TO_ZED));
-        assertThat(reply(says("zed", "feedback anonymous I would like to say something"))
+        assertThat(chat.reply(chat.says("li", "feedback anonymous " + TO_ZED)).toString())
+                .contains("Sent anonymously to Zed");
+        assertThat(chat.awaitDm("zed", TO_ZED).toString()).contains("Sent to you alone, as HR chose.");
+        assertThat(chat.dms("hana")).noneMatch(text -> text.contains(TO_ZED));
+        assertThat(chat.reply(chat.says("zed", "feedback anonymous I would like to say something"))
                         .toString())
                 .contains("go to you alone");
-        reply(says("hana", "candor admin feedback speak-up-to hr"));
+        chat.reply(chat.says("hana", "candor admin feedback speak-up-to hr"));
     }
 
     @Test
@@ -217,82 +219,11 @@ class TeamsSpeakUpTest {
         SpeakUpTrail.assertNoLink(
                 teams.jdbi(),
                 GIL,
-                List.of("29:gil", "a:dm-gil", aad("gil")),
+                List.of("29:gil", "a:dm-gil", chat.aad("gil")),
                 List.of(FIRST, REPLY1, ANSWER1, REPLY2, ANSWER2));
     }
 
     private static JsonNode normalized(JsonNode card) {
         return Cards.json(card.toString().replace(thread, THREAD_ID));
-    }
-
-    private static TestActivity says(String person, String text) {
-        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
-        return TestActivity.message(teams.microsoft.serviceUrl(), text)
-                .from("29:" + person, name, aad(person))
-                .inPersonalChat("a:dm-" + person)
-                .timezone("Europe/Berlin");
-    }
-
-    /** The person's Azure AD object id. */
-    private static String aad(String person) {
-        return "00000000-0000-4000-8000-00000000000" + PEOPLE.indexOf(person);
-    }
-
-    private static TestActivity submits(String person, JsonNode value) {
-        String name = Character.toUpperCase(person.charAt(0)) + person.substring(1);
-        return TestActivity.cardSubmit(teams.microsoft.serviceUrl(), "card-" + System.nanoTime(), value)
-                .from("29:" + person, name, aad(person))
-                .inPersonalChat("a:dm-" + person)
-                .timezone("Europe/Berlin");
-    }
-
-    private static TestActivity presses(String person, String action, String value) {
-        return submits(person, Cards.json("{\"action\":\"" + action + "\",\"value\":\"" + value + "\"}"));
-    }
-
-    /** The one card Candor answered with, as a reply; what Candor sent before is forgotten first. */
-    private static JsonNode reply(TestActivity activity) throws Exception {
-        teams.awaitOutboxIdle();
-        teams.microsoft.reset();
-        teams.post(activity.json());
-        List<LoggedRequest> replies = teams.microsoft.replies();
-        assertThat(replies).hasSize(1);
-        return Cards.of(replies.get(0));
-    }
-
-    /** The one card Candor answered a card's submission with: a reply, or the submitted card redrawn. */
-    private static JsonNode answer(TestActivity activity) throws Exception {
-        teams.awaitOutboxIdle();
-        teams.microsoft.reset();
-        teams.post(activity.json());
-        List<LoggedRequest> answers = new ArrayList<>(teams.microsoft.replies());
-        answers.addAll(teams.microsoft.updates());
-        assertThat(answers).as("%s", teams.microsoft.connectorCalls()).hasSize(1);
-        return Cards.of(answers.get(0));
-    }
-
-    /** The card of the first DM to this person that says {@code words}. */
-    private static JsonNode awaitDm(String person, String words) {
-        await("a DM to " + person + " saying " + words)
-                .atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> dms(person).stream().anyMatch(text -> text.contains(words)));
-        return Cards.of(teams.microsoft.sends().stream()
-                .filter(request ->
-                        to(request, person) && request.getBodyAsString().contains(words))
-                .findFirst()
-                .orElseThrow());
-    }
-
-    private static List<String> dms(String person) {
-        return teams.microsoft.sends().stream()
-                .filter(request -> to(request, person))
-                .map(LoggedRequest::getBodyAsString)
-                .toList();
-    }
-
-    private static boolean to(LoggedRequest request, String person) {
-        String url = URLDecoder.decode(request.getUrl(), StandardCharsets.UTF_8);
-        return url.contains("/a:dm-" + person + "/") || url.contains("/a:chat-29:" + person + "/");
     }
 }
