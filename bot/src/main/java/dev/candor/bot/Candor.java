@@ -314,6 +314,7 @@ public final class Candor implements AutoCloseable {
         FeedbackHandler feedback =
                 new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds(), asking.keyedHash());
         GoalsHandler goals = new GoalsHandler(database.jdbi(), directory, clock, files);
+        asking.features().goalQuestions(goals.checkinQuestions());
         PulseResultsCommands pulseResults =
                 new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
         return ConversationRouter.builder(help)

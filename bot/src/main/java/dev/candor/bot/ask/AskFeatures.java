@@ -36,6 +36,18 @@ public final class AskFeatures implements RoundListener {
         return this;
     }
 
+    private volatile GoalQuestions goalQuestions = GoalQuestions.NONE;
+
+    /** What goals questions list and do: set once by the goals feature. */
+    public AskFeatures goalQuestions(GoalQuestions questions) {
+        this.goalQuestions = questions;
+        return this;
+    }
+
+    GoalQuestions goalQuestions() {
+        return goalQuestions;
+    }
+
     public Optional<AskFeature> find(String name) {
         return Optional.ofNullable(features.get(name));
     }

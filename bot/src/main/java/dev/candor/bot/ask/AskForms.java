@@ -34,6 +34,21 @@ public final class AskForms {
             Map<String, List<String>> given,
             Instant dueAt,
             ZoneId zone) {
+        return form(text, askId, questionnaire, given, dueAt, zone, goals -> List.of());
+    }
+
+    /**
+     * The form for an ask whose goals questions list the inputs {@code goalInputs} gives (the person's goals, see
+     * {@link GoalQuestions}).
+     */
+    static Form form(
+            AskText text,
+            long askId,
+            Questionnaire questionnaire,
+            Map<String, List<String>> given,
+            Instant dueAt,
+            ZoneId zone,
+            java.util.function.Function<Question.Goals, List<Form.Input>> goalInputs) {
         List<Block> intro = new ArrayList<>();
         intro.add(new Block.Section(Text.builder()
                 .strong(text.title())
@@ -44,9 +59,14 @@ public final class AskForms {
         }
         intro.add(new Block.Context(Text.of(
                 "Answer by " + AskMessages.due(dueAt, zone) + " (your time); you can change your answer until then.")));
-        List<Form.Input> inputs = questionnaire.questions().stream()
-                .map(question -> input(question, given.getOrDefault(question.id(), List.of())))
-                .toList();
+        List<Form.Input> inputs = new ArrayList<>();
+        for (Question question : questionnaire.questions()) {
+            if (question instanceof Question.Goals goals) {
+                inputs.addAll(goalInputs.apply(goals));
+            } else {
+                inputs.add(input(question, given.getOrDefault(question.id(), List.of())));
+            }
+        }
         return new Form(FORM_ID, title(text.title()), "Send", intro, inputs, String.valueOf(askId));
     }
 

@@ -7,6 +7,8 @@ import dev.candor.bot.chat.Handlers;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
 import dev.candor.scheduler.ask.Answers;
+import dev.candor.scheduler.ask.Question;
+import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.AskDao;
 import dev.candor.storage.ask.Round;
@@ -77,8 +79,15 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
         Map<String, List<String>> given = store.previous(handle, round, ask)
                 .map(answers -> answers.formValues(questionnaire))
                 .orElse(Map.of());
-        return Reply.form(
-                AskForms.form(features.text(handle, round), ask.id(), questionnaire, given, ask.dueAt(), actor.zone()));
+        return Reply.form(AskForms.form(
+                features.text(handle, round),
+                ask.id(),
+                questionnaire,
+                given,
+                ask.dueAt(),
+                actor.zone(),
+                goals ->
+                        round.anonymous() ? List.of() : features.goalQuestions().inputs(handle, actor, goals, given)));
     }
 
     @Override
@@ -105,13 +114,28 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
         if (!store.canChange(round, ask)) {
             return Reply.privately(FINAL);
         }
-        Answers.Check check = Answers.check(questionnaires.of(handle, round), submission.values());
+        Questionnaire questionnaire = questionnaires.of(handle, round);
+        Answers.Check check = Answers.check(questionnaire, submission.values());
         if (check instanceof Answers.Check.Invalid invalid) {
             return new Reply.FormErrors(invalid.errors());
         }
         Answers answers = ((Answers.Check.Valid) check).answers();
+        List<Question.Goals> goalQuestions = round.anonymous()
+                ? List.of() // a goal's update says who made it: never from an anonymous answer
+                : questionnaire.questions().stream()
+                        .filter(Question.Goals.class::isInstance)
+                        .map(Question.Goals.class::cast)
+                        .toList();
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        goalQuestions.forEach(goals ->
+                problems.putAll(features.goalQuestions().problems(handle, actor, goals, answers.progress(goals.id()))));
+        if (!problems.isEmpty()) {
+            return new Reply.FormErrors(problems);
+        }
         AskText text = features.text(handle, round);
         store.save(handle, round, ask, answers, text, actor.zone());
+        goalQuestions.forEach(goals -> features.goalQuestions()
+                .apply(handle, actor, ask, goals, answers.progress(goals.id()), submission.sourceKey()));
         return Reply.privately(new Message(
                 "Thanks, your answer is saved.",
                 AskMessages.answered(text, ask.id(), ask.dueAt(), actor.zone()).blocks()));

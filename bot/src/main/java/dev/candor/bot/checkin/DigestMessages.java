@@ -193,6 +193,16 @@ final class DigestMessages {
         for (JsonNode question : moods.questions(answer)) {
             String type = question.path("type").asText();
             JsonNode value = values.path(question.path("id").asText());
+            if (type.equals("goals")) {
+                // the goals' names and values stay with the goals, whose visibility decides who reads them
+                int goals = value.path("progress").size();
+                if (goals > 0 && fields.size() < MAX_FIELDS) {
+                    fields.add(new Block.Field(
+                            question.path("prompt").asText(),
+                            Text.of(goals + (goals == 1 ? " goal" : " goals") + " updated")));
+                }
+                continue;
+            }
             if (type.equals("mood") || value.isMissingNode() || value.asText("").isBlank() && !value.isArray()) {
                 continue;
             }

@@ -35,10 +35,16 @@ public final class Questions {
                     + " e.g. \"choice: Where did you work? [Office | Home]\"; add (optional) at the end if it may be"
                     + " left empty.";
 
+    /** The syntax of a check-in's questions, which may also list the person's goals to update. */
+    public static final String CHECKIN_SYNTAX = SYNTAX
+            + " A line \"goals: Where are your goals?\" lists each person's open goals of the cycle to update in the"
+            + " check-in.";
+
     private static final ObjectMapper json = new ObjectMapper();
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z/_]+)\\s*:\\s*(.*)$");
     private static final Pattern OPTIONS = Pattern.compile("^(.*?)\\s*\\[([^\\]]*)\\]$");
     private static final String OPTIONAL = "(optional)";
+    private static final List<String> GOALS = List.of("goals", "goal");
 
     private Questions() {}
 
@@ -48,6 +54,15 @@ public final class Questions {
      * its answers stay comparable across versions (moods over rounds).
      */
     public static Parsed parse(String lines, Questionnaire previous) {
+        return parse(lines, previous, false);
+    }
+
+    /** {@link #parse} for a check-in, whose questions may include one {@code goals:} line. */
+    public static Parsed parseCheckin(String lines, Questionnaire previous) {
+        return parse(lines, previous, true);
+    }
+
+    private static Parsed parse(String lines, Questionnaire previous, boolean goals) {
         List<Line> read = new ArrayList<>();
         int number = 0;
         for (String raw : lines.split("\\R")) {
@@ -59,7 +74,12 @@ public final class Questions {
             try {
                 read.add(line(line));
             } catch (IllegalArgumentException mistake) {
-                return Parsed.error("Line " + number + ": " + mistake.getMessage() + " " + SYNTAX);
+                return Parsed.error(
+                        "Line " + number + ": " + mistake.getMessage() + " " + (goals ? CHECKIN_SYNTAX : SYNTAX));
+            }
+            if (!goals && GOALS.contains(read.get(read.size() - 1).type())) {
+                return Parsed.error("Line " + number + ": goals questions belong in check-ins, where they update each"
+                        + " person's own goals. " + SYNTAX);
             }
         }
         Questionnaire questionnaire = new Questionnaire(withIds(read, previous));
@@ -111,6 +131,7 @@ public final class Questions {
             case "short" -> new Question.Text(id, line.prompt(), line.required(), false, SHORT_MAX_LENGTH);
             case "yes/no", "yesno", "yes_no" -> new Question.YesNo(id, line.prompt(), line.required());
             case "nps" -> new Question.Nps(id, line.prompt(), line.required());
+            case "goals", "goal" -> new Question.Goals(id, line.prompt());
             case "scale" -> {
                 if (line.brackets() != null && brackets.size() != 2) {
                     throw new IllegalArgumentException("a scale has two end labels: [Not at all | Completely].");
@@ -204,7 +225,7 @@ public final class Questions {
         } else if (question instanceof Question.Choice choice) {
             line.append(" [").append(String.join(" | ", choice.options())).append(']');
         }
-        if (!question.required()) {
+        if (!question.required() && !(question instanceof Question.Goals)) {
             line.append(' ').append(OPTIONAL);
         }
         return line.toString();

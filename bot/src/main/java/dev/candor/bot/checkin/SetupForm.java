@@ -105,7 +105,8 @@ final class SetupForm {
                         true,
                         String.valueOf(editing ? existing.deadlineDays() : 2),
                         "Working days after the check-in reaches each person."),
-                new Form.TextInput(QUESTIONS, "Questions", null, true, true, questionLines, 3000, Questions.SYNTAX),
+                new Form.TextInput(
+                        QUESTIONS, "Questions", null, true, true, questionLines, 3000, Questions.CHECKIN_SYNTAX),
                 new Form.ChoiceInput(
                         DESTINATION,
                         "Where answers go",

@@ -48,7 +48,7 @@ record SetupInput(
         DayOfWeek day = enumOf(DayOfWeek.class, form.text(SetupForm.DAY), DayOfWeek.FRIDAY);
         LocalTime time = time(form.text(SetupForm.TIME), errors);
         int deadline = deadline(form.text(SetupForm.DEADLINE), errors);
-        Questions.Parsed questions = Questions.parse(form.text(SetupForm.QUESTIONS), previous);
+        Questions.Parsed questions = Questions.parseCheckin(form.text(SetupForm.QUESTIONS), previous);
         if (questions.error() != null) {
             errors.put(SetupForm.QUESTIONS, questions.error());
         }

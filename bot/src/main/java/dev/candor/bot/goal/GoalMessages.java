@@ -138,7 +138,9 @@ final class GoalMessages {
         Goal after = Goals.withValue(goal, update.newValue());
         String line = update.personName() + ", "
                 + DAY.format(LocalDate.ofInstant(update.createdAt(), java.time.ZoneOffset.UTC)) + ": " + value(before)
-                + " → " + value(after);
+                + (update.oldValue().compareTo(update.newValue()) == 0 && update.oldStatus() == update.newStatus()
+                        ? ", " + update.newStatus().words() + ", confirmed"
+                        : " → " + value(after));
         if (update.oldStatus() != update.newStatus()) {
             line += ", " + update.oldStatus().words() + " → "
                     + update.newStatus().words();

@@ -206,6 +206,20 @@ final class Goals {
 
     /** Stores the new value and status (null: unchanged) with the comment, once per submission. */
     Updated update(Actor actor, Goal goal, BigDecimal value, GoalStatus status, String comment, String sourceKey) {
+        return jdbi.inTransaction(
+                handle -> update(handle, clock.instant(), actor, goal, value, status, comment, sourceKey));
+    }
+
+    /** {@link #update} inside the caller's transaction (a check-in's answer updating goals). */
+    static Updated update(
+            org.jdbi.v3.core.Handle handle,
+            java.time.Instant now,
+            Actor actor,
+            Goal goal,
+            BigDecimal value,
+            GoalStatus status,
+            String comment,
+            String sourceKey) {
         if (!mayUpdate(actor, goal)) {
             return new Updated(
                     goal,
@@ -224,27 +238,16 @@ final class Goals {
         } else if (nextStatus == GoalStatus.DONE && value == null) {
             next = BigDecimal.valueOf(100);
         }
-        BigDecimal stored = next;
-        return jdbi.inTransaction(handle -> {
-            GoalDao dao = handle.attach(GoalDao.class);
-            dao.lock(actor.orgId(), goal.id());
-            Goal before = dao.find(actor.orgId(), goal.id()).orElseThrow();
-            if (dao.insertUpdate(
-                            actor.orgId(),
-                            goal.id(),
-                            actor.personId(),
-                            stored,
-                            nextStatus,
-                            comment,
-                            sourceKey,
-                            clock.instant())
-                    .isPresent()) {
-                // a value given for an objective with key results sets its progress by hand from then on
-                boolean byHand = value != null && before.children() > 0;
-                dao.setProgress(actor.orgId(), goal.id(), stored, nextStatus, byHand, clock.instant());
-            }
-            return new Updated(before, dao.find(actor.orgId(), goal.id()).orElseThrow(), null, null);
-        });
+        GoalDao dao = handle.attach(GoalDao.class);
+        dao.lock(actor.orgId(), goal.id());
+        Goal before = dao.find(actor.orgId(), goal.id()).orElseThrow();
+        if (dao.insertUpdate(actor.orgId(), goal.id(), actor.personId(), next, nextStatus, comment, sourceKey, now)
+                .isPresent()) {
+            // a value given for an objective with key results sets its progress by hand from then on
+            boolean byHand = value != null && before.children() > 0;
+            dao.setProgress(actor.orgId(), goal.id(), next, nextStatus, byHand, now);
+        }
+        return new Updated(before, dao.find(actor.orgId(), goal.id()).orElseThrow(), null, null);
     }
 
     /** The status a new value leads to when none was said: done at the target, else as it was. */

@@ -32,6 +32,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
     private final GoalHome home;
     private final GoalExport export;
     private final GoalClosing closing;
+    private final GoalCheckin checkinQuestions;
 
     public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
         this(jdbi, directory, clock, null);
@@ -45,6 +46,12 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
         this.reading = new GoalReading(goals);
         this.input = new GoalInput(directory);
         this.home = new GoalHome(goals);
+        this.checkinQuestions = new GoalCheckin(clock);
+    }
+
+    /** The goal-progress question of check-ins: the person's goals in the form, updated by the answer. */
+    public dev.candor.bot.ask.GoalQuestions checkinQuestions() {
+        return checkinQuestions;
     }
 
     /** Goals' section of the person's home (the Slack App Home, the welcome of the Teams personal chat). */

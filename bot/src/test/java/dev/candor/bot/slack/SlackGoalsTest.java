@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
+import dev.candor.bot.checkin.Questions;
 import dev.candor.bot.goal.GoalReminderQueue;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
@@ -14,12 +15,18 @@ import dev.candor.scheduler.goal.GoalReminderPlanner;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
+import dev.candor.storage.ask.Cadence;
+import dev.candor.storage.checkin.Audience;
+import dev.candor.storage.checkin.Checkin;
+import dev.candor.storage.checkin.CheckinDao;
 import dev.candor.storage.org.OrganisationDao;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -397,6 +404,114 @@ class SlackGoalsTest {
 
     @Test
     @Order(14)
+    void aCheckinWithAGoalsQuestionListsAnasOpenGoalsAndHerAnswerUpdatesThem() throws Exception {
+        long orgId =
+                Long.parseLong(strings("SELECT id::text FROM organisations").get(0));
+        long mo = Long.parseLong(
+                strings("SELECT id::text FROM people WHERE name = 'Mo'").get(0));
+        assertThat(Questions.parse("goals: Where are your goals?", null).error())
+                .contains("goals questions belong in check-ins");
+        var questions = candor.asking()
+                .createQuestionnaire(
+                        orgId,
+                        "checkin",
+                        Questions.parseCheckin("mood: How are you?\ngoals: Where are your goals this week?", null)
+                                .questionnaire(),
+                        mo);
+        database.jdbi()
+                .onDemand(CheckinDao.class)
+                .insert(
+                        new Checkin(
+                                0,
+                                orgId,
+                                mo,
+                                "Weekly check-in",
+                                Audience.REPORTS,
+                                null,
+                                Cadence.WEEKLY,
+                                5,
+                                LocalTime.of(14, 0),
+                                2,
+                                questions.questionnaireId(),
+                                "C0STANDUP",
+                                LocalDate.parse("2026-11-30"),
+                                true),
+                        List.of());
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE goals SET updated_at = ? WHERE title = 'Close the Q3 audit'",
+                        NOW.minus(Duration.ofDays(30))));
+        chat.command("checkin", "send", "U0MO");
+        String ask = await("Ana is asked")
+                .atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> strings("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id"
+                                + " WHERE p.name = 'Ana'"),
+                        found -> !found.isEmpty())
+                .get(0);
+
+        JsonNode form = chat.openedView(chat.press("U0ANA", "ask.answer", ask, "ana-answer"));
+        Golden.assertMatches("checkin-goals-form", withoutMetadata(goalInputIds(form)));
+        String billing = goalId("Ship the billing migration");
+        String churn = goalId("Reduce churn in the pilot");
+        String audit = goalId("Close the Q3 audit");
+        String report = goalId("Send the pilot report");
+        assertThat(form.toString())
+                .contains("Where are your goals this week?", "Ship the billing migration", "Reduce churn in the pilot")
+                .contains("\"block_id\":\"q2." + billing + "\"", "\"block_id\":\"q2." + churn + ".status\"");
+
+        JsonNode wrong = chat.submitAs("U0ANA", form, Map.of("q1", "4", "q2." + churn, "120"));
+        assertThat(wrong.path("errors").path("q2." + churn).asText()).isEqualTo("A percentage goes from 0 to 100.");
+        assertThat(strings("SELECT count(*)::text FROM answers")).containsExactly("0");
+        // a goal handed to someone else while the form was open is refused, not updated
+        String docs = goalId("Ship the billing docs");
+        String owners = "UPDATE goal_owners SET person_id = (SELECT id FROM people WHERE name = '%s')"
+                + " WHERE goal_id = " + docs + " AND person_id = (SELECT id FROM people WHERE name = '%s')";
+        database.jdbi().useHandle(handle -> handle.execute(owners.formatted("Li", "Ana")));
+        JsonNode notHers = chat.submitAs("U0ANA", form, Map.of("q1", "4", "q2." + docs, "70"));
+        database.jdbi().useHandle(handle -> handle.execute(owners.formatted("Ana", "Li")));
+        assertThat(notHers.path("errors").path("q2." + docs).asText()).contains("no longer yours to update");
+        assertThat(strings("SELECT current_value::text FROM goals WHERE id = " + docs))
+                .containsExactly("50");
+
+        JsonNode saved = chat.submitAs(
+                "U0ANA", form, Map.of("q1", "4", "q2." + billing, "100", "q2." + churn + ".status", "off_track"));
+        assertThat(saved.path("response_action").asText()).as("%s", saved).isEqualTo("update");
+        assertThat(strings("SELECT title || ' ' || current_value::text || ' ' || status FROM goals WHERE id IN ("
+                        + billing + ", " + churn + ") ORDER BY id"))
+                .containsExactly("Ship the billing migration 100 on_track", "Reduce churn in the pilot 20 off_track");
+        // looked at in the check-in and left as it was: kept as confirmed, no longer stale; a goal updated since the
+        // check-in was sent is not confirmed again
+        assertThat(strings("SELECT goal_id::text FROM goal_updates WHERE created_at = '" + NOW + "'"
+                        + " AND old_value = new_value AND old_status = new_status"))
+                .contains(audit)
+                .doesNotContain(report, billing);
+        assertThat(strings("SELECT (updated_at = '" + NOW + "')::text FROM goals WHERE id = " + audit))
+                .containsExactly("true");
+        long updates = Long.parseLong(
+                strings("SELECT count(*)::text FROM goal_updates").get(0));
+
+        JsonNode again = chat.openedView(chat.press("U0ANA", "ask.answer", ask, "ana-again"));
+        assertThat(again.toString()).contains("\"initial_value\":\"100\"");
+        chat.submitAs("U0ANA", again, Map.of());
+        assertThat(Long.parseLong(
+                        strings("SELECT count(*)::text FROM goal_updates").get(0)))
+                .as("the same answer again changes no goal")
+                .isEqualTo(updates);
+
+        await("the answer is posted to the team channel")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> slack.calls("chat.postMessage").stream()
+                        .anyMatch(call -> "C0STANDUP".equals(call.get("channel"))));
+        String post = slack.calls("chat.postMessage").stream()
+                .filter(call -> "C0STANDUP".equals(call.get("channel")))
+                .map(call -> call.get("text") + call.get("blocks"))
+                .reduce("", String::concat);
+        assertThat(post).contains("goals updated").doesNotContain("Reduce churn", "billing");
+    }
+
+    @Test
+    @Order(15)
     void closingTheCycleAsksEachOwnerForAFinalScoreAndStopsItsReminders() throws Exception {
         assertThat(text(candor("admin goals close Q9 1999", "U0HANA"))).contains("no goal cycle called Q9 1999");
         assertThat(text(candor("admin goals close Q4 2026", "U0HANA")))
@@ -408,7 +523,7 @@ class SlackGoalsTest {
         String billing = strings("SELECT id::text FROM goals WHERE title = 'Ship the billing migration'")
                 .get(0);
         JsonNode form = chat.openedView(chat.press("U0ANA", "goal.score", billing, "ana-score"));
-        assertThat(form.toString()).contains("\"initial_value\":\"75\"");
+        assertThat(form.toString()).contains("\"initial_value\":\"83\"");
         JsonNode wrong = chat.submitAs("U0ANA", form, Map.of("final", "120"));
         assertThat(wrong.path("errors").path("final").asText()).contains("from 0 to 100");
         chat.submitAs("U0ANA", form, Map.of("final", "80", "retrospective", "Finance sign-off took a month"));
@@ -425,6 +540,21 @@ class SlackGoalsTest {
         assertThat(job.sweep()).as("no reminder of a closed cycle").isZero();
         assertThat(strings("SELECT action || ' ' || old_value FROM audit_log WHERE action = 'goals close'"))
                 .containsExactly("goals close Q4 2026");
+    }
+
+    private static String goalId(String title) {
+        return strings("SELECT id::text FROM goals WHERE title = '" + title + "'")
+                .get(0);
+    }
+
+    /** The goals question's input ids hold goal ids, which differ with the order the database hands them out. */
+    private static JsonNode goalInputIds(JsonNode view) throws Exception {
+        String text = view.toString();
+        List<String> ids = strings("SELECT id::text FROM goals ORDER BY id DESC");
+        for (String id : ids) {
+            text = text.replace("\"q2." + id, "\"q2.GOAL" + (ids.size() - ids.indexOf(id)));
+        }
+        return json.readTree(text);
     }
 
     private static JsonNode goals(String text, String user) throws Exception {

@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.candor.bot.checkin.Questions;
 import dev.candor.bot.goal.GoalReminderQueue;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
 import dev.candor.scheduler.goal.GoalReminderPlanner;
+import dev.candor.storage.ask.Cadence;
+import dev.candor.storage.checkin.Audience;
+import dev.candor.storage.checkin.Checkin;
+import dev.candor.storage.checkin.CheckinDao;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -18,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -294,6 +301,92 @@ class TeamsGoalsTest {
 
     @Test
     @Order(9)
+    void aCheckinWithAGoalsQuestionListsAnasGoalsInItsCardAndHerAnswerUpdatesThem() throws Exception {
+        long orgId = Rows.count(teams.jdbi(), "SELECT id FROM organisations");
+        long mo = Long.parseLong(Rows.strings(teams.jdbi(), "SELECT id::text FROM people WHERE name = 'Mo'")
+                .get(0));
+        var questions = teams.candor
+                .asking()
+                .createQuestionnaire(
+                        orgId,
+                        "checkin",
+                        Questions.parseCheckin("mood: How are you?\ngoals: Where are your goals this week?", null)
+                                .questionnaire(),
+                        mo);
+        teams.jdbi()
+                .onDemand(CheckinDao.class)
+                .insert(
+                        new Checkin(
+                                0,
+                                orgId,
+                                mo,
+                                "Weekly check-in",
+                                Audience.REPORTS,
+                                null,
+                                Cadence.WEEKLY,
+                                5,
+                                LocalTime.of(14, 0),
+                                2,
+                                questions.questionnaireId(),
+                                null,
+                                LocalDate.parse("2026-11-30"),
+                                true),
+                        List.of());
+        chat.reply(chat.says("mo", "checkin send"));
+        String ask = await("Ana is asked")
+                .atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> Rows.strings(
+                                teams.jdbi(),
+                                "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id"
+                                        + " WHERE p.name = 'Ana'"),
+                        found -> !found.isEmpty())
+                .get(0);
+        String billing = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE title LIKE 'Ship the billing%'")
+                .get(0);
+        String churn = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE title LIKE 'Reduce churn%'")
+                .get(0);
+
+        JsonNode form = chat.answer(chat.presses("ana", "ask.answer", ask));
+        List<String> ids = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals ORDER BY id DESC");
+        String normalized = form.toString();
+        for (String id : ids) {
+            normalized = normalized.replace("\"q2." + id, "\"q2.GOAL" + (ids.size() - ids.indexOf(id)));
+        }
+        Goldens.assertMatches("checkin-goals-form.json", Cards.json(normalized));
+        assertThat(Cards.input(form, "q2." + billing).path("type").asText()).isEqualTo("Input.Number");
+        assertThat(Cards.input(form, "q2." + churn + ".status").path("value").asText())
+                .isEqualTo("off_track");
+
+        JsonNode wrong = chat.answer(chat.submits("ana", Cards.filledIn(form, Map.of("q1", "3", "q2." + churn, "-5"))));
+        assertThat(wrong.toString()).contains("A percentage goes from 0 to 100.");
+        JsonNode saved = chat.answer(chat.submits(
+                "ana", Cards.filledIn(form, Map.of("q1", "3", "q2." + billing, "75", "q2." + churn, "35"))));
+        assertThat(saved.toString()).contains("Answered ✓ **Weekly check-in**");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT title || ' ' || current_value::text || ' ' || status FROM goals WHERE id IN (" + billing
+                                + ", " + churn + ") ORDER BY id"))
+                .containsExactly("Ship the billing migration 75 on_track", "Reduce churn in the pilot 35 off_track");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT old_value::text || '→' || new_value::text FROM goal_updates WHERE goal_id = " + billing
+                                + " ORDER BY id DESC LIMIT 1"))
+                .containsExactly("60→75");
+        // Ana's answer can't update Li's goal: an input the card did not list is not taken
+        String lis = chat.reply(chat.says("li", "goals add Li's own goal")).toString();
+        assertThat(lis).contains("Added");
+        String liGoal = Rows.strings(teams.jdbi(), "SELECT id::text FROM goals WHERE title = 'Li''s own goal'")
+                .get(0);
+        JsonNode forged =
+                chat.answer(chat.submits("ana", Cards.filledIn(form, Map.of("q1", "3", "q2." + liGoal, "50"))));
+        assertThat(forged.toString()).contains("Answered ✓");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT current_value::text FROM goals WHERE id = " + liGoal))
+                .containsExactly("0");
+    }
+
+    @Test
+    @Order(10)
     void closingTheCycleAsksAnaForAFinalScore() throws Exception {
         assertThat(chat.reply(chat.says("hana", "candor admin goals close Q4 2026"))
                         .toString())

@@ -17,6 +17,13 @@ final class AnswerRules {
         Map<String, Answers.Value> values = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Question question : questionnaire.questions()) {
+            if (question instanceof Question.Goals goals) {
+                Answers.Value.Progress progress = progress(goals, submitted);
+                if (!progress.items().isEmpty()) {
+                    values.put(goals.id(), progress);
+                }
+                continue;
+            }
             List<String> given = submitted.getOrDefault(question.id(), List.of()).stream()
                     .filter(value -> value != null && !value.isBlank())
                     .toList();
@@ -35,6 +42,38 @@ final class AnswerRules {
         }
         return errors.isEmpty() ? new Answers.Check.Valid(new Answers(values)) : new Answers.Check.Invalid(errors);
     }
+
+    /**
+     * The items of a goals question as submitted: every {@code id.item} input with a value or a status. What the
+     * values must be depends on each item, so the feature that lists them checks them; here they are only collected.
+     */
+    private static Answers.Value.Progress progress(Question.Goals goals, Map<String, List<String>> submitted) {
+        String prefix = goals.id() + ".";
+        Map<String, String[]> items = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> input : submitted.entrySet()) {
+            if (!input.getKey().startsWith(prefix)) {
+                continue;
+            }
+            String rest = input.getKey().substring(prefix.length());
+            boolean status = rest.endsWith(".status");
+            String item = status ? rest.substring(0, rest.length() - ".status".length()) : rest;
+            String given = input.getValue().stream()
+                    .filter(value -> value != null && !value.isBlank())
+                    .map(String::strip)
+                    .findFirst()
+                    .orElse(null);
+            if (!ITEM.matcher(item).matches() || given == null || given.length() > LONGEST_ITEM_VALUE) {
+                continue;
+            }
+            items.computeIfAbsent(item, key -> new String[2])[status ? 1 : 0] = given;
+        }
+        return new Answers.Value.Progress(items.entrySet().stream()
+                .map(item -> new Answers.Value.Progress.Item(item.getKey(), item.getValue()[0], item.getValue()[1]))
+                .toList());
+    }
+
+    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final int LONGEST_ITEM_VALUE = 40;
 
     /** The answer's value, or a String saying what to fix. */
     private static Object value(Question question, List<String> given) {
@@ -115,6 +154,17 @@ final class AnswerRules {
         for (Question question : questionnaire.questions()) {
             Answers.Value value = answers.values().get(question.id());
             if (value == null) {
+                continue;
+            }
+            if (question instanceof Question.Goals goals && value instanceof Answers.Value.Progress progress) {
+                for (Answers.Value.Progress.Item item : progress.items()) {
+                    if (item.value() != null) {
+                        form.put(goals.valueId(item.id()), List.of(item.value()));
+                    }
+                    if (item.status() != null) {
+                        form.put(goals.statusId(item.id()), List.of(item.status()));
+                    }
+                }
                 continue;
             }
             form.put(question.id(), shown(question, value));

@@ -31,6 +31,16 @@ public record Answers(Map<String, Value> values) {
         record Typed(String text) implements Value {}
 
         record YesNo(boolean yes) implements Value {}
+
+        /** A {@link Question.Goals} answer: each item (a goal, by id) with the value and status given. */
+        record Progress(List<Item> items) implements Value {
+            public Progress {
+                items = List.copyOf(items);
+            }
+
+            /** One item; {@code value} or {@code status} is null when left empty. */
+            public record Item(String id, String value, String status) {}
+        }
     }
 
     public OptionalInt number(String questionId) {
@@ -49,6 +59,11 @@ public record Answers(Map<String, Value> values) {
 
     public Optional<Boolean> yes(String questionId) {
         return values.get(questionId) instanceof Value.YesNo yesNo ? Optional.of(yesNo.yes()) : Optional.empty();
+    }
+
+    /** The items of a {@link Question.Goals} answer; empty when it was left empty. */
+    public List<Value.Progress.Item> progress(String questionId) {
+        return values.get(questionId) instanceof Value.Progress progress ? progress.items() : List.of();
     }
 
     /** Checks what a form sent back against the questionnaire: the typed answer, or what to fix per question. */

@@ -7,7 +7,13 @@ import java.util.List;
  * form input's id; {@code prompt} is what the person reads.
  */
 public sealed interface Question
-        permits Question.Scale, Question.Nps, Question.Choice, Question.Text, Question.Mood, Question.YesNo {
+        permits Question.Scale,
+                Question.Nps,
+                Question.Choice,
+                Question.Text,
+                Question.Mood,
+                Question.YesNo,
+                Question.Goals {
 
     String id();
 
@@ -85,6 +91,34 @@ public sealed interface Question
         @Override
         public String type() {
             return "yes_no";
+        }
+    }
+
+    /**
+     * The answering person's own goals, each with a new value and status: a check-in's goal-progress question. Its
+     * inputs are one value and one status per goal ({@link #valueId}, {@link #statusId}), listed for the person when
+     * the form opens; its answer is an {@link Answers.Value.Progress}. A person without goals has nothing to answer,
+     * so it is never required.
+     */
+    record Goals(String id, String prompt) implements Question {
+        @Override
+        public boolean required() {
+            return false;
+        }
+
+        @Override
+        public String type() {
+            return "goals";
+        }
+
+        /** The input of one item's new value. */
+        public String valueId(String item) {
+            return id + "." + item;
+        }
+
+        /** The input of one item's new status. */
+        public String statusId(String item) {
+            return id + "." + item + ".status";
         }
     }
 }

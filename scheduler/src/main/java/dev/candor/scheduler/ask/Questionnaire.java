@@ -48,6 +48,9 @@ public record Questionnaire(List<Question> questions) {
             }
             problems.addAll(QuestionRules.problems(which, question));
         }
+        if (questions.stream().filter(Question.Goals.class::isInstance).count() > 1) {
+            problems.add("Ask about goals once: every goals question lists the same goals.");
+        }
         return problems;
     }
 

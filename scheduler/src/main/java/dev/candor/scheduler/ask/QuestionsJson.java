@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>
  * [{"id":"mood","type":"mood","prompt":"How was your week?","required":true},
  *  {"id":"q2","type":"choice","prompt":"…","required":false,"options":["A","B"],"multiple":true}, …]
- * {"mood":4,"q2":["A"],"q3":"text","q4":true}
+ * {"mood":4,"q2":["A"],"q3":"text","q4":true,"q5":{"progress":[{"id":"12","value":"60","status":"at_risk"}]}}
  * </pre>
  */
 public final class QuestionsJson {
@@ -49,6 +49,12 @@ public final class QuestionsJson {
             } else if (value instanceof Answers.Value.Chosen chosen) {
                 ArrayNode options = object.putArray(id);
                 chosen.options().forEach(options::add);
+            } else if (value instanceof Answers.Value.Progress progress) {
+                ArrayNode items = object.putObject(id).putArray("progress");
+                progress.items().forEach(item -> items.addObject()
+                        .put("id", item.id())
+                        .put("value", item.value())
+                        .put("status", item.status()));
             }
         });
         return object.toString();
@@ -68,6 +74,18 @@ public final class QuestionsJson {
                 values.put(field.getKey(), new Answers.Value.Chosen(options));
             } else if (node.isTextual()) {
                 values.put(field.getKey(), new Answers.Value.Typed(node.textValue()));
+            } else if (node.isObject() && node.path("progress").isArray()) {
+                List<Answers.Value.Progress.Item> items = new ArrayList<>();
+                node.path("progress")
+                        .forEach(item -> items.add(new Answers.Value.Progress.Item(
+                                item.path("id").asText(),
+                                item.path("value").isTextual()
+                                        ? item.path("value").textValue()
+                                        : null,
+                                item.path("status").isTextual()
+                                        ? item.path("status").textValue()
+                                        : null)));
+                values.put(field.getKey(), new Answers.Value.Progress(items));
             }
         });
         return new Answers(values);
@@ -121,6 +139,7 @@ public final class QuestionsJson {
                         node.path("maxLength").asInt());
             case "mood" -> new Question.Mood(id, prompt, required);
             case "yes_no" -> new Question.YesNo(id, prompt, required);
+            case "goals" -> new Question.Goals(id, prompt);
             default -> throw new IllegalArgumentException("unknown question type: " + type);
         };
     }

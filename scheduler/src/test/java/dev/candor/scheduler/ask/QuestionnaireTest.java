@@ -132,4 +132,43 @@ class QuestionnaireTest {
                         Map.entry("where", List.of("1")),
                         Map.entry("blocked", List.of("yes")));
     }
+
+    @Test
+    void collectsAGoalsQuestionsItemsKeepsThemAsJsonAndShowsThemAgain() {
+        Questionnaire questionnaire = new Questionnaire(
+                new Question.Mood("mood", "How are you?", true), new Question.Goals("goals", "Your goals"));
+        Map<String, List<String>> submitted = new java.util.LinkedHashMap<>();
+        submitted.put("mood", List.of("4"));
+        submitted.put("goals.12", List.of(" 60 "));
+        submitted.put("goals.12.status", List.of("at_risk"));
+        submitted.put("goals.13.status", List.of("on_track"));
+        submitted.put("goals.14", List.of(""));
+        submitted.put("goals.bad id", List.of("5"));
+        submitted.put("other.15", List.of("5"));
+
+        Answers answers = ((Answers.Check.Valid) Answers.check(questionnaire, submitted)).answers();
+
+        assertThat(answers.progress("goals"))
+                .containsExactly(
+                        new Answers.Value.Progress.Item("12", "60", "at_risk"),
+                        new Answers.Value.Progress.Item("13", null, "on_track"));
+        String json = QuestionsJson.write(answers);
+        assertThat(json)
+                .isEqualTo("{\"mood\":4,\"goals\":{\"progress\":[{\"id\":\"12\",\"value\":\"60\","
+                        + "\"status\":\"at_risk\"},{\"id\":\"13\",\"value\":null,\"status\":\"on_track\"}]}}");
+        assertThat(QuestionsJson.readAnswers(json)).isEqualTo(answers);
+        assertThat(QuestionsJson.readQuestionnaire(QuestionsJson.write(questionnaire)))
+                .isEqualTo(questionnaire);
+        assertThat(answers.formValues(questionnaire))
+                .containsExactly(
+                        Map.entry("mood", List.of("4")),
+                        Map.entry("goals.12", List.of("60")),
+                        Map.entry("goals.12.status", List.of("at_risk")),
+                        Map.entry("goals.13.status", List.of("on_track")));
+        // nothing given: no answer, and never "Please answer" (a person may have no goals)
+        assertThat(Answers.check(questionnaire, Map.of("mood", List.of("4")))).isInstanceOf(Answers.Check.Valid.class);
+        assertThat(new Questionnaire(new Question.Goals("a", "Goals"), new Question.Goals("b", "More goals"))
+                        .problems())
+                .containsExactly("Ask about goals once: every goals question lists the same goals.");
+    }
 }

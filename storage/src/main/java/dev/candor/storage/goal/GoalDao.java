@@ -240,7 +240,7 @@ public interface GoalDao {
 
     /**
      * The latest updates since {@code since} of goals these people own that {@code viewer} may see, latest first: the
-     * goal changes of a manager's check-in digest.
+     * goal changes of a manager's check-in digest (a confirmation without a comment is no change).
      */
     @SqlQuery(
             """
@@ -248,6 +248,7 @@ public interface GoalDao {
                    u.new_status, u.comment, u.created_at
             FROM goal_updates u JOIN people p ON p.id = u.person_id
             WHERE u.org_id = :orgId AND u.created_at >= :since
+              AND (u.new_value <> u.old_value OR u.new_status <> u.old_status OR u.comment IS NOT NULL)
               AND u.goal_id IN (SELECT o.goal_id FROM goal_owners o
                                 WHERE o.org_id = :orgId AND o.person_id = ANY(:people))
               AND goal_readable(u.goal_id, :viewer)
