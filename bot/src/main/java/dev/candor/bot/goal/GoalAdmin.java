@@ -32,10 +32,12 @@ public final class GoalAdmin implements CommandHandler {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final GoalAskNow askNow;
 
     public GoalAdmin(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.askNow = new GoalAskNow(jdbi, clock);
     }
 
     @Override
@@ -50,6 +52,7 @@ public final class GoalAdmin implements CommandHandler {
             case "company-goals" -> companyGoals(command, words);
             case "cycle" -> cycle(command);
             case "close" -> close(command);
+            case "remind" -> Reply.privately(askNow.everyone(command.actor()));
             default -> Reply.privately(usage(platform));
         };
     }
@@ -226,6 +229,7 @@ public final class GoalAdmin implements CommandHandler {
     private static String usage(Platform platform) {
         String admin = admin(platform);
         return "Say " + admin + " cycle NAME FIRST-DAY LAST-DAY, " + admin + " close NAME, " + admin
-                + " company-goals hr|everyone, or " + admin + " stale-days DAYS.";
+                + " company-goals hr|everyone, " + admin + " stale-days DAYS, or " + admin
+                + " remind (asks everyone with stale goals now).";
     }
 }

@@ -61,6 +61,9 @@ final class GoalMessages {
                                 .plain(" shows someone's goals that you may see; ")
                                 .strong(goals + " team")
                                 .plain(" shows your reports' goals, at risk, off track and stale first; ")
+                                .strong(goals + " remind")
+                                .plain(" asks those of them with stale goals to update them now, not at the week's"
+                                        + " ask; ")
                                 .strong(goals + " company")
                                 .plain(" the company's goals and what contributes to them; ")
                                 .strong(goals + " export")

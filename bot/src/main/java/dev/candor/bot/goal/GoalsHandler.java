@@ -33,6 +33,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
     private final GoalExport export;
     private final GoalClosing closing;
     private final GoalCheckin checkinQuestions;
+    private final GoalAskNow askNow;
 
     public GoalsHandler(Jdbi jdbi, PeopleDirectory directory, Clock clock) {
         this(jdbi, directory, clock, null);
@@ -47,6 +48,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
         this.input = new GoalInput(directory);
         this.home = new GoalHome(goals);
         this.checkinQuestions = new GoalCheckin(clock);
+        this.askNow = new GoalAskNow(jdbi, clock);
     }
 
     /** The goal-progress question of check-ins: the person's goals in the form, updated by the answer. */
@@ -72,6 +74,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
         return switch (command.verb()) {
             case "help" -> Reply.privately(GoalMessages.help(actor.platform()));
             case "team" -> Reply.privately(reading.team(actor));
+            case "remind" -> Reply.privately(askNow.reports(actor));
             case "company" -> Reply.privately(reading.company(actor));
             case "export" -> export.export(actor, goals.cycle(actor), command.sourceKey());
             case "add" -> rest.isEmpty() ? Reply.form(addForm(actor)) : add(command, rest);

@@ -334,7 +334,13 @@ class SlackGoalsTest {
                 new GoalReminderPlanner(),
                 new GoalReminderQueue());
 
-        assertThat(job.sweep()).isEqualTo(1);
+        assertThat(text(goals("remind", "U0LI"))).contains("You have no reports");
+        assertThat(text(goals("remind", "U0MO")))
+                .isEqualTo("🎯 Asked 1 person to update the goals nobody updated for 14 days, in one DM each with a"
+                        + " tap per goal.");
+        assertThat(text(goals("remind", "U0MO")))
+                .isEqualTo("🎯 Nobody new was asked. 1 person was asked this week" + " already.");
+        assertThat(job.sweep()).as("the week's ask went already, when Mo asked").isZero();
 
         JsonNode ask = chat.awaitDm("D0ANA", "2 of your goals haven't been updated for 14 days");
         Golden.assertMatches("goal-update-ask", normalizedIds(ask));
@@ -360,6 +366,8 @@ class SlackGoalsTest {
         assertThat(overview.toString()).contains("Q4 2026", "added by HR admins", "after 14 days");
         assertThat(text(candor("admin goals stale-days 30", "U0ANA"))).contains("HR admin");
         assertThat(text(candor("admin goals stale-days 0", "U0HANA"))).contains("from 1 to 90");
+        assertThat(text(candor("admin goals remind", "U0HANA"))).contains("1 person was asked this week already");
+        assertThat(text(candor("admin goals remind", "U0ANA"))).contains("HR admin");
 
         assertThat(text(candor("admin goals stale-days 30", "U0HANA")))
                 .contains("14 → 30", "Undo: /candor admin goals stale-days 14");

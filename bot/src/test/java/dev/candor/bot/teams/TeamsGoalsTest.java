@@ -254,6 +254,16 @@ class TeamsGoalsTest {
                         .toString())
                 .contains("at risk → on track");
         assertThat(job.sweep()).as("once a week").isZero();
+
+        assertThat(chat.reply(chat.says("mo", "goals remind")).toString())
+                .contains("Nobody among your reports has a goal left without an update for 14 days");
+        teams.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE goals SET updated_at = ? WHERE title = 'Reduce churn in the pilot'",
+                        NOW.minus(Duration.ofDays(15))));
+        assertThat(chat.reply(chat.says("hana", "candor admin goals remind")).toString())
+                .contains("Nobody new was asked. 1 person was asked this week already.");
+        assertThat(chat.reply(chat.says("gil", "goals remind")).toString()).contains("You have no reports");
     }
 
     @Test

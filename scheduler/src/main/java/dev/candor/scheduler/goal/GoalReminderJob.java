@@ -62,6 +62,30 @@ public final class GoalReminderJob implements Job {
         sweep();
     }
 
+    /** What {@link #askNow} did: owners asked, owners asked this week already, owners away. */
+    public record AskedNow(int asked, int already, int away) {}
+
+    /**
+     * The weekly update ask now, at whatever hour, to the owners of stale goals of one organisation whom {@code owners}
+     * accepts (a manager's reports, or everyone for HR), except those away. It carries the week's key of the sweep's
+     * ask, so nobody gets it twice in one week of theirs, whoever asked first.
+     */
+    public AskedNow askNow(long orgId, java.util.function.LongPredicate owners) {
+        Instant now = clock.instant();
+        List<GoalStale> stale = jdbi.withExtension(GoalDao.class, dao -> dao.listStaleOf(orgId, now)).stream()
+                .filter(goal -> owners.test(goal.ownerId()))
+                .toList();
+        List<Long> people = stale.stream().map(GoalStale::ownerId).distinct().toList();
+        if (people.isEmpty()) {
+            return new AskedNow(0, 0, 0);
+        }
+        Map<Long, WorkingTime> working = times.of(orgId, people);
+        List<GoalUpdateAsk> asks = planner.updateAsksNow(stale, working, now);
+        int away = people.size() - asks.size();
+        int queued = jdbi.inTransaction(handle -> outbox.queueUpdateAsks(handle, asks));
+        return new AskedNow(queued, asks.size() - queued, away);
+    }
+
     /** Queues the reminders and weekly update asks due now; returns how many were new. */
     public int sweep() {
         Instant now = clock.instant();

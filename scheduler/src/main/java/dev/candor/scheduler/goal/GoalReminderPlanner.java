@@ -48,6 +48,16 @@ public final class GoalReminderPlanner {
      * keyed by their own ISO week, so that it goes on the first working morning of the week the sweep finds them.
      */
     public List<GoalUpdateAsk> updateAsks(List<GoalStale> stale, Map<Long, WorkingTime> times, Instant now) {
+        return updateAsks(stale, times, now, false);
+    }
+
+    /** The weekly asks someone asked for now: whatever the hour, but not to people away. */
+    public List<GoalUpdateAsk> updateAsksNow(List<GoalStale> stale, Map<Long, WorkingTime> times, Instant now) {
+        return updateAsks(stale, times, now, true);
+    }
+
+    private List<GoalUpdateAsk> updateAsks(
+            List<GoalStale> stale, Map<Long, WorkingTime> times, Instant now, boolean asked) {
         Map<Long, List<Long>> byOwner = new java.util.LinkedHashMap<>();
         Map<Long, Long> orgs = new java.util.HashMap<>();
         for (GoalStale goal : stale) {
@@ -57,7 +67,7 @@ public final class GoalReminderPlanner {
         List<GoalUpdateAsk> asks = new ArrayList<>();
         for (Map.Entry<Long, List<Long>> owner : byOwner.entrySet()) {
             WorkingTime time = times.get(owner.getKey());
-            if (time != null && mayNudge(time, now)) {
+            if (time != null && (asked ? !time.isAway(now) : mayNudge(time, now))) {
                 LocalDate today = LocalDate.ofInstant(now, time.zone());
                 String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                         + String.format(java.util.Locale.ROOT, "%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));

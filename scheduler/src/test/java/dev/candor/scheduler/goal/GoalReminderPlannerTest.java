@@ -106,4 +106,29 @@ class GoalReminderPlannerTest {
                 .isEmpty();
         assertThat(at("2026-12-01T14:00:00Z", due, NEW_YORK, NEW_YORK)).isEmpty();
     }
+
+    @Test
+    void askedNowTheWeeklyAskGoesAtAnyHourWithTheSameWeeksKeyButNotToSomeoneAway() {
+        List<GoalStale> stale = List.of(new GoalStale(7, 42, ANA), new GoalStale(7, 44, MO));
+        // Sunday evening in New York, Monday 09:30 in Tokyo: the sweep would ask only Ana
+        Instant now = Instant.parse("2026-12-07T00:30:00Z");
+        WorkingTime away = new WorkingTime(
+                NEW_YORK,
+                WorkingTime.DEFAULT_QUIET_FROM,
+                WorkingTime.DEFAULT_QUIET_UNTIL,
+                WorkingTime.DEFAULT_WORKING_DAYS,
+                Optional.of(LocalDate.of(2026, 12, 31)));
+
+        assertThat(planner
+                        .updateAsksNow(
+                                stale,
+                                Map.of(ANA, WorkingTime.defaults(TOKYO), MO, WorkingTime.defaults(NEW_YORK)),
+                                now)
+                        .stream()
+                        .map(GoalUpdateAsk::key))
+                .containsExactly("goal-stale:1:2026-W50", "goal-stale:2:2026-W49");
+        assertThat(planner.updateAsksNow(stale, Map.of(ANA, WorkingTime.defaults(TOKYO), MO, away), now).stream()
+                        .map(GoalUpdateAsk::ownerId))
+                .containsExactly(ANA);
+    }
 }

@@ -195,7 +195,16 @@ public interface GoalDao {
      * Every owner of an unfinished goal of an open cycle not updated within its organisation's stale period (14 days
      * unless HR set another), in every organisation: what the weekly update ask looks at.
      */
-    @SqlQuery(
+    @SqlQuery(STALE + " ORDER BY g.org_id, o.person_id, g.id")
+    @RegisterConstructorMapper(GoalStale.class)
+    List<GoalStale> listStale(@Bind("now") Instant now);
+
+    /** {@link #listStale} of one organisation: what asking now (a manager's or HR's command) looks at. */
+    @SqlQuery(STALE + " AND g.org_id = :orgId ORDER BY o.person_id, g.id")
+    @RegisterConstructorMapper(GoalStale.class)
+    List<GoalStale> listStaleOf(@Bind("orgId") long orgId, @Bind("now") Instant now);
+
+    String STALE =
             """
             SELECT g.org_id, g.id AS goal_id, o.person_id AS owner_id
             FROM goals g
@@ -205,10 +214,7 @@ public interface GoalDao {
             LEFT JOIN goal_settings s ON s.org_id = g.org_id
             WHERE g.status <> 'done'
               AND g.updated_at < CAST(:now AS timestamptz) - make_interval(days => coalesce(s.stale_days, 14))
-            ORDER BY g.org_id, o.person_id, g.id
-            """)
-    @RegisterConstructorMapper(GoalStale.class)
-    List<GoalStale> listStale(@Bind("now") Instant now);
+            """;
 
     /** Every goal of a cycle, for HR's export. */
     @SqlQuery(SELECT + " WHERE g.org_id = :orgId AND g.cycle_id = :cycleId ORDER BY g.id")
