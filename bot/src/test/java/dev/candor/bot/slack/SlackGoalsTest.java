@@ -546,6 +546,9 @@ class SlackGoalsTest {
                 new GoalReminderPlanner(),
                 new GoalReminderQueue());
         assertThat(job.sweep()).as("no reminder of a closed cycle").isZero();
+        // closed early, Q4 2026 takes no new goals: from now on they belong to the next cycle, HR's H1 2027
+        assertThat(text(goals("add Plan the offsite", "U0GIL"))).isEqualTo("🎯 Added to H1 2027: Plan the offsite");
+        assertThat(text(goals("", "U0ANA"))).isEqualTo("You have no goals in H1 2027 yet.");
         assertThat(strings("SELECT action || ' ' || old_value FROM audit_log WHERE action = 'goals close'"))
                 .containsExactly("goals close Q4 2026");
     }

@@ -419,5 +419,15 @@ class TeamsGoalsTest {
         assertThat(Rows.strings(
                         teams.jdbi(), "SELECT final_score || ' ' || retrospective FROM goals WHERE id = " + billing))
                 .containsExactly("90 Shipped a week late");
+        // closed early, Q4 2026 takes no new goals: from now on they belong to the next cycle
+        assertThat(chat.reply(chat.says("gil", "goals add Plan the offsite")).toString())
+                .contains("Added to", "Plan the offsite")
+                .doesNotContain("Q4 2026");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT c.name FROM goals g JOIN goal_cycles c ON c.id = g.cycle_id"
+                                + " WHERE g.title = 'Plan the offsite'"))
+                .doesNotContain("Q4 2026")
+                .hasSize(1);
     }
 }
