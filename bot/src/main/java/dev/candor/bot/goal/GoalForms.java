@@ -30,6 +30,7 @@ final class GoalForms {
     static final String VISIBILITY = "visibility";
     static final String PARENT = "parent";
     static final String COMPANY = "company";
+    static final String KEY_RESULTS = "key_results";
     static final String VALUE = "current";
     static final String STATUS = "status";
     static final String COMMENT = "comment";
@@ -72,6 +73,16 @@ final class GoalForms {
                         false,
                         true,
                         List.of(GoalVisibility.EVERYONE.dbValue()))));
+        inputs.add(new Form.TextInput(
+                KEY_RESULTS,
+                "Key results (up to " + Goals.MOST_KEY_RESULTS + ", one per line)",
+                "Sign 40 enterprise customers from 0 to 40",
+                true,
+                false,
+                null,
+                1500,
+                "Each line as in /goals add: percent unless from … to …, and by a day for its own due day. They"
+                        + " share this goal's owners and who sees it; its progress is their average."));
         if (company) {
             inputs.add(new Form.YesNoInput(
                     COMPANY,

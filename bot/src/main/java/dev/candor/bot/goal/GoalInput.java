@@ -61,6 +61,7 @@ final class GoalInput {
                 errors.put(GoalForms.PARENT, "Pick one of the goals shown.");
             }
         }
+        List<GoalLine.Added> keyResults = keyResults(form.text(GoalForms.KEY_RESULTS), errors);
         if (!errors.isEmpty()) {
             return new Read<>(null, errors);
         }
@@ -85,8 +86,32 @@ final class GoalInput {
                         unit.isEmpty() ? null : unit,
                         pick(GoalVisibility.values(), form.text(GoalForms.VISIBILITY), GoalVisibility.EVERYONE),
                         parent,
-                        "yes".equals(form.text(GoalForms.COMPANY))),
+                        "yes".equals(form.text(GoalForms.COMPANY)),
+                        keyResults),
                 null);
+    }
+
+    /** The key results typed one per line, each read as a one-line goal; the first mistake names its line. */
+    private static List<GoalLine.Added> keyResults(String text, Map<String, String> errors) {
+        List<String> lines =
+                text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.size() > Goals.MOST_KEY_RESULTS) {
+            errors.put(
+                    GoalForms.KEY_RESULTS,
+                    "A goal has up to " + Goals.MOST_KEY_RESULTS + " key results: remove "
+                            + (lines.size() - Goals.MOST_KEY_RESULTS) + ".");
+            return List.of();
+        }
+        List<GoalLine.Added> read = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            GoalLine.Added line = GoalLine.add(lines.get(i));
+            if (line.problem() != null) {
+                errors.put(GoalForms.KEY_RESULTS, "Line " + (i + 1) + ": " + line.problem());
+                return List.of();
+            }
+            read.add(line);
+        }
+        return read;
     }
 
     Read<Change> change(FormSubmission form, Goal goal) {

@@ -51,7 +51,8 @@ final class GoalMessages {
                                 .plain(" adds one in a line (percent unless you say from … to …); ")
                                 .strong(goals + " add")
                                 .plain(
-                                        " alone opens a form with owners, measure, who sees it and what it contributes to.")
+                                        " alone opens a form with owners, measure, who sees it, what it contributes to and its key"
+                                                + " results, one per line.")
                                 .lineBreak()
                                 .strong(goals + " update billing 60% at risk waiting on finance")
                                 .plain(" updates the goal whose title has those words: a value, a status (on track, at"
@@ -201,9 +202,13 @@ final class GoalMessages {
 
     static Message added(Goal goal, Platform platform) {
         List<Block> blocks = new ArrayList<>();
+        String keyResults = goal.children() == 0
+                ? ""
+                : ", with " + goal.children() + (goal.children() == 1 ? " key result" : " key results");
         blocks.add(new Block.Section(Text.builder()
                 .plain("🎯 Added to " + goal.cycleName() + ": ")
                 .strong(goal.title())
+                .plain(keyResults)
                 .build()));
         blocks.add(bar(goal));
         blocks.add(new Block.Context(Text.of(
@@ -214,7 +219,7 @@ final class GoalMessages {
                         + " … or its Update button."))));
         blocks.add(new Block.Buttons(List.of(
                 new Block.Button(UPDATE_BUTTON, "Update", Long.toString(goal.id()), Block.ButtonStyle.DEFAULT))));
-        return new Message("🎯 Added to " + goal.cycleName() + ": " + goal.title(), blocks);
+        return new Message("🎯 Added to " + goal.cycleName() + ": " + goal.title() + keyResults, blocks);
     }
 
     private static String firstWord(String title) {

@@ -55,7 +55,8 @@ final class Goals {
             String unit,
             GoalVisibility visibility,
             Long parentId,
-            boolean company) {}
+            boolean company,
+            List<GoalLine.Added> keyResults) {}
 
     /** The goal added, or why not and which form field that concerns. */
     record Added(Goal goal, String problem, String field) {}
@@ -138,6 +139,27 @@ final class Goals {
                 return new Added(null, "That goal was added already.", null);
             }
             dao.addOwners(actor.orgId(), id.get(), owners);
+            // key results typed in the same form: measured goals of the same owners, cycle and visibility
+            for (int i = 0; i < goal.keyResults().size(); i++) {
+                GoalLine.Added result = goal.keyResults().get(i);
+                Optional<Long> child = dao.insert(
+                        actor.orgId(),
+                        cycle.id(),
+                        id.get(),
+                        result.title(),
+                        null,
+                        result.measure(),
+                        result.from(),
+                        result.to(),
+                        result.unit(),
+                        goal.visibility(),
+                        result.due() != null ? result.due() : goal.due(),
+                        actor.personId(),
+                        sourceKey == null ? null : sourceKey + ":kr" + (i + 1),
+                        clock.instant(),
+                        false);
+                child.ifPresent(childId -> dao.addOwners(actor.orgId(), childId, owners));
+            }
             return new Added(dao.find(actor.orgId(), id.get()).orElseThrow(), null, null);
         });
     }

@@ -121,7 +121,8 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
                         line.unit(),
                         dev.candor.storage.goal.GoalVisibility.EVERYONE,
                         null,
-                        false),
+                        false,
+                        List.of()),
                 command.sourceKey());
         return Reply.privately(
                 added.goal() == null

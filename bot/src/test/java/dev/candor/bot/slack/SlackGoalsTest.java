@@ -553,6 +553,51 @@ class SlackGoalsTest {
                 .containsExactly("goals close Q4 2026");
     }
 
+    @Test
+    @Order(16)
+    void anObjectiveWithThreeKeyResultsIsSetInOneFormAndItsProgressIsTheirAverage() throws Exception {
+        JsonNode form = chat.openedView(command("add", "U0ANA").trigger());
+        String six = String.join("\n", java.util.Collections.nCopies(6, "Sign a customer"));
+        assertThat(chat.submitAs("U0ANA", form, Map.of("title", "Grow the enterprise business", "key_results", six))
+                        .path("errors")
+                        .path("key_results")
+                        .asText())
+                .isEqualTo("A goal has up to 5 key results: remove 1.");
+        assertThat(chat.submitAs(
+                                "U0ANA",
+                                form,
+                                Map.of("title", "Grow the enterprise business", "key_results", "ab\nShip it by 31/12"))
+                        .path("errors")
+                        .path("key_results")
+                        .asText())
+                .startsWith("Line 1: Say what the goal is");
+
+        chat.submitAs(
+                "U0ANA",
+                form,
+                Map.of(
+                        "title",
+                        "Grow the enterprise business",
+                        "visibility",
+                        "team",
+                        "key_results",
+                        "Sign 40 enterprise customers from 0 to 40 customers\n"
+                                + "Launch the partner program by 2027-02-15\n\nHire two account executives from 0 to 2"));
+
+        assertThat(strings(
+                        "SELECT c.title || ' ' || c.measure || ' ' || c.visibility || ' ' || coalesce(c.due_on::text,"
+                                + " '-') || ' ' || (SELECT string_agg(p.name, ',') FROM goal_owners o JOIN people p"
+                                + " ON p.id = o.person_id WHERE o.goal_id = c.id) FROM goals c JOIN goals g ON g.id = c.parent_id"
+                                + " WHERE g.title = 'Grow the enterprise business' ORDER BY c.id"))
+                .containsExactly(
+                        "Sign 40 enterprise customers number team 2027-06-30 Ana",
+                        "Launch the partner program percent team 2027-02-15 Ana",
+                        "Hire two account executives number team 2027-06-30 Ana");
+        assertThat(text(goals("update sign 20", "U0ANA"))).contains("0 of 40 customers → 20 of 40 customers");
+        // (50 % + 0 % + 0 %) / 3
+        assertThat(goals("", "U0ANA").toString()).contains("Grow the enterprise business", "17%");
+    }
+
     private static String goalId(String title) {
         return strings("SELECT id::text FROM goals WHERE title = '" + title + "'")
                 .get(0);

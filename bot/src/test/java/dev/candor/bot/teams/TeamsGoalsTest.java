@@ -430,4 +430,48 @@ class TeamsGoalsTest {
                 .doesNotContain("Q4 2026")
                 .hasSize(1);
     }
+
+    @Test
+    @Order(11)
+    void anObjectiveWithThreeKeyResultsIsSetInOneFormCard() throws Exception {
+        JsonNode form = chat.reply(chat.says("ana", "goals add"));
+        assertThat(Cards.input(form, "key_results").path("isMultiline").asBoolean())
+                .isTrue();
+        JsonNode wrong = chat.answer(chat.submits(
+                "ana",
+                Cards.filledIn(
+                        form,
+                        Map.of(
+                                "title",
+                                "Grow the enterprise business",
+                                "owners",
+                                chat.aad("ana"),
+                                "key_results",
+                                "Sign 40 customers from 0 to 40\nGrow from 3 to 3 teams"))));
+        assertThat(wrong.toString()).contains("Line 2: The start and the target are both 3");
+
+        JsonNode added = chat.answer(
+                chat.submits(
+                        "ana",
+                        Cards.filledIn(
+                                form,
+                                Map.of(
+                                        "title",
+                                        "Grow the enterprise business",
+                                        "owners",
+                                        chat.aad("ana"),
+                                        "key_results",
+                                        "Sign 40 customers from 0 to 40\nLaunch the partner program\nHire two AEs from 0 to 2"))));
+        assertThat(added.toString()).contains("Grow the enterprise business", "with 3 key results");
+        assertThat(Rows.strings(
+                        teams.jdbi(),
+                        "SELECT c.title || ' ' || c.measure FROM goals c JOIN goals g ON g.id = c.parent_id"
+                                + " WHERE g.title = 'Grow the enterprise business' ORDER BY c.id"))
+                .containsExactly(
+                        "Sign 40 customers number", "Launch the partner program percent", "Hire two AEs number");
+        assertThat(chat.reply(chat.says("ana", "goals update partner 60")).toString())
+                .contains("0% → 60%");
+        // (0 % + 60 % + 0 %) / 3
+        assertThat(chat.reply(chat.says("ana", "goals")).toString()).contains("Grow the enterprise business", "20%");
+    }
 }
