@@ -58,6 +58,9 @@ final class GoalMessages {
                                 .plain(" updates the goal whose title has those words: a value, a status (on track, at"
                                         + " risk, off track, done) and a comment, each optional.")
                                 .lineBreak()
+                                .strong(goals + " move docs under billing")
+                                .plain(" makes a goal a key result of another (… under nothing: of none).")
+                                .lineBreak()
                                 .strong(goals + " @name")
                                 .plain(" shows someone's goals that you may see; ")
                                 .strong(goals + " team")

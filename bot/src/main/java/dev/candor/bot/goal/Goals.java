@@ -336,6 +336,41 @@ final class Goals {
                 goal.childrenProgress());
     }
 
+    /**
+     * Makes a goal the person may update contribute to another they may see (a company goal, theirs or their
+     * manager's), or to none; never to itself or one of its own key results, nor to a goal with five already.
+     *
+     * @return what happened, or why not, as the person reads it
+     */
+    String move(Actor actor, Goal goal, Goal parent) {
+        return jdbi.inTransaction(handle -> {
+            GoalDao dao = handle.attach(GoalDao.class);
+            dao.lock(actor.orgId(), goal.id());
+            if (parent == null) {
+                dao.setParent(actor.orgId(), goal.id(), null);
+                return "🎯 \"" + goal.title() + "\" contributes to no other goal now.";
+            }
+            dao.lock(actor.orgId(), parent.id());
+            for (Optional<Goal> up = Optional.of(parent);
+                    up.isPresent();
+                    up = up.get().parentId() == null
+                            ? Optional.empty()
+                            : dao.find(actor.orgId(), up.get().parentId())) {
+                if (up.get().id() == goal.id()) {
+                    return "\"" + parent.title() + "\" contributes to \"" + goal.title() + "\" itself, so \""
+                            + goal.title() + "\" can't contribute to it.";
+                }
+            }
+            Goal now = dao.find(actor.orgId(), parent.id()).orElseThrow();
+            if (now.children() >= MOST_KEY_RESULTS && !Long.valueOf(parent.id()).equals(goal.parentId())) {
+                return "\"" + parent.title() + "\" has " + MOST_KEY_RESULTS + " key results already, the most a goal"
+                        + " has.";
+            }
+            dao.setParent(actor.orgId(), goal.id(), parent.id());
+            return "🎯 \"" + goal.title() + "\" now contributes to \"" + parent.title() + "\" as a key result.";
+        });
+    }
+
     /** The goals of this cycle the person may update whose titles hold every word. */
     List<Goal> matching(Actor actor, List<String> words) {
         long cycle = cycle(actor).id();

@@ -75,6 +75,7 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
             case "help" -> Reply.privately(GoalMessages.help(actor.platform()));
             case "team" -> Reply.privately(reading.team(actor));
             case "remind" -> Reply.privately(askNow.reports(actor));
+            case "move" -> Reply.privately(move(actor, rest));
             case "company" -> Reply.privately(reading.company(actor));
             case "export" -> export.export(actor, goals.cycle(actor), command.sourceKey());
             case "add" -> rest.isEmpty() ? Reply.form(addForm(actor)) : add(command, rest);
@@ -151,6 +152,53 @@ public final class GoalsHandler implements CommandHandler, Handlers.ActionHandle
                 updated.problem() != null
                         ? Message.of(updated.problem())
                         : GoalMessages.updated(updated.before(), updated.after()));
+    }
+
+    /** {@code move WORDS under WORDS}, or {@code under nothing}: what a goal contributes to. */
+    private Message move(Actor actor, String text) {
+        String[] parts = text.split("(?i)\\s+under\\s+", 2);
+        String usage = "Say which goal and what it contributes to, e.g. " + GoalMessages.goals(actor.platform())
+                + " move docs under billing, or … under nothing.";
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            return Message.of(usage);
+        }
+        List<Goal> found = goals.matching(actor, words(parts[0]));
+        if (found.size() != 1) {
+            return Message.of(
+                    found.isEmpty()
+                            ? "None of the goals you can update has \"" + parts[0].strip() + "\" in its title."
+                            : "Several of your goals match \"" + parts[0].strip() + "\": " + titles(found)
+                                    + ". Say more of the title.");
+        }
+        Goal goal = found.get(0);
+        String under = parts[1].strip();
+        if (under.equalsIgnoreCase("nothing") || under.equalsIgnoreCase("none")) {
+            return Message.of(goals.move(actor, goal, null));
+        }
+        List<Goal> parents = goals.parents(actor).stream()
+                .filter(parent -> parent.id() != goal.id())
+                .filter(parent -> words(under).stream().allMatch(word -> parent.title()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(word.toLowerCase(java.util.Locale.ROOT))))
+                .toList();
+        if (parents.size() != 1) {
+            return Message.of(
+                    parents.isEmpty()
+                            ? "No goal it may contribute to (a company goal, yours or your manager's) has \"" + under
+                                    + "\" in its title."
+                            : "Several goals match \"" + under + "\": " + titles(parents) + ". Say more of the title.");
+        }
+        return Message.of(goals.move(actor, goal, parents.get(0)));
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.strip().split("\\s+"));
+    }
+
+    private static String titles(List<Goal> found) {
+        return String.join(
+                ", ",
+                found.stream().limit(5).map(goal -> "\"" + goal.title() + "\"").toList());
     }
 
     @Override

@@ -596,6 +596,19 @@ class SlackGoalsTest {
         assertThat(text(goals("update sign 20", "U0ANA"))).contains("0 of 40 customers → 20 of 40 customers");
         // (50 % + 0 % + 0 %) / 3
         assertThat(goals("", "U0ANA").toString()).contains("Grow the enterprise business", "17%");
+
+        assertThat(text(goals("move partner", "U0ANA"))).contains("Say which goal and what it contributes to");
+        assertThat(text(goals("move grow under sign 40", "U0ANA")))
+                .isEqualTo("\"Sign 40 enterprise customers\" contributes to \"Grow the enterprise business\" itself,"
+                        + " so \"Grow the enterprise business\" can't contribute to it.");
+        assertThat(text(goals("move partner under nothing", "U0ANA")))
+                .isEqualTo("🎯 \"Launch the partner program\" contributes to no other goal now.");
+        // (50 % + 0 %) / 2
+        assertThat(goals("", "U0ANA").toString()).contains("25%");
+        assertThat(text(goals("move partner under enterprise business", "U0ANA")))
+                .isEqualTo("🎯 \"Launch the partner program\" now contributes to \"Grow the enterprise business\" as a"
+                        + " key result.");
+        assertThat(text(goals("move partner under billing", "U0LI"))).contains("None of the goals you can update");
     }
 
     private static String goalId(String title) {

@@ -473,5 +473,14 @@ class TeamsGoalsTest {
                 .contains("0% → 60%");
         // (0 % + 60 % + 0 %) / 3
         assertThat(chat.reply(chat.says("ana", "goals")).toString()).contains("Grow the enterprise business", "20%");
+
+        assertThat(chat.reply(chat.says("ana", "goals move grow under hire")).toString())
+                .contains("can't contribute to it");
+        assertThat(chat.reply(chat.says("ana", "goals move partner under nothing"))
+                        .toString())
+                .contains("contributes to no other goal now");
+        assertThat(Rows.strings(
+                        teams.jdbi(), "SELECT coalesce(parent_id::text, '-') FROM goals WHERE title LIKE 'Launch%'"))
+                .containsExactly("-");
     }
 }

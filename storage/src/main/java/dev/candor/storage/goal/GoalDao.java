@@ -113,6 +113,10 @@ public interface GoalDao {
     List<Goal> listUpdatableBy(
             @Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("personId") long personId);
 
+    /** Makes the goal contribute to {@code parentId} (null: to none); V39's trigger refuses a loop. */
+    @SqlUpdate("UPDATE goals SET parent_id = :parentId WHERE org_id = :orgId AND id = :id")
+    void setParent(@Bind("orgId") long orgId, @Bind("id") long id, @Bind("parentId") Long parentId);
+
     @SqlQuery("SELECT id FROM goals WHERE org_id = :orgId AND id = :id FOR UPDATE")
     Optional<Long> lock(@Bind("orgId") long orgId, @Bind("id") long id);
 

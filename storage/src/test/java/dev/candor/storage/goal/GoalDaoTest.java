@@ -1,6 +1,7 @@
 package dev.candor.storage.goal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
@@ -151,6 +152,26 @@ class GoalDaoTest {
         assertThat(goals.listUpdatableBy(orgId, cycle, people.get("Mo"))).hasSize(3);
         assertThat(goals.listUpdatableBy(orgId, cycle, people.get("Vic"))).isEmpty();
         assertThat(goals.listOfReports(orgId, cycle, people.get("Mo"))).hasSize(3);
+    }
+
+    @Test
+    void aGoalNeverContributesToItselfOrToOneOfItsOwnKeyResultsAtAnyDepth() {
+        List<Goal> owned = goals.listOwnedBy(orgId, cycle, people.get("Ana"), people.get("Ana"));
+        long top = owned.get(0).id();
+        long middle = owned.get(1).id();
+        long bottom = owned.get(2).id();
+        goals.setParent(orgId, middle, top);
+        goals.setParent(orgId, bottom, middle);
+
+        assertThatThrownBy(() -> goals.setParent(orgId, top, top))
+                .hasMessageContaining("cannot contribute to itself or to one of its own key results");
+        assertThatThrownBy(() -> goals.setParent(orgId, top, bottom))
+                .hasMessageContaining("cannot contribute to itself or to one of its own key results");
+        assertThat(goals.find(orgId, top).orElseThrow().parentId()).isNull();
+
+        goals.setParent(orgId, bottom, null);
+        goals.setParent(orgId, middle, null);
+        assertThat(goals.find(orgId, middle).orElseThrow().parentId()).isNull();
     }
 
     private static void manages(String manager, String report) {
