@@ -36,6 +36,8 @@ import dev.candor.bot.pulse.PulseFeature;
 import dev.candor.bot.pulse.PulseHandler;
 import dev.candor.bot.pulse.Pulses;
 import dev.candor.bot.pulse.results.PulseResultsCommands;
+import dev.candor.bot.review.ReviewFeature;
+import dev.candor.bot.review.ReviewHandler;
 import dev.candor.bot.server.FileEndpoint;
 import dev.candor.bot.server.FileLinks;
 import dev.candor.bot.server.Routes;
@@ -61,6 +63,7 @@ import dev.candor.scheduler.pulse.PulseRounds;
 import dev.candor.scheduler.pulse.PulseSeries;
 import dev.candor.scheduler.recognition.RecognitionGapJob;
 import dev.candor.scheduler.recognition.WeeklyDigestJob;
+import dev.candor.scheduler.review.ReviewRounds;
 import dev.candor.storage.Database;
 import dev.candor.storage.Platform;
 import io.javalin.http.Handler;
@@ -211,7 +214,8 @@ public final class Candor implements AutoCloseable {
                 options.clock(),
                 List.of(
                         new CheckinSeries(new CheckinRounds(asking.rounds(), channels)),
-                        new PulseSeries(new PulseRounds(asking.rounds(), channels)))));
+                        new PulseSeries(new PulseRounds(asking.rounds(), channels)),
+                        new ReviewRounds(asking.rounds()))));
         scheduler.start();
         // The first request must find a connection ready: see Database.awaitConnections.
         database.awaitConnections(Duration.ofSeconds(10));
@@ -311,6 +315,9 @@ public final class Candor implements AutoCloseable {
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         asking.features().register(new FeedbackRequestFeature());
+        asking.features().register(new ReviewFeature());
+        ReviewHandler reviews =
+                new ReviewHandler(database.jdbi(), directory, asking, new ReviewRounds(asking.rounds()), clock);
         FeedbackHandler feedback =
                 new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds(), asking.keyedHash());
         GoalsHandler goals = new GoalsHandler(database.jdbi(), directory, clock, files);
@@ -321,7 +328,15 @@ public final class Candor implements AutoCloseable {
                 .command(
                         "candor",
                         new CandorHandler(
-                                help, Map.of("admin", admin, "away", new AwayHandler(database.jdbi(), clock))))
+                                help,
+                                Map.of(
+                                        "admin",
+                                        admin,
+                                        "away",
+                                        new AwayHandler(database.jdbi(), clock),
+                                        "review",
+                                        reviews)))
+                .forms("review", reviews)
                 // 1:1 words (1on1, agenda) to the 1:1s, the rest of /checkin to check-ins
                 .command("checkin", oneOnOnes.checkin(checkins))
                 .actions("checkin", checkins)

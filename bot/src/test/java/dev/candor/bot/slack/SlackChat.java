@@ -21,12 +21,17 @@ final class SlackChat {
 
     private final FakeSlack slack;
     private final SlackClient client;
-    private final Instant now;
+    private final java.time.Clock clock;
 
     SlackChat(FakeSlack slack, SlackClient client, Instant now) {
+        this(slack, client, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    }
+
+    /** Requests signed at the clock's time, for a test that moves it. */
+    SlackChat(FakeSlack slack, SlackClient client, java.time.Clock clock) {
         this.slack = slack;
         this.client = client;
-        this.now = now;
+        this.clock = clock;
     }
 
     /** A slash command's answer, and its trigger id (for a form it opens). */
@@ -56,7 +61,8 @@ final class SlackChat {
     }
 
     HttpResponse<String> signed(String body) throws Exception {
-        return client.post(body, "application/x-www-form-urlencoded", now.getEpochSecond(), Map.of());
+        return client.post(
+                body, "application/x-www-form-urlencoded", clock.instant().getEpochSecond(), Map.of());
     }
 
     JsonNode openedView(String trigger) throws Exception {

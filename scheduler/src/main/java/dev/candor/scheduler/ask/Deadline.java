@@ -1,7 +1,9 @@
 package dev.candor.scheduler.ask;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 
 /** When a person's answer is due. */
 public sealed interface Deadline {
@@ -27,6 +29,21 @@ public sealed interface Deadline {
         @Override
         public Instant dueAt(WorkingTime person, Instant opensAt) {
             return person.at(local.toLocalDate(), local.toLocalTime());
+        }
+    }
+
+    /**
+     * The end of a day's work in each person's zone, on their last working day on or before {@code day} (a review
+     * phase due on a Sunday is due on the Friday before, for someone working Monday to Friday).
+     */
+    record EndOfWorkingDay(LocalDate day, LocalTime end) implements Deadline {
+        @Override
+        public Instant dueAt(WorkingTime person, Instant opensAt) {
+            LocalDate date = day;
+            for (int i = 0; i < 7 && !person.workingDays().contains(date.getDayOfWeek()); i++) {
+                date = date.minusDays(1);
+            }
+            return person.at(date, end);
         }
     }
 

@@ -163,7 +163,11 @@ public final class Rounds {
         RoundTiming timing = request.timing();
         LocalDateTime opensLocal = timing.opening() instanceof Opening.AtLocal at ? at.local() : null;
         Integer workingDays = timing.deadline() instanceof Deadline.WorkingDaysAfterOpening after ? after.days() : null;
-        LocalDateTime dueLocal = timing.deadline() instanceof Deadline.AtLocal at ? at.local() : null;
+        LocalDateTime dueLocal = timing.deadline() instanceof Deadline.AtLocal at
+                ? at.local()
+                : timing.deadline() instanceof Deadline.EndOfWorkingDay end
+                        ? end.day().atTime(end.end())
+                        : null;
         return new NewRound(
                 request.orgId(),
                 request.feature(),

@@ -103,4 +103,25 @@ class WorkingTimeTest {
         assertThat(lunch.earliestAt(at(LISBON, "2026-12-07T12:15"))).isEqualTo(at(LISBON, "2026-12-07T13:00"));
         assertThat(lunch.isWorking(at(LISBON, "2026-12-07T21:00"))).isTrue();
     }
+
+    @Test
+    void aDeadlineAtTheEndOfADayThatIsNotWorkedFallsOnTheLastWorkingDayBeforeIt() {
+        Deadline sunday = new Deadline.EndOfWorkingDay(LocalDate.of(2026, 12, 13), LocalTime.of(17, 0));
+        WorkingTime ana = WorkingTime.defaults(LISBON);
+        WorkingTime sundayToThursday = new WorkingTime(
+                SHANGHAI,
+                WorkingTime.DEFAULT_QUIET_FROM,
+                WorkingTime.DEFAULT_QUIET_UNTIL,
+                EnumSet.of(
+                        DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY),
+                Optional.empty());
+        Instant opened = at(LISBON, "2026-12-04T14:00");
+
+        assertThat(sunday.dueAt(ana, opened)).isEqualTo(at(LISBON, "2026-12-11T17:00"));
+        assertThat(sunday.dueAt(sundayToThursday, opened)).isEqualTo(at(SHANGHAI, "2026-12-13T17:00"));
+        assertThat(new Deadline.EndOfWorkingDay(LocalDate.of(2026, 12, 12), LocalTime.of(17, 0))
+                        .dueAt(sundayToThursday, opened))
+                .as("Saturday: Thursday for someone working Sunday to Thursday")
+                .isEqualTo(at(SHANGHAI, "2026-12-10T17:00"));
+    }
 }

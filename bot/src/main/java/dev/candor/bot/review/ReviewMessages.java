@@ -1,0 +1,54 @@
+package dev.candor.bot.review;
+
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Message;
+import dev.candor.bot.chat.Syntax;
+import dev.candor.bot.chat.Text;
+import dev.candor.storage.Platform;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** What review cycles say to HR. */
+final class ReviewMessages {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+    private ReviewMessages() {}
+
+    static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
+    static String review(Platform platform, String rest) {
+        return Syntax.command(platform, "candor review" + (rest.isEmpty() ? "" : " " + rest));
+    }
+
+    static Message help(Platform platform) {
+        return new Message(
+                "Review cycles: " + review(platform, "new") + ", " + review(platform, "list") + ", "
+                        + review(platform, "status NAME"),
+                List.of(new Block.Section(Text.builder()
+                        .strong(review(platform, "new"))
+                        .plain(" (HR admins) starts a cycle in one form: who takes part, the period it covers and the"
+                                + " self review's dates and questions. Everyone taking part is asked in a DM when it"
+                                + " opens, in their own working hours, and reminded a week, a day and the morning"
+                                + " before it is due (the end of their working day).")
+                        .lineBreak()
+                        .strong(review(platform, "list"))
+                        .plain(" the cycles with their phases; ")
+                        .strong(review(platform, "status NAME"))
+                        .plain(" who has done what, per department, and who is late; ")
+                        .strong(review(platform, "pause NAME"))
+                        .plain(", ")
+                        .strong(review(platform, "resume NAME"))
+                        .plain(", ")
+                        .strong(review(platform, "close NAME"))
+                        .plain(".")
+                        .build())));
+    }
+
+    static String people(long count) {
+        return count == 1 ? "1 person" : count + " people";
+    }
+}

@@ -1,0 +1,298 @@
+package dev.candor.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.bot.Candor;
+import dev.candor.bot.TestConfigs;
+import dev.candor.bot.checkin.MutableClock;
+import dev.candor.scheduler.ask.AskSweepJob;
+import dev.candor.scheduler.ask.RoundSeriesJob;
+import dev.candor.scheduler.outbox.DeliveryConfig;
+import dev.candor.scheduler.review.ReviewRounds;
+import dev.candor.storage.Database;
+import dev.candor.storage.TestDatabase;
+import dev.candor.storage.org.OrganisationDao;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A review cycle in Slack, from signed requests and a clock the test moves: HR starts one in the form for everyone
+ * who joined by 1 November; everyone else is asked at once (Li is away, Neo joined later); Ana answers; a day before
+ * it is due only Gil and Mo are reminded; after it is due HR's status names them as late, Li as away; pause, resume
+ * and close; and a second cycle whose self review opens on Monday is opened by the engine's series job then. The
+ * steps build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SlackReviewTest {
+    /** Friday 4 December 2026, 11:00 in Berlin. */
+    private static final Instant START = Instant.parse("2026-12-04T10:00:00Z");
+
+    private static final MutableClock clock = new MutableClock(START);
+    private static FakeSlack slack;
+    private static Database database;
+    private static Candor candor;
+    private static SlackChat chat;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slack = new FakeSlack();
+        database = TestDatabase.fresh();
+        candor = Candor.start(
+                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()),
+                database,
+                new Candor.Options(clock, DeliveryConfig.defaults(), null));
+        chat = new SlackChat(slack, new SlackClient(candor.port()), clock);
+        long orgId = database.jdbi()
+                .onDemand(OrganisationDao.class)
+                .upsertSlack(SlackRequests.TEAM, SlackRequests.TEAM)
+                .id();
+        long hana = person(orgId, "Hana", null, "hr_admin", "People", "2020-01-06");
+        long mo = person(orgId, "Mo", hana, "manager", "Sales", "2021-05-03");
+        person(orgId, "Ana", mo, "employee", "Sales", "2024-03-01");
+        person(orgId, "Gil", mo, "employee", "Engineering", "2025-01-10");
+        person(orgId, "Neo", mo, "employee", "Engineering", "2026-12-01");
+        person(orgId, "Li", mo, "employee", "Engineering", "2023-09-01");
+        for (String name : List.of("Hana", "Mo", "Ana", "Gil", "Neo", "Li")) {
+            slack.user("U0" + name.toUpperCase(), name, name.toLowerCase() + "@acme.test", "Europe/Berlin", false);
+        }
+        await("Candor answers commands")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> review("help", "U0ANA").toString().contains("/candor review new"));
+        for (String name : List.of("Hana", "Mo", "Gil", "Neo", "Li")) {
+            review("help", "U0" + name.toUpperCase());
+        }
+        database.jdbi()
+                .useHandle(handle -> handle.execute("UPDATE people SET away_until = '2026-12-31' WHERE name = 'Li'"));
+    }
+
+    @AfterAll
+    static void stop() {
+        candor.close();
+        database.close();
+        slack.close();
+    }
+
+    @Test
+    @Order(1)
+    void onlyHrStartsACycleAndTheFormSaysWhatIsWrong() throws Exception {
+        assertThat(text(review("new", "U0ANA"))).isEqualTo("Review cycles are run by HR admins; ask one of them.");
+        assertThat(text(review("list", "U0HANA"))).contains("No review cycles yet");
+
+        JsonNode form =
+                chat.openedView(chat.command("candor", "review new", "U0HANA").trigger());
+        Golden.assertMatches("review-new-form", form.deepCopy());
+        JsonNode wrong = chat.submitAs(
+                "U0HANA",
+                form,
+                Map.of("name", "2026 annual review", "self_opens", "2026-12-10", "self_due", "2026-12-08"));
+        assertThat(wrong.path("errors").path("self_due").asText()).contains("It is due after it opens");
+        JsonNode departments =
+                chat.submitAs("U0HANA", form, Map.of("name", "2026 annual review", "audience", "departments"));
+        assertThat(departments.path("errors").path("audience").asText()).contains("Pick one or more departments");
+        assertThat(rows("SELECT count(*)::text FROM review_cycles")).containsExactly("0");
+    }
+
+    @Test
+    @Order(2)
+    void hrStartsACycleAndEveryoneWhoJoinedByTheDayIsAskedAtOnceExceptWhoIsAway() throws Exception {
+        JsonNode form =
+                chat.openedView(chat.command("candor", "review new", "U0HANA").trigger());
+        JsonNode started = chat.submitAs(
+                "U0HANA",
+                form,
+                Map.of(
+                        "name",
+                        "2026 annual review",
+                        "joined_by",
+                        "2026-11-01",
+                        "period_from",
+                        "2026-01-01",
+                        "period_to",
+                        "2026-12-04",
+                        "self_due",
+                        "2026-12-13"));
+        assertThat(started.path("response_action").asText()).as("%s", started).isEqualTo("update");
+        Golden.assertMatches("review-started", started.get("view"));
+        assertThat(started.toString())
+                .contains(
+                        "Started \\\"2026 annual review\\\" for 5 people: the self review is due Sun 13 Dec 2026",
+                        "4 people asked now; 1 person away until after it is due, not asked");
+
+        // Neo joined after 1 November; Sunday's deadline is Friday's end of work in Berlin (17:00 = 16:00 UTC)
+        assertThat(rows("SELECT p.name || ' ' || a.state || ' ' || a.due_at FROM asks a JOIN people p"
+                        + " ON p.id = a.person_id ORDER BY p.name"))
+                .containsExactly(
+                        "Ana pending 2026-12-11 16:00:00+00",
+                        "Gil pending 2026-12-11 16:00:00+00",
+                        "Hana pending 2026-12-11 16:00:00+00",
+                        "Li skipped 2026-12-11 16:00:00+00",
+                        "Mo pending 2026-12-11 16:00:00+00");
+        JsonNode dm = chat.awaitDm("D0ANA", "Self review: 2026 annual review");
+        Golden.assertMatches("review-self-ask", dm);
+        assertThat(dm.toString()).contains("Only you, your manager and HR admins can read it", "ask.answer");
+        assertThat(chat.dmTexts("D0NEO")).isEmpty();
+        assertThat(rows("SELECT action || ' ' || new_value FROM audit_log WHERE action LIKE 'review%'"))
+                .containsExactly("review new 2026 annual review");
+    }
+
+    @Test
+    @Order(3)
+    void anaAnswersAndADayBeforeTheDeadlineOnlyThoseNotDoneAreReminded() throws Exception {
+        String ask = rows("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE p.name = 'Ana'")
+                .get(0);
+        JsonNode form = chat.openedView(chat.press("U0ANA", "ask.answer", ask, "ana-answer"));
+        Golden.assertMatches("review-self-form", withoutMetadata(form));
+        JsonNode saved = chat.submitAs(
+                "U0ANA",
+                form,
+                Map.of(
+                        "q1",
+                        "4",
+                        "q2",
+                        "Shipped the billing migration",
+                        "q3",
+                        "Finance sign-off",
+                        "q4",
+                        "Estimating",
+                        "q5",
+                        "4"));
+        assertThat(saved.path("response_action").asText()).as("%s", saved).isEqualTo("update");
+
+        // a week before (Friday 17:00 in Berlin, the deadline being next Friday's), then a day before
+        clock.set(Instant.parse("2026-12-04T16:05:00Z"));
+        sweep();
+        clock.set(Instant.parse("2026-12-10T16:05:00Z"));
+        sweep();
+        await("Gil is reminded twice")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> chat.dmTexts("D0GIL").size() == 3);
+        assertThat(chat.dmTexts("D0ANA")).as("Ana is done: no reminder").hasSize(1);
+        assertThat(chat.dmTexts("D0LI")).as("Li is away").isEmpty();
+        assertThat(rows("SELECT p.name || ' ' || a.reminders_sent FROM asks a JOIN people p ON p.id = a.person_id"
+                        + " ORDER BY p.name"))
+                .containsExactly("Ana 0", "Gil 2", "Hana 2", "Li 0", "Mo 2");
+    }
+
+    @Test
+    @Order(4)
+    void afterTheDeadlineHrSeesWhoIsLateWithTheirManagerAndLiAsAway() throws Exception {
+        clock.set(Instant.parse("2026-12-11T16:30:00Z"));
+        sweep();
+        JsonNode status = review("status 2026 annual review", "U0HANA");
+        Golden.assertMatches("review-status", status);
+        assertThat(status.toString())
+                .contains("1 of 5 done", "0 to do", "3 late", "1 away", "Engineering: 0 of 2", "Sales: 1 of 2")
+                .contains("Gil (manager Mo)", "Mo (manager Hana)");
+        assertThat(text(review("status 2025 review", "U0HANA"))).contains("There is no review cycle called");
+        assertThat(review("list", "U0HANA").toString()).contains("2026 annual review", "1 of 5 done");
+    }
+
+    @Test
+    @Order(5)
+    void pauseResumeAndCloseAreHrsAndAudited() throws Exception {
+        assertThat(text(review("pause 2026 annual review", "U0HANA"))).startsWith("⏸ Paused \"2026 annual review\"");
+        assertThat(text(review("pause 2026 annual review", "U0HANA"))).contains("Only an active cycle");
+        assertThat(text(review("resume 2026 annual review", "U0HANA"))).startsWith("▶️ Resumed");
+        assertThat(text(review("close 2026 annual review", "U0MO"))).contains("run by HR admins");
+        assertThat(text(review("close 2026 annual review", "U0HANA"))).startsWith("🏁 Closed \"2026 annual review\"");
+        assertThat(text(review("close 2026 annual review", "U0HANA"))).contains("is closed already");
+        assertThat(rows("SELECT action FROM audit_log WHERE action LIKE 'review%' ORDER BY id"))
+                .containsExactly("review new", "review paused", "review active", "review close");
+    }
+
+    @Test
+    @Order(6)
+    void aSelfReviewThatOpensOnMondayIsOpenedByTheSeriesJobAtNineInEachZone() throws Exception {
+        clock.set(Instant.parse("2026-12-11T17:00:00Z"));
+        JsonNode form =
+                chat.openedView(chat.command("candor", "review new", "U0HANA").trigger());
+        JsonNode second = chat.submitAs(
+                "U0HANA",
+                form,
+                Map.of(
+                        "name",
+                        "Sales mid-year",
+                        "audience",
+                        "organisation",
+                        "manager",
+                        "U0MO",
+                        "self_opens",
+                        "2026-12-14",
+                        "self_due",
+                        "2026-12-18"));
+        assertThat(second.toString()).contains("It opens on Mon 14 Dec 2026 at 09:00 their time");
+        RoundSeriesJob series = new RoundSeriesJob(
+                database.jdbi(), clock, List.of(new ReviewRounds(candor.asking().rounds())));
+        assertThat(series.sweep()).as("not before Monday").isZero();
+
+        clock.set(Instant.parse("2026-12-14T08:05:00Z"));
+        assertThat(series.sweep()).isEqualTo(1);
+        assertThat(series.sweep()).as("once").isZero();
+        sweep();
+        assertThat(chat.awaitDm("D0ANA", "Self review: Sales mid-year").toString())
+                .contains("ask.answer");
+        assertThat(rows("SELECT p.name FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
+                        + " ON r.id = a.round_id WHERE r.subject LIKE '%:self' AND r.id = (SELECT max(id) FROM rounds)"
+                        + " ORDER BY p.name"))
+                .as("everyone under Mo; Neo joined by then (no cut-off day)")
+                .containsExactly("Ana", "Gil", "Li", "Neo");
+    }
+
+    private static void sweep() {
+        ((AskSweepJob) candor.asking().sweepJob().job()).sweep();
+    }
+
+    private static JsonNode review(String text, String user) throws Exception {
+        return chat.command("candor", "review " + text, user).body();
+    }
+
+    private static String text(JsonNode body) {
+        return body.path("text").asText();
+    }
+
+    private static JsonNode withoutMetadata(JsonNode view) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = view.deepCopy();
+        copy.remove("private_metadata");
+        return copy;
+    }
+
+    private static List<String> rows(String sql) {
+        return database.jdbi()
+                .withHandle(handle -> handle.select(sql).mapTo(String.class).list());
+    }
+
+    private static long person(
+            long orgId, String name, Long managerId, String role, String department, String startDate) {
+        return database.jdbi().withHandle(handle -> {
+            long id = handle.createQuery("INSERT INTO people (org_id, name, timezone, profile_timezone, manager_id,"
+                            + " role, department, start_date) VALUES (:org, :name, 'Europe/Berlin', 'Europe/Berlin',"
+                            + " :manager, :role, :department, CAST(:start AS date)) RETURNING id")
+                    .bind("org", orgId)
+                    .bind("name", name)
+                    .bind("manager", managerId)
+                    .bind("role", role)
+                    .bind("department", department)
+                    .bind("start", startDate)
+                    .mapTo(Long.class)
+                    .one();
+            handle.execute(
+                    "INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id)"
+                            + " VALUES (?, ?, 'slack', ?)",
+                    orgId,
+                    id,
+                    "U0" + name.toUpperCase());
+            return id;
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package dev.candor.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.bot.checkin.MutableClock;
+import dev.candor.scheduler.ask.AskSweepJob;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A review cycle in Teams, from JWT-signed activities and a clock the test moves: Hana (HR) starts one from the form
+ * card, everyone who joined by the cut-off day is asked in their chat with Candor, Ana answers from her card, and
+ * after the deadline Hana's status shows who is late. The steps build on each other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeamsReviewTest {
+    private static final List<String> PEOPLE = List.of("hana", "mo", "ana", "gil", "neo");
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+
+    private static TeamsServer teams;
+    private static TeamsChat chat;
+
+    @BeforeAll
+    static void start() throws Exception {
+        teams = new TeamsServer(clock);
+        chat = new TeamsChat(teams, PEOPLE);
+        for (String person : PEOPLE) {
+            teams.post(chat.says(person, "help").json());
+        }
+        teams.awaitOutboxIdle();
+        teams.jdbi().useHandle(handle -> {
+            handle.execute("UPDATE people SET role = 'hr_admin', department = 'People', start_date = '2020-01-06'"
+                    + " WHERE name = 'Hana'");
+            handle.execute("UPDATE people SET role = 'manager', department = 'Sales', start_date = '2021-05-03',"
+                    + " manager_id = (SELECT id FROM people WHERE name = 'Hana') WHERE name = 'Mo'");
+            handle.execute("UPDATE people SET manager_id = (SELECT id FROM people WHERE name = 'Mo'),"
+                    + " department = 'Sales', start_date = '2024-03-01' WHERE name IN ('Ana', 'Gil')");
+            handle.execute("UPDATE people SET start_date = '2026-12-01' WHERE name = 'Neo'");
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        teams.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        teams.awaitOutboxIdle();
+        teams.microsoft.reset();
+    }
+
+    @Test
+    @Order(1)
+    void hanaStartsACycleFromTheFormCardAndEveryoneWhoJoinedByTheDayIsAsked() throws Exception {
+        assertThat(chat.reply(chat.says("ana", "candor review new")).toString()).contains("run by HR admins");
+        JsonNode form = chat.reply(chat.says("hana", "candor review new"));
+        Goldens.assertMatches("review-new-form.json", form);
+        JsonNode wrong = chat.answer(chat.submits("hana", asFilled(form, Map.of("period_to", "2025-01-01"))));
+        assertThat(wrong.toString()).contains("The period ends after it starts");
+
+        JsonNode started = chat.answer(chat.submits(
+                "hana",
+                asFilled(
+                        form,
+                        Map.of("name", "2026 annual review", "joined_by", "2026-11-01", "self_due", "2026-12-11"))));
+        assertThat(started.toString())
+                .contains("Started \\\"2026 annual review\\\" for 4 people", "4 people asked now");
+        JsonNode dm = chat.awaitDm("ana", "Self review: 2026 annual review");
+        Goldens.assertMatches("review-self-ask.json", dm);
+        assertThat(chat.dms("neo")).as("Neo joined after the day").isEmpty();
+        assertThat(Rows.strings(teams.jdbi(), "SELECT DISTINCT due_at::text FROM asks"))
+                .as("17:00 in their zone (Europe/Berlin)")
+                .containsExactly("2026-12-11 16:00:00+00");
+    }
+
+    @Test
+    @Order(2)
+    void anaAnswersFromHerCardAndAfterTheDeadlineHanaSeesWhoIsLate() throws Exception {
+        String ask = Rows.strings(
+                        teams.jdbi(),
+                        "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE p.name = 'Ana'")
+                .get(0);
+        JsonNode form = chat.answer(chat.presses("ana", "ask.answer", ask));
+        assertThat(form.toString()).contains("How well did you meet your goals this period?");
+        JsonNode saved = chat.answer(chat.submits(
+                "ana",
+                Cards.filledIn(
+                        form,
+                        Map.of("q1", "4", "q2", "The billing migration", "q3", "-", "q4", "Estimating", "q5", "4"))));
+        assertThat(saved.toString()).contains("Answered ✓");
+
+        clock.set(Instant.parse("2026-12-11T17:30:00Z"));
+        ((AskSweepJob) teams.candor.asking().sweepJob().job()).sweep();
+        JsonNode status = chat.reply(chat.says("hana", "candor review status 2026 annual review"));
+        Goldens.assertMatches("review-status.json", status);
+        assertThat(status.toString())
+                .contains("1 of 4 done", "3 late", "Sales: 1 of 3", "Gil (manager Mo)")
+                .doesNotContain("Neo");
+        assertThat(chat.reply(chat.says("mo", "candor review status 2026 annual review"))
+                        .toString())
+                .contains("run by HR admins");
+    }
+
+    /** What Teams sends: every input's value as the card shows it, changed where {@code changes} says. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode asFilled(JsonNode card, Map<String, String> changes) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (JsonNode element : card.path("body")) {
+            if (element.has("id") && element.has("value")) {
+                values.put(element.path("id").asText(), element.path("value").asText());
+            }
+        }
+        values.putAll(changes);
+        return Cards.filledIn(card, values);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.candor.storage.review;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Review cycles and their phases; who is asked and who answered are the asking engine's. */
+@RegisterConstructorMapper(ReviewCycle.class)
+@RegisterConstructorMapper(ReviewPhase.class)
+@RegisterConstructorMapper(ReviewDao.Progress.class)
+public interface ReviewDao {
+    String COLUMNS =
+            """
+            id, org_id, name, audience, audience_departments, audience_manager_id, joined_by, period_from, period_to,
+            state, created_by, created_at, closed_at
+            """;
+
+    /** A new active cycle; empty when this submission (its source key) or a cycle of that name exists already. */
+    @SqlQuery(
+            """
+            INSERT INTO review_cycles (org_id, name, audience, audience_departments, audience_manager_id, joined_by,
+                                       period_from, period_to, created_by, created_at, source_key)
+            VALUES (:orgId, :name, :audience, CAST(:departments AS text[]), :managerId, :joinedBy, :periodFrom,
+                    :periodTo, :createdBy, :now, :sourceKey)
+            ON CONFLICT DO NOTHING
+            RETURNING\s"""
+                    + COLUMNS)
+    Optional<ReviewCycle> insert(
+            @Bind("orgId") long orgId,
+            @Bind("name") String name,
+            @Bind("audience") ReviewAudience audience,
+            @Bind("departments") String[] departments,
+            @Bind("managerId") Long managerId,
+            @Bind("joinedBy") LocalDate joinedBy,
+            @Bind("periodFrom") LocalDate periodFrom,
+            @Bind("periodTo") LocalDate periodTo,
+            @Bind("createdBy") long createdBy,
+            @Bind("now") Instant now,
+            @Bind("sourceKey") String sourceKey);
+
+    @SqlUpdate(
+            """
+            INSERT INTO review_phases (org_id, cycle_id, kind, opens_on, due_on, questionnaire_id)
+            VALUES (:orgId, :cycleId, :kind, :opensOn, :dueOn, :questionnaireId)
+            """)
+    void insertPhase(
+            @Bind("orgId") long orgId,
+            @Bind("cycleId") long cycleId,
+            @Bind("kind") ReviewPhaseKind kind,
+            @Bind("opensOn") LocalDate opensOn,
+            @Bind("dueOn") LocalDate dueOn,
+            @Bind("questionnaireId") long questionnaireId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM review_cycles WHERE org_id = :orgId AND id = :id")
+    Optional<ReviewCycle> find(@Bind("orgId") long orgId, @Bind("id") long id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM review_cycles WHERE org_id = :orgId AND lower(name) = lower(:name)")
+    Optional<ReviewCycle> findByName(@Bind("orgId") long orgId, @Bind("name") String name);
+
+    /** The organisation's cycles, latest first. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM review_cycles WHERE org_id = :orgId ORDER BY created_at DESC, id DESC"
+            + " LIMIT 20")
+    List<ReviewCycle> list(@Bind("orgId") long orgId);
+
+    @SqlQuery(
+            """
+            SELECT org_id, cycle_id, kind, opens_on, due_on, questionnaire_id FROM review_phases
+            WHERE org_id = :orgId AND cycle_id = :cycleId ORDER BY opens_on, kind
+            """)
+    List<ReviewPhase> phases(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
+
+    /** Every phase of every active cycle, for the engine's series job that opens their rounds. */
+    @SqlQuery(
+            """
+            SELECT p.org_id, p.cycle_id, p.kind, p.opens_on, p.due_on, p.questionnaire_id
+            FROM review_phases p JOIN review_cycles c ON c.org_id = p.org_id AND c.id = p.cycle_id
+            WHERE c.state = 'active' ORDER BY p.cycle_id, p.kind
+            """)
+    List<ReviewPhase> activePhases();
+
+    /** The cycle moved from one of {@code from} to {@code to}; empty when it was in none of them. */
+    @SqlQuery(
+            """
+            UPDATE review_cycles SET state = :to,
+                   closed_at = CASE WHEN :to = 'closed' THEN CAST(:now AS timestamptz) ELSE closed_at END
+            WHERE org_id = :orgId AND id = :id AND state = ANY(CAST(:from AS text[]))
+            RETURNING\s"""
+                    + COLUMNS)
+    Optional<ReviewCycle> move(
+            @Bind("orgId") long orgId,
+            @Bind("id") long id,
+            @Bind("from") String[] from,
+            @Bind("to") ReviewState to,
+            @Bind("now") Instant now);
+
+    /** Of these people, those who joined by the day (or whose start day nobody knows). */
+    @SqlQuery(
+            """
+            SELECT id FROM people
+            WHERE org_id = :orgId AND id = ANY(:people) AND (start_date IS NULL OR start_date <= :joinedBy)
+            ORDER BY id
+            """)
+    List<Long> joinedBy(@Bind("orgId") long orgId, @Bind("people") long[] people, @Bind("joinedBy") LocalDate joinedBy);
+
+    /**
+     * One person's part in a phase's rounds, for HR's status: their name, department, manager's name, whether they
+     * answered, when it is due and whether they are away now.
+     */
+    record Progress(
+            long personId,
+            String name,
+            String department,
+            String managerName,
+            String state,
+            Instant dueAt,
+            boolean away) {}
+
+    @SqlQuery(
+            """
+            SELECT p.id AS person_id, p.name, p.department, m.name AS manager_name, a.state, a.due_at,
+                   (p.away_until IS NOT NULL AND p.away_until >= CAST(:today AS date)) AS away
+            FROM rounds r
+            JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
+            JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id
+            LEFT JOIN people m ON m.org_id = p.org_id AND m.id = p.manager_id
+            WHERE r.org_id = :orgId AND r.feature = 'review' AND r.subject = :subject
+            ORDER BY p.name, p.id
+            """)
+    List<Progress> progress(@Bind("orgId") long orgId, @Bind("subject") String subject, @Bind("today") LocalDate today);
+
+    /** The open rounds of a phase, to hold, resume or end them. */
+    @SqlQuery(
+            """
+            SELECT id FROM rounds
+            WHERE org_id = :orgId AND feature = 'review' AND subject = :subject AND state = 'open'
+            """)
+    List<Long> openRounds(@Bind("orgId") long orgId, @Bind("subject") String subject);
+}
