@@ -47,6 +47,15 @@ public interface AskFeature extends RoundListener {
         return false;
     }
 
+    /**
+     * What to show above the questions when {@code reader} opens the form of their ask of one of its rounds (a
+     * review's evidence packet): nothing by default. Called in the request, so it should read little.
+     */
+    default List<dev.candor.bot.chat.Block> formIntro(
+            Handle handle, Actor reader, Round round, dev.candor.storage.ask.Ask ask) {
+        return List.of();
+    }
+
     /** True when {@code viewer} may read the answers of {@code round}; the person who answered always may. */
     boolean maySeeAnswers(Handle handle, Actor viewer, Round round);
 }

@@ -59,6 +59,14 @@ public final class AskFeatures implements RoundListener {
                 .orElse(new AskText("Questions for you", null));
     }
 
+    /** What the round's feature shows above the questions of this ask's form. */
+    List<dev.candor.bot.chat.Block> formIntro(
+            Handle handle, dev.candor.bot.chat.Actor reader, Round round, dev.candor.storage.ask.Ask ask) {
+        return find(round.feature())
+                .map(feature -> feature.formIntro(handle, reader, round, ask))
+                .orElse(List.of());
+    }
+
     /** What the round's feature adds to these asks' DMs, by ask id. */
     Map<Long, AskExtra> extras(Handle handle, Round round, List<DueAsk> due) {
         return find(round.feature())

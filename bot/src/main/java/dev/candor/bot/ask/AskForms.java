@@ -34,7 +34,7 @@ public final class AskForms {
             Map<String, List<String>> given,
             Instant dueAt,
             ZoneId zone) {
-        return form(text, askId, questionnaire, given, dueAt, zone, goals -> List.of());
+        return form(text, askId, questionnaire, given, dueAt, zone, goals -> List.of(), List.of());
     }
 
     /**
@@ -48,7 +48,8 @@ public final class AskForms {
             Map<String, List<String>> given,
             Instant dueAt,
             ZoneId zone,
-            java.util.function.Function<Question.Goals, List<Form.Input>> goalInputs) {
+            java.util.function.Function<Question.Goals, List<Form.Input>> goalInputs,
+            List<Block> extraIntro) {
         List<Block> intro = new ArrayList<>();
         intro.add(new Block.Section(Text.builder()
                 .strong(text.title())
@@ -59,6 +60,7 @@ public final class AskForms {
         }
         intro.add(new Block.Context(Text.of(
                 "Answer by " + AskMessages.due(dueAt, zone) + " (your time); you can change your answer until then.")));
+        intro.addAll(extraIntro);
         List<Form.Input> inputs = new ArrayList<>();
         for (Question question : questionnaire.questions()) {
             if (question instanceof Question.Goals goals) {

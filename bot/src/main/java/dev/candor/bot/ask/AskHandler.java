@@ -87,7 +87,8 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
                 ask.dueAt(),
                 actor.zone(),
                 goals ->
-                        round.anonymous() ? List.of() : features.goalQuestions().inputs(handle, actor, goals, given)));
+                        round.anonymous() ? List.of() : features.goalQuestions().inputs(handle, actor, goals, given),
+                features.formIntro(handle, actor, round, ask)));
     }
 
     @Override

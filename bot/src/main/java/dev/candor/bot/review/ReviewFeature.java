@@ -42,6 +42,16 @@ public final class ReviewFeature implements AskFeature {
                         .orElse(null));
     }
 
+    /** The evidence packet of the person reviewed (the one answering, in a self review), as the reader may see it. */
+    @Override
+    public java.util.List<dev.candor.bot.chat.Block> formIntro(
+            Handle handle, Actor reader, Round round, dev.candor.storage.ask.Ask ask) {
+        return cycle(handle, round)
+                .map(found ->
+                        ReviewEvidence.blocks(handle, reader.platform(), found, ask.personId(), reader.personId()))
+                .orElse(java.util.List.of());
+    }
+
     /** One person's answers: HR admins'. */
     @Override
     public boolean maySeeAnswers(Handle handle, Actor viewer, Round round) {

@@ -91,7 +91,9 @@ class TeamsReviewTest {
                         "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE p.name = 'Ana'")
                 .get(0);
         JsonNode form = chat.answer(chat.presses("ana", "ask.answer", ask));
-        assertThat(form.toString()).contains("How well did you meet your goals this period?");
+        assertThat(form.toString())
+                .contains("How well did you meet your goals this period?")
+                .contains("What your Thu 1 Jan 2026 to Fri 4 Dec 2026 left in Candor", "0 kudos", "No goals");
         JsonNode saved = chat.answer(chat.submits(
                 "ana",
                 Cards.filledIn(
