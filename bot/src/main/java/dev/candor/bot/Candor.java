@@ -317,7 +317,7 @@ public final class Candor implements AutoCloseable {
         asking.features().register(new FeedbackRequestFeature());
         asking.features().register(new ReviewFeature());
         ReviewHandler reviews =
-                new ReviewHandler(database.jdbi(), directory, asking, new ReviewRounds(asking.rounds()), clock);
+                new ReviewHandler(database.jdbi(), directory, asking, new ReviewRounds(asking.rounds()), clock, files);
         FeedbackHandler feedback =
                 new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds(), asking.keyedHash());
         GoalsHandler goals = new GoalsHandler(database.jdbi(), directory, clock, files);

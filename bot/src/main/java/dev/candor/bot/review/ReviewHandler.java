@@ -49,9 +49,17 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
     private final Asking asking;
     private final ReviewRounds rounds;
     private final Clock clock;
+    private final ReviewExport export;
 
-    public ReviewHandler(Jdbi jdbi, PeopleDirectory directory, Asking asking, ReviewRounds rounds, Clock clock) {
+    public ReviewHandler(
+            Jdbi jdbi,
+            PeopleDirectory directory,
+            Asking asking,
+            ReviewRounds rounds,
+            Clock clock,
+            dev.candor.bot.server.FileLinks files) {
         this.jdbi = jdbi;
+        this.export = new ReviewExport(jdbi, files);
         this.directory = directory;
         this.asking = asking;
         this.rounds = rounds;
@@ -75,12 +83,12 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                 Reply.form(ReviewForm.of(
                         today(actor), jdbi.withExtension(AudienceDao.class, dao -> dao.departments(actor.orgId()))));
             case "list" -> Reply.privately(list(actor));
-            case "status", "pause", "resume", "close" -> named(actor, verb, name);
+            case "status", "pause", "resume", "close", "export" -> named(actor, verb, name, command.sourceKey());
             default -> Reply.privately(ReviewMessages.help(actor.platform()));
         };
     }
 
-    private Reply named(Actor actor, String verb, String name) {
+    private Reply named(Actor actor, String verb, String name, String sourceKey) {
         if (name.isEmpty()) {
             return Reply.privately("Say which cycle, e.g. "
                     + ReviewMessages.review(
@@ -96,6 +104,7 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                     case "status" -> status(actor, cycle.get());
                     case "pause" -> pause(actor, cycle.get());
                     case "resume" -> resume(actor, cycle.get());
+                    case "export" -> export.export(actor, cycle.get(), clock.instant(), sourceKey);
                     default -> close(actor, cycle.get());
                 });
     }

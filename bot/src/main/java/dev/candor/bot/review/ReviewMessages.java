@@ -44,7 +44,9 @@ final class ReviewMessages {
                         .strong(review(platform, "resume NAME"))
                         .plain(", ")
                         .strong(review(platform, "close NAME"))
-                        .plain(".")
+                        .plain("; ")
+                        .strong(review(platform, "export NAME"))
+                        .plain(" the completion and ratings as CSV (what people wrote stays in Candor).")
                         .build())));
     }
 

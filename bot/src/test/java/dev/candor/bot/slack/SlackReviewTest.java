@@ -38,6 +38,7 @@ class SlackReviewTest {
     private static final Instant START = Instant.parse("2026-12-04T10:00:00Z");
 
     private static final MutableClock clock = new MutableClock(START);
+    private static final String PUBLIC = "https://candor.example.com";
     private static FakeSlack slack;
     private static Database database;
     private static Candor candor;
@@ -48,7 +49,7 @@ class SlackReviewTest {
         slack = new FakeSlack();
         database = TestDatabase.fresh();
         candor = Candor.start(
-                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()),
+                TestConfigs.slack(SlackClient.SECRET, slack.apiUrl()).withPublicUrl(java.net.URI.create(PUBLIC)),
                 database,
                 new Candor.Options(clock, DeliveryConfig.defaults(), null));
         chat = new SlackChat(slack, new SlackClient(candor.port()), clock);
@@ -240,6 +241,30 @@ class SlackReviewTest {
                 .contains("1 of 5 done", "0 to do", "3 late", "1 away", "Engineering: 0 of 2", "Sales: 1 of 2")
                 .contains("Gil (manager Mo)", "Mo (manager Hana)");
         assertThat(text(review("status 2025 review", "U0HANA"))).contains("There is no review cycle called");
+
+        assertThat(text(review("export 2026 annual review", "U0MO"))).contains("run by HR admins");
+        assertThat(text(review("export 2026 annual review", "U0HANA")))
+                .contains("direct message with the download link");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        java.util.regex.Pattern.quote(PUBLIC) + "/files/[A-Za-z0-9_-]{43}/[A-Za-z0-9.-]+\\.csv")
+                .matcher(chat.awaitDm("D0HANA", "/files/").toString());
+        assertThat(link.find()).isTrue();
+        java.net.http.HttpResponse<String> csv = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        link.group().replace(PUBLIC, "http://127.0.0.1:" + candor.port())))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body())
+                .startsWith("cycle,phase,person,department,manager,state,due,answered,rating 1,rating 1 value,"
+                        + "rating 2,rating 2 value")
+                .contains("2026 annual review,self,Ana,Sales,Mo,done,2026-12-11T16:00:00Z,2026-12-04T10:00:00Z,"
+                        + "How well did you meet your goals this period?,4,")
+                .contains("2026 annual review,self,Gil,Engineering,Mo,late,")
+                .contains("2026 annual review,self,Li,Engineering,Mo,away,")
+                .doesNotContain("Shipped the billing migration", "Estimating");
         assertThat(review("list", "U0HANA").toString()).contains("2026 annual review", "1 of 5 done");
     }
 

@@ -112,17 +112,19 @@ public interface ReviewDao {
      * answered, when it is due and whether they are away now.
      */
     record Progress(
+            long askId,
             long personId,
             String name,
             String department,
             String managerName,
             String state,
             Instant dueAt,
+            Instant answeredAt,
             boolean away) {}
 
     @SqlQuery(
             """
-            SELECT p.id AS person_id, p.name, p.department, m.name AS manager_name, a.state, a.due_at,
+            SELECT a.id AS ask_id, p.id AS person_id, p.name, p.department, m.name AS manager_name, a.state, a.due_at, a.answered_at,
                    (p.away_until IS NOT NULL AND p.away_until >= CAST(:today AS date)) AS away
             FROM rounds r
             JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
@@ -132,6 +134,10 @@ public interface ReviewDao {
             ORDER BY p.name, p.id
             """)
     List<Progress> progress(@Bind("orgId") long orgId, @Bind("subject") String subject, @Bind("today") LocalDate today);
+
+    /** The round of a phase, once it opened. */
+    @SqlQuery("SELECT id FROM rounds WHERE org_id = :orgId AND feature = 'review' AND subject = :subject")
+    Optional<Long> round(@Bind("orgId") long orgId, @Bind("subject") String subject);
 
     /** The open rounds of a phase, to hold, resume or end them. */
     @SqlQuery(
