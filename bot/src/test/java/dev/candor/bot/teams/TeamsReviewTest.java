@@ -111,6 +111,10 @@ class TeamsReviewTest {
         assertThat(chat.reply(chat.says("mo", "candor review status 2026 annual review"))
                         .toString())
                 .contains("run by HR admins");
+        assertThat(chat.reply(chat.says("hana", "candor review export 2026 annual review"))
+                        .toString())
+                .as("without PUBLIC_URL there is nowhere to download from")
+                .contains("Exports are downloads from Candor itself: set PUBLIC");
     }
 
     /** What Teams sends: every input's value as the card shows it, changed where {@code changes} says. */
