@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.bot.review.ReviewSummaries;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.RoundSeriesJob;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.review.ReviewRounds;
+import dev.candor.scheduler.review.ReviewSummaryJob;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import dev.candor.storage.org.OrganisationDao;
@@ -218,6 +221,18 @@ class SlackReviewTest {
         // a week before (Friday 17:00 in Berlin, the deadline being next Friday's), then a day before
         clock.set(Instant.parse("2026-12-04T16:05:00Z"));
         sweep();
+        // Monday 09:05 in Berlin: each manager gets one summary of their reports, once that week
+        clock.set(Instant.parse("2026-12-07T08:05:00Z"));
+        ReviewSummaryJob summaries = new ReviewSummaryJob(
+                database.jdbi(), clock, new WorkingTimeLoader(database.jdbi(), clock), new ReviewSummaries());
+        assertThat(summaries.sweep()).as("Mo (Gil to do) and Hana (Mo to do)").isEqualTo(2);
+        assertThat(summaries.sweep()).as("once a week").isZero();
+        JsonNode summary = chat.awaitDm("D0MO", "of your reports did their self review");
+        Golden.assertMatches("review-summary", summary);
+        assertThat(summary.toString())
+                .contains("1 of 3 of your reports did their self review, due Sun 13 Dec 2026")
+                .contains("Still to do: Gil", "Done: Ana", "Away: Li");
+
         clock.set(Instant.parse("2026-12-10T16:05:00Z"));
         sweep();
         await("Gil is reminded twice")

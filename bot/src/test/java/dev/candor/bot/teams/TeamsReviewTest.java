@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.bot.review.ReviewSummaries;
 import dev.candor.scheduler.ask.AskSweepJob;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
+import dev.candor.scheduler.review.ReviewSummaryJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,16 @@ class TeamsReviewTest {
                         form,
                         Map.of("q1", "4", "q2", "The billing migration", "q3", "-", "q4", "Estimating", "q5", "4"))));
         assertThat(saved.toString()).contains("Answered ✓");
+
+        clock.set(Instant.parse("2026-12-07T08:05:00Z"));
+        teams.microsoft.reset();
+        assertThat(new ReviewSummaryJob(
+                                teams.jdbi(), clock, new WorkingTimeLoader(teams.jdbi(), clock), new ReviewSummaries())
+                        .sweep())
+                .isEqualTo(2);
+        JsonNode summary = chat.awaitDm("mo", "of your reports did their self review");
+        Goldens.assertMatches("review-summary.json", summary);
+        assertThat(summary.toString()).contains("1 of 2 of your reports", "Still to do: Gil", "Done: Ana");
 
         clock.set(Instant.parse("2026-12-11T17:30:00Z"));
         ((AskSweepJob) teams.candor.asking().sweepJob().job()).sweep();

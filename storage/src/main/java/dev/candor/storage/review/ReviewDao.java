@@ -135,6 +135,35 @@ public interface ReviewDao {
             """)
     List<Progress> progress(@Bind("orgId") long orgId, @Bind("subject") String subject, @Bind("today") LocalDate today);
 
+    /** One participant of an open phase of an active cycle whose manager is told of their progress each week. */
+    record Report(
+            long orgId,
+            long cycleId,
+            String cycleName,
+            ReviewPhaseKind kind,
+            LocalDate dueOn,
+            long managerId,
+            String name,
+            String state,
+            boolean away) {}
+
+    /** Every participant with a manager in the open phases of active cycles, by manager. */
+    @SqlQuery(
+            """
+            SELECT c.org_id, c.id AS cycle_id, c.name AS cycle_name, ph.kind, ph.due_on, p.manager_id, p.name,
+                   a.state, (p.away_until IS NOT NULL AND p.away_until >= CAST(:today AS date)) AS away
+            FROM review_cycles c
+            JOIN review_phases ph ON ph.org_id = c.org_id AND ph.cycle_id = c.id
+            JOIN rounds r ON r.org_id = c.org_id AND r.feature = 'review' AND r.subject = c.id || ':' || ph.kind
+                         AND r.state = 'open'
+            JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
+            JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id AND p.manager_id IS NOT NULL
+            WHERE c.state = 'active'
+            ORDER BY c.org_id, p.manager_id, c.id, ph.kind, p.name
+            """)
+    @RegisterConstructorMapper(Report.class)
+    List<Report> reportsInOpenPhases(@Bind("today") LocalDate today);
+
     /** The round of a phase, once it opened. */
     @SqlQuery("SELECT id FROM rounds WHERE org_id = :orgId AND feature = 'review' AND subject = :subject")
     Optional<Long> round(@Bind("orgId") long orgId, @Bind("subject") String subject);
