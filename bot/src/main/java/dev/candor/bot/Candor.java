@@ -38,6 +38,7 @@ import dev.candor.bot.pulse.Pulses;
 import dev.candor.bot.pulse.results.PulseResultsCommands;
 import dev.candor.bot.review.ReviewFeature;
 import dev.candor.bot.review.ReviewHandler;
+import dev.candor.bot.review.ReviewNudges;
 import dev.candor.bot.review.ReviewSummaries;
 import dev.candor.bot.server.FileEndpoint;
 import dev.candor.bot.server.FileLinks;
@@ -64,6 +65,7 @@ import dev.candor.scheduler.pulse.PulseRounds;
 import dev.candor.scheduler.pulse.PulseSeries;
 import dev.candor.scheduler.recognition.RecognitionGapJob;
 import dev.candor.scheduler.recognition.WeeklyDigestJob;
+import dev.candor.scheduler.review.ReviewOverdueJob;
 import dev.candor.scheduler.review.ReviewRounds;
 import dev.candor.scheduler.review.ReviewSummaryJob;
 import dev.candor.storage.Database;
@@ -214,6 +216,12 @@ public final class Candor implements AutoCloseable {
                 options.clock(),
                 new WorkingTimeLoader(database.jdbi(), options.clock()),
                 new ReviewSummaries()));
+        scheduler.register(ReviewOverdueJob.everyFiveMinutes(
+                database.jdbi(),
+                options.clock(),
+                new WorkingTimeLoader(database.jdbi(), options.clock()),
+                asking.rounds(),
+                new ReviewNudges()));
         // The check-ins' own job before the engine opened every feature's series; a stored one would still fire.
         scheduler.retire("checkin-rounds");
         scheduler.register(RoundSeriesJob.everyFiveMinutes(

@@ -19,7 +19,6 @@ import dev.candor.storage.review.ReviewDao;
 import dev.candor.storage.review.ReviewPhase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +94,6 @@ final class ReviewExport {
             header.add("rating " + i + " value");
         }
         CsvRows.row(csv, header.toArray(String[]::new));
-        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         for (int p = 0; p < phases.size(); p++) {
             ReviewPhase phase = phases.get(p);
             Optional<Long> round = dao.round(cycle.orgId(), cycle.subject(phase.kind()));
@@ -107,7 +105,7 @@ final class ReviewExport {
                     }
                 }
             });
-            for (ReviewDao.Progress one : dao.progress(cycle.orgId(), cycle.subject(phase.kind()), today)) {
+            for (ReviewDao.Progress one : dao.progress(cycle.orgId(), cycle.subject(phase.kind()), now)) {
                 List<String> row = new ArrayList<>(List.of(
                         cycle.name(),
                         phase.kind().dbValue(),
@@ -138,7 +136,7 @@ final class ReviewExport {
         if (one.state().equals("skipped")) {
             return "not asked";
         }
-        return one.dueAt().isBefore(now) || one.state().equals("expired") ? "late" : "to do";
+        return one.late() ? "late" : "to do";
     }
 
     private static String value(Answers given, Question question) {

@@ -292,7 +292,7 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                     counts[0]++;
                 } else if (one.away()) {
                     away++;
-                } else if (one.dueAt().isBefore(now) || one.state().equals("expired")) {
+                } else if (one.late()) {
                     late.add(one);
                 } else {
                     toDo++;
@@ -321,9 +321,9 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
     }
 
     private List<ReviewDao.Progress> progress(ReviewCycle cycle, ReviewPhase phase) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        Instant now = clock.instant();
         return jdbi.withExtension(
-                ReviewDao.class, dao -> dao.progress(cycle.orgId(), cycle.subject(phase.kind()), today));
+                ReviewDao.class, dao -> dao.progress(cycle.orgId(), cycle.subject(phase.kind()), now));
     }
 
     /** No phase opens and nobody is reminded until resumed. */

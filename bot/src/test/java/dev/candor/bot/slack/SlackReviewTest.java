@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.bot.review.ReviewNudges;
 import dev.candor.bot.review.ReviewSummaries;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.RoundSeriesJob;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.outbox.DeliveryConfig;
+import dev.candor.scheduler.review.ReviewOverdueJob;
 import dev.candor.scheduler.review.ReviewRounds;
 import dev.candor.scheduler.review.ReviewSummaryJob;
 import dev.candor.storage.Database;
@@ -285,6 +287,45 @@ class SlackReviewTest {
 
     @Test
     @Order(5)
+    void theLateAreToldTheyMayStillSendItForAWeekAndTwoWorkingDaysLaterTheirManagerIsTold() throws Exception {
+        ReviewOverdueJob overdue = new ReviewOverdueJob(
+                database.jdbi(),
+                clock,
+                new WorkingTimeLoader(database.jdbi(), clock),
+                candor.asking().rounds(),
+                new ReviewNudges());
+        assertThat(overdue.sweep()).as("Gil, Hana and Mo; Li is away").isEqualTo(3);
+        assertThat(overdue.sweep()).as("once").isZero();
+        JsonNode told = chat.awaitDm("D0GIL", "was due Friday 11 December");
+        Golden.assertMatches("review-overdue", told);
+        assertThat(told.toString())
+                .contains(
+                        "Your self review of 2026 annual review was due Friday 11 December, 17:00. You can still"
+                                + " send it until Friday 18 December, 17:00 (your time).",
+                        "ask.answer");
+
+        String gils = rows("SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id JOIN rounds r"
+                        + " ON r.id = a.round_id WHERE p.name = 'Gil' AND r.feature = 'review'")
+                .get(0);
+        JsonNode form = chat.openedView(chat.press("U0GIL", "ask.answer", gils, "gil-late"));
+        JsonNode saved = chat.submitAs(
+                "U0GIL", form, Map.of("q1", "3", "q2", "The importer", "q3", "Staging", "q4", "Tests", "q5", "3"));
+        assertThat(saved.path("response_action").asText()).as("%s", saved).isEqualTo("update");
+        assertThat(review("status 2026 annual review", "U0HANA").toString()).contains("2 of 5 done", "2 late");
+
+        // Tuesday 17:30 in Berlin: two working days after Friday's deadline
+        clock.set(Instant.parse("2026-12-15T16:30:00Z"));
+        assertThat(overdue.sweep())
+                .as("Mo's manager Hana; Gil sent his; Hana has no manager")
+                .isEqualTo(1);
+        assertThat(overdue.sweep()).isZero();
+        assertThat(chat.awaitDm("D0HANA", "working days overdue").toString())
+                .contains("Mo's self review of 2026 annual review is 2 working days overdue");
+        assertThat(chat.dmTexts("D0MO")).noneMatch(dm -> dm.contains("Gil's self review"));
+    }
+
+    @Test
+    @Order(6)
     void pauseResumeAndCloseAreHrsAndAudited() throws Exception {
         assertThat(text(review("pause 2026 annual review", "U0HANA"))).startsWith("⏸ Paused \"2026 annual review\"");
         assertThat(text(review("pause 2026 annual review", "U0HANA"))).contains("Only an active cycle");
@@ -297,7 +338,7 @@ class SlackReviewTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSelfReviewThatOpensOnMondayIsOpenedByTheSeriesJobAtNineInEachZone() throws Exception {
         clock.set(Instant.parse("2026-12-11T17:00:00Z"));
         JsonNode form =

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.bot.review.ReviewNudges;
 import dev.candor.bot.review.ReviewSummaries;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
+import dev.candor.scheduler.review.ReviewOverdueJob;
 import dev.candor.scheduler.review.ReviewSummaryJob;
 import java.time.Instant;
 import java.util.List;
@@ -124,6 +126,18 @@ class TeamsReviewTest {
         assertThat(chat.reply(chat.says("mo", "candor review status 2026 annual review"))
                         .toString())
                 .contains("run by HR admins");
+        teams.microsoft.reset();
+        assertThat(new ReviewOverdueJob(
+                                teams.jdbi(),
+                                clock,
+                                new WorkingTimeLoader(teams.jdbi(), clock),
+                                teams.candor.asking().rounds(),
+                                new ReviewNudges())
+                        .sweep())
+                .isEqualTo(3);
+        JsonNode told = chat.awaitDm("gil", "was due Friday 11 December");
+        Goldens.assertMatches("review-overdue.json", told);
+        assertThat(told.toString()).contains("You can still send it until Friday 18 December, 17:00", "ask.answer");
         assertThat(chat.reply(chat.says("hana", "candor review export 2026 annual review"))
                         .toString())
                 .as("without PUBLIC_URL there is nowhere to download from")

@@ -120,12 +120,15 @@ public interface ReviewDao {
             String state,
             Instant dueAt,
             Instant answeredAt,
-            boolean away) {}
+            boolean away,
+            boolean late) {}
 
     @SqlQuery(
             """
             SELECT a.id AS ask_id, p.id AS person_id, p.name, p.department, m.name AS manager_name, a.state, a.due_at, a.answered_at,
-                   (p.away_until IS NOT NULL AND p.away_until >= CAST(:today AS date)) AS away
+                   (p.away_until IS NOT NULL AND p.away_until >= CAST(:now AS timestamptz)::date) AS away,
+                   (a.state = 'expired' OR a.state = 'pending' AND (a.due_at < :now OR EXISTS (
+                        SELECT 1 FROM review_late l WHERE l.org_id = a.org_id AND l.ask_id = a.id))) AS late
             FROM rounds r
             JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
             JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id
@@ -133,7 +136,7 @@ public interface ReviewDao {
             WHERE r.org_id = :orgId AND r.feature = 'review' AND r.subject = :subject
             ORDER BY p.name, p.id
             """)
-    List<Progress> progress(@Bind("orgId") long orgId, @Bind("subject") String subject, @Bind("today") LocalDate today);
+    List<Progress> progress(@Bind("orgId") long orgId, @Bind("subject") String subject, @Bind("now") Instant now);
 
     /** One participant of an open phase of an active cycle whose manager is told of their progress each week. */
     record Report(
@@ -163,6 +166,64 @@ public interface ReviewDao {
             """)
     @RegisterConstructorMapper(Report.class)
     List<Report> reportsInOpenPhases(@Bind("today") LocalDate today);
+
+    /**
+     * An ask of an active cycle's phase that passed its deadline unanswered: expired and not yet told, or told and
+     * still pending (reopened) and not yet escalated.
+     */
+    record Overdue(
+            long orgId,
+            long roundId,
+            long askId,
+            long personId,
+            String personName,
+            Long managerId,
+            long cycleId,
+            String cycleName,
+            ReviewPhaseKind kind,
+            LocalDate dueOn,
+            String state,
+            Instant dueAt,
+            Instant lateDueAt) {}
+
+    @SqlQuery(
+            """
+            SELECT r.org_id, r.id AS round_id, a.id AS ask_id, a.person_id, p.name AS person_name, p.manager_id,
+                   c.id AS cycle_id, c.name AS cycle_name, ph.kind, ph.due_on, a.state, a.due_at,
+                   l.due_at AS late_due_at
+            FROM review_cycles c
+            JOIN review_phases ph ON ph.org_id = c.org_id AND ph.cycle_id = c.id
+            JOIN rounds r ON r.org_id = c.org_id AND r.feature = 'review' AND r.subject = c.id || ':' || ph.kind
+            JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
+            JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id AND p.active
+            LEFT JOIN review_late l ON l.org_id = a.org_id AND l.ask_id = a.id
+            WHERE c.state = 'active'
+              AND ((a.state = 'expired' AND l.ask_id IS NULL)
+                   OR (a.state = 'pending' AND l.ask_id IS NOT NULL AND l.escalated_at IS NULL))
+            ORDER BY r.org_id, a.id
+            """)
+    @RegisterConstructorMapper(Overdue.class)
+    List<Overdue> overdue();
+
+    /** Keeps that the person was told of an overdue ask; false when another node did first. */
+    @SqlUpdate(
+            """
+            INSERT INTO review_late (org_id, ask_id, due_at, told_at) VALUES (:orgId, :askId, :dueAt, :now)
+            ON CONFLICT DO NOTHING
+            """)
+    boolean told(
+            @Bind("orgId") long orgId,
+            @Bind("askId") long askId,
+            @Bind("dueAt") Instant dueAt,
+            @Bind("now") Instant now);
+
+    /** Keeps that the manager was told; false when they were before. */
+    @SqlUpdate(
+            """
+            UPDATE review_late SET escalated_at = :now
+            WHERE org_id = :orgId AND ask_id = :askId AND escalated_at IS NULL
+            """)
+    boolean escalated(@Bind("orgId") long orgId, @Bind("askId") long askId, @Bind("now") Instant now);
 
     /** The round of a phase, once it opened. */
     @SqlQuery("SELECT id FROM rounds WHERE org_id = :orgId AND feature = 'review' AND subject = :subject")
