@@ -68,6 +68,10 @@ public final class HelpHandler implements CommandHandler {
                 field(
                         platform,
                         "candor",
+                        "review new | list | status | pause | resume | close | export NAME — HR: review cycles"),
+                field(
+                        platform,
+                        "candor",
                         "away until YYYY-MM-DD — nothing asks you anything (check-ins, surveys) through that day;"
                                 + " away off when you're back"),
                 field(

@@ -37,8 +37,7 @@ public final class ReviewFeature implements AskFeature {
                 kind.label() + ": " + cycle.map(ReviewCycle::name).orElse("review"),
                 by,
                 cycle.map(found -> "Covers " + ReviewMessages.day(found.periodFrom()) + " to "
-                                + ReviewMessages.day(found.periodTo()) + ". Only you, your manager and HR admins can"
-                                + " read it.")
+                                + ReviewMessages.day(found.periodTo()) + ". Only you and HR admins can read it.")
                         .orElse(null));
     }
 

@@ -146,7 +146,7 @@ class SlackReviewTest {
                         "Mo pending 2026-12-11 16:00:00+00");
         JsonNode dm = chat.awaitDm("D0ANA", "Self review: 2026 annual review");
         Golden.assertMatches("review-self-ask", dm);
-        assertThat(dm.toString()).contains("Only you, your manager and HR admins can read it", "ask.answer");
+        assertThat(dm.toString()).contains("Only you and HR admins can read it", "ask.answer");
         assertThat(chat.dmTexts("D0NEO")).isEmpty();
         assertThat(rows("SELECT action || ' ' || new_value FROM audit_log WHERE action LIKE 'review%'"))
                 .containsExactly("review new 2026 annual review");
