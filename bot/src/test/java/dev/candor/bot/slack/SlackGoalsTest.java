@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.bot.checkin.Questions;
+import dev.candor.bot.checkin.TestCheckins;
 import dev.candor.bot.goal.GoalReminderQueue;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
@@ -15,18 +16,12 @@ import dev.candor.scheduler.goal.GoalReminderPlanner;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
-import dev.candor.storage.ask.Cadence;
-import dev.candor.storage.checkin.Audience;
-import dev.candor.storage.checkin.Checkin;
-import dev.candor.storage.checkin.CheckinDao;
 import dev.candor.storage.org.OrganisationDao;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -419,32 +414,13 @@ class SlackGoalsTest {
                 strings("SELECT id::text FROM people WHERE name = 'Mo'").get(0));
         assertThat(Questions.parse("goals: Where are your goals?", null).error())
                 .contains("goals questions belong in check-ins");
-        var questions = candor.asking()
-                .createQuestionnaire(
-                        orgId,
-                        "checkin",
-                        Questions.parseCheckin("mood: How are you?\ngoals: Where are your goals this week?", null)
-                                .questionnaire(),
-                        mo);
-        database.jdbi()
-                .onDemand(CheckinDao.class)
-                .insert(
-                        new Checkin(
-                                0,
-                                orgId,
-                                mo,
-                                "Weekly check-in",
-                                Audience.REPORTS,
-                                null,
-                                Cadence.WEEKLY,
-                                5,
-                                LocalTime.of(14, 0),
-                                2,
-                                questions.questionnaireId(),
-                                "C0STANDUP",
-                                LocalDate.parse("2026-11-30"),
-                                true),
-                        List.of());
+        TestCheckins.weekly(
+                candor,
+                database.jdbi(),
+                orgId,
+                mo,
+                "mood: How are you?\ngoals: Where are your goals this week?",
+                "C0STANDUP");
         database.jdbi()
                 .useHandle(handle -> handle.execute(
                         "UPDATE goals SET updated_at = ? WHERE title = 'Close the Q3 audit'",
@@ -658,24 +634,7 @@ class SlackGoalsTest {
     }
 
     private static long person(long orgId, String name, Long managerId, String role) {
-        return database.jdbi().withHandle(handle -> {
-            long id = handle.createQuery("INSERT INTO people (org_id, name, timezone, profile_timezone, manager_id,"
-                            + " role) VALUES (:org, :name, 'Europe/Berlin', 'Europe/Berlin', :manager, :role)"
-                            + " RETURNING id")
-                    .bind("org", orgId)
-                    .bind("name", name)
-                    .bind("manager", managerId)
-                    .bind("role", role)
-                    .mapTo(Long.class)
-                    .one();
-            handle.execute(
-                    "INSERT INTO platform_identities (org_id, person_id, platform, platform_user_id)"
-                            + " VALUES (?, ?, 'slack', ?)",
-                    orgId,
-                    id,
-                    "U0" + name.toUpperCase());
-            return id;
-        });
+        return SlackPeople.insert(database, orgId, name, managerId, role);
     }
 
     private static long count(String sql) {

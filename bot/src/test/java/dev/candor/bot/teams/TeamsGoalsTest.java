@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.candor.bot.checkin.Questions;
+import dev.candor.bot.checkin.TestCheckins;
 import dev.candor.bot.goal.GoalReminderQueue;
 import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
 import dev.candor.scheduler.goal.GoalReminderPlanner;
-import dev.candor.storage.ask.Cadence;
-import dev.candor.storage.checkin.Audience;
-import dev.candor.storage.checkin.Checkin;
-import dev.candor.storage.checkin.CheckinDao;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -23,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -315,33 +309,13 @@ class TeamsGoalsTest {
         long orgId = Rows.count(teams.jdbi(), "SELECT id FROM organisations");
         long mo = Long.parseLong(Rows.strings(teams.jdbi(), "SELECT id::text FROM people WHERE name = 'Mo'")
                 .get(0));
-        var questions = teams.candor
-                .asking()
-                .createQuestionnaire(
-                        orgId,
-                        "checkin",
-                        Questions.parseCheckin("mood: How are you?\ngoals: Where are your goals this week?", null)
-                                .questionnaire(),
-                        mo);
-        teams.jdbi()
-                .onDemand(CheckinDao.class)
-                .insert(
-                        new Checkin(
-                                0,
-                                orgId,
-                                mo,
-                                "Weekly check-in",
-                                Audience.REPORTS,
-                                null,
-                                Cadence.WEEKLY,
-                                5,
-                                LocalTime.of(14, 0),
-                                2,
-                                questions.questionnaireId(),
-                                null,
-                                LocalDate.parse("2026-11-30"),
-                                true),
-                        List.of());
+        TestCheckins.weekly(
+                teams.candor,
+                teams.jdbi(),
+                orgId,
+                mo,
+                "mood: How are you?\ngoals: Where are your goals this week?",
+                null);
         chat.reply(chat.says("mo", "checkin send"));
         String ask = await("Ana is asked")
                 .atMost(Duration.ofSeconds(15))
