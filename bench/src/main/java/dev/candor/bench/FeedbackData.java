@@ -80,7 +80,7 @@ final class FeedbackData {
     }
 
     /** Person {@code n} (1-based) of the humans is {@code first + n - 1}; ids follow time like live feedback. */
-    private static void insertFeedback(Handle handle, long orgId, long first, int humans, int feedback) {
+    static void insertFeedback(Handle handle, long orgId, long first, int humans, int feedback) {
         handle.createUpdate(
                         """
                         WITH drawn AS MATERIALIZED (

@@ -49,7 +49,7 @@ final class GoalData {
         jdbi.useHandle(handle -> handle.execute("VACUUM ANALYZE goals"));
     }
 
-    private static long insertCycle(Handle handle, long orgId) {
+    static long insertCycle(Handle handle, long orgId) {
         return handle.select(
                         """
                         INSERT INTO goal_cycles (org_id, name, starts_on, ends_on)
@@ -66,7 +66,7 @@ final class GoalData {
      * Goals {@code offset + 1 … offset + count}; {@code days} &gt; 0: updated within that many days, &lt; 0: 20 days to
      * that many days ago. Ids follow the numbers, so parents (numbers 1–600 of the first batch) come first.
      */
-    private static void insertGoals(
+    static void insertGoals(
             Handle handle, long orgId, long cycle, long first, int humans, long offset, int count, int days) {
         handle.createUpdate(
                         """

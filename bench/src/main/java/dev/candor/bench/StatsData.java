@@ -82,7 +82,7 @@ final class StatsData {
     }
 
     /** Person {@code n} (1-based) of the humans is {@code first + n - 1}; ids follow time like live kudos. */
-    private static void insertKudos(Handle handle, long orgId, long first, int humans, int kudos) {
+    static void insertKudos(Handle handle, long orgId, long first, int humans, int kudos) {
         handle.execute(
                 """
                 CREATE TEMP TABLE bench_kudos ON COMMIT DROP AS

@@ -1,0 +1,231 @@
+package dev.candor.bench;
+
+import dev.candor.storage.review.EvidenceDao;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The review's evidence packet at scale (issue 11): 10,000 people with two years of kudos and feedback, a year of
+ * weekly check-ins and a quarter's goals in an embedded PostgreSQL; then the packet of random people for a year's
+ * review, read as the person themselves and as their manager would (every query the form's intro makes, in one
+ * handle, as the request does), against p95 under 100 ms, beside a floor of the same handle with one trivial query.
+ */
+public final class ReviewBench {
+    private static final Set<String> SETTINGS = Set.of("people", "kudos", "feedback", "weeks", "goals", "rounds");
+    private static final int QUOTES = 3;
+    private static final int GOALS = 8;
+
+    private ReviewBench() {}
+
+    public static void main(String[] args) throws Exception {
+        try (ScaleBench bench = ScaleBench.start("review-bench", args, SETTINGS)) {
+            run(bench, System.out);
+            bench.hold();
+        }
+        System.exit(0);
+    }
+
+    private static void run(ScaleBench bench, PrintStream out) throws Exception {
+        int people = bench.setting("people", 10_000);
+        int kudos = bench.setting("kudos", 200_000);
+        int feedback = bench.setting("feedback", 200_000);
+        int weeks = bench.setting("weeks", 52);
+        int goals = bench.setting("goals", 50_000);
+        int rounds = bench.setting("rounds", 300);
+        String before = bench.describe();
+        bench.progress("generating " + people + " people, " + kudos + " kudos, " + feedback + " pieces of feedback, "
+                + weeks + " weeks of check-ins and " + goals + " goals");
+        long start = System.nanoTime();
+        Jdbi jdbi = bench.database().jdbi();
+        long[] org = jdbi.inTransaction(handle -> {
+            handle.execute("SET LOCAL synchronous_commit = off");
+            handle.execute("SET LOCAL work_mem = '256MB'");
+            handle.execute("SELECT setseed(0.42)");
+            long orgId = StatsData.insertOrganisation(handle);
+            long first = StatsData.insertPeople(handle, orgId, people);
+            int humans = people - StatsData.BOTS;
+            FeedbackData.insertTree(handle, orgId, first, humans);
+            StatsData.insertKudos(handle, orgId, first, humans, kudos);
+            FeedbackData.insertFeedback(handle, orgId, first, humans, feedback);
+            long cycle = GoalData.insertCycle(handle, orgId);
+            GoalData.insertGoals(handle, orgId, cycle, first, humans, 0, goals, 40);
+            insertCheckins(handle, orgId, weeks);
+            return new long[] {orgId, first};
+        });
+        jdbi.useHandle(handle -> handle.execute("VACUUM ANALYZE"));
+        double generated = ScaleBench.seconds(start);
+        long answers = jdbi.withHandle(handle ->
+                handle.select("SELECT count(*) FROM answers").mapTo(Long.class).one());
+        bench.progress("measuring the packet of " + rounds + " random people, as themselves and as their manager");
+        Instant to = Instant.now();
+        Instant from = to.minus(Duration.ofDays(365));
+        Random random = new Random(11);
+        int humans = people - StatsData.BOTS;
+        long[] subjects = new long[rounds];
+        long[] managers = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long subject = org[1] + random.nextInt(humans);
+            subjects[i] = subject;
+            managers[i] = jdbi.withHandle(
+                    handle -> handle.select("SELECT coalesce(manager_id, id) FROM people WHERE id = ?", subject)
+                            .mapTo(Long.class)
+                            .one());
+        }
+        // warm-up: plans cached, pages read once, as on a running server
+        time(jdbi, rounds, i -> {}, (handle, i) -> packet(handle, org[0], subjects[i], subjects[i], from, to));
+        long[] floor = time(jdbi, rounds, i -> {}, (handle, i) -> handle.select("SELECT 1")
+                .mapTo(Integer.class)
+                .one());
+        long[] self =
+                time(jdbi, rounds, i -> {}, (handle, i) -> packet(handle, org[0], subjects[i], subjects[i], from, to));
+        long[] manager =
+                time(jdbi, rounds, i -> {}, (handle, i) -> packet(handle, org[0], subjects[i], managers[i], from, to));
+        report(out, bench, before, people, kudos, feedback, answers, goals, generated, floor, self, manager);
+    }
+
+    /** The queries of the form's evidence packet (see ReviewEvidence), as {@code reader} sees them. */
+    private static Object packet(Handle handle, long orgId, long subject, long reader, Instant from, Instant to) {
+        EvidenceDao dao = handle.attach(EvidenceDao.class);
+        List<Object> read = new ArrayList<>();
+        read.add(dao.kudosReceived(orgId, subject, from, to));
+        read.add(dao.kudosValues(orgId, subject, from, to));
+        read.add(dao.kudosQuotes(orgId, subject, from, to, QUOTES));
+        read.add(dao.feedbackReceived(orgId, subject, reader, from, to));
+        read.add(dao.feedbackQuotes(orgId, subject, reader, from, to, QUOTES));
+        if (subject == reader) {
+            read.add(dao.checkins(orgId, subject, from, to));
+        }
+        read.add(dao.goals(orgId, subject, reader, from, to, GOALS));
+        return read;
+    }
+
+    private interface Read {
+        Object read(Handle handle, int i);
+    }
+
+    /** Each read in its own handle, as a request has; the nanoseconds of each. */
+    private static long[] time(Jdbi jdbi, int rounds, IntConsumer before, Read read) {
+        long[] nanos = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            before.accept(i);
+            int n = i;
+            long start = System.nanoTime();
+            jdbi.useHandle(handle -> read.read(handle, n));
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    /** Weekly check-ins of everyone for {@code weeks} weeks: mood and a blocker question; 80 % answered. */
+    private static void insertCheckins(Handle handle, long orgId, int weeks) {
+        long questionnaire = handle.select(
+                        "INSERT INTO questionnaires (org_id, feature) VALUES (?, 'checkin') RETURNING id", orgId)
+                .mapTo(Long.class)
+                .one();
+        handle.execute(
+                """
+                INSERT INTO questionnaire_versions (org_id, questionnaire_id, version, questions)
+                VALUES (?, ?, 1, CAST(? AS jsonb))""",
+                orgId,
+                questionnaire,
+                "[{\"id\":\"q1\",\"type\":\"mood\",\"prompt\":\"How are you feeling this week?\",\"required\":true},"
+                        + "{\"id\":\"q2\",\"type\":\"text\",\"prompt\":\"What is blocking you?\",\"required\":true,"
+                        + "\"multiline\":true,\"maxLength\":2000}]");
+        handle.execute(
+                """
+                INSERT INTO rounds (org_id, feature, subject, period, questionnaire_id, version, deadline_working_days,
+                                    state, closes_at, closed_at, created_at)
+                SELECT ?, 'checkin', 'bench', 'W' || w, ?, 1, 2, 'closed', now() - (? - w) * interval '7 days',
+                       now() - (? - w) * interval '7 days', now() - (? - w) * interval '7 days' - interval '2 days'
+                FROM generate_series(1, ?) w""",
+                orgId,
+                questionnaire,
+                weeks,
+                weeks,
+                weeks,
+                weeks);
+        handle.execute(
+                """
+                INSERT INTO asks (org_id, round_id, person_id, state, opens_at, sent_at, due_at, answered_at)
+                SELECT r.org_id, r.id, p.id, CASE WHEN d.v < 0.8 THEN 'answered' ELSE 'expired' END,
+                       r.created_at, r.created_at, r.closes_at,
+                       CASE WHEN d.v < 0.8 THEN r.created_at + interval '5 hours' END
+                FROM rounds r
+                JOIN people p ON p.org_id = r.org_id AND p.active AND NOT p.is_bot
+                CROSS JOIN LATERAL (SELECT random() + p.id * 0 AS v) d
+                WHERE r.org_id = ? AND r.subject = 'bench'""",
+                orgId);
+        handle.execute(
+                """
+                INSERT INTO answers (org_id, round_id, ask_id, questionnaire_version, answer_values, submitted_at)
+                SELECT a.org_id, a.round_id, a.id, 1,
+                       jsonb_build_object('q1', 1 + floor(random() * 5)::int,
+                                          'q2', CASE WHEN random() < 0.2 THEN 'Waiting on the staging database'
+                                                     ELSE 'none' END),
+                       a.answered_at
+                FROM asks a JOIN rounds r ON r.org_id = a.org_id AND r.id = a.round_id
+                WHERE r.org_id = ? AND r.subject = 'bench' AND a.state = 'answered'""",
+                orgId);
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    private static void report(
+            PrintStream out,
+            ScaleBench bench,
+            String before,
+            int people,
+            int kudos,
+            int feedback,
+            long answers,
+            int goals,
+            double generated,
+            long[] floor,
+            long[] self,
+            long[] manager) {
+        out.println();
+        out.println("Candor review benchmark — the evidence packet of one person's year");
+        out.println("  before: " + before);
+        out.println("  after:  " + bench.describe());
+        out.printf(
+                "  data: %,d people, %,d kudos and %,d pieces of feedback over two years, %,d check-in answers,"
+                        + " %,d goals; generated and vacuumed in %.1f s%n",
+                people, kudos, feedback, answers, goals, generated);
+        out.println();
+        out.printf(
+                "%-44s %6s %9s %9s %9s %9s %12s   %s%n",
+                "", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "p95 / floor", "p95 < 100 ms");
+        row(out, "floor: a handle and SELECT 1", floor, floor);
+        row(out, "packet, read by the person", self, floor);
+        row(out, "packet, read by their manager", manager, floor);
+        boolean met = millis(self, 0.95) < 100 && millis(manager, 0.95) < 100;
+        out.println();
+        out.println(met ? "TARGET MET: the packet's p95 is under 100 ms" : "TARGET MISSED");
+    }
+
+    private static void row(PrintStream out, String name, long[] sorted, long[] floor) {
+        out.printf(
+                "%-44s %6d %9.2f %9.2f %9.2f %9.2f %11.1fx   %s%n",
+                name,
+                sorted.length,
+                millis(sorted, 0.5),
+                millis(sorted, 0.95),
+                millis(sorted, 0.99),
+                sorted[sorted.length - 1] / 1_000_000.0,
+                millis(sorted, 0.95) / millis(floor, 0.95),
+                sorted == floor ? "" : millis(sorted, 0.95) < 100 ? "ok" : "MISSED");
+    }
+}
