@@ -20,7 +20,8 @@ import org.jdbi.v3.core.Jdbi;
  * handle, as the request does), against p95 under 100 ms, beside a floor of the same handle with one trivial query.
  */
 public final class ReviewBench {
-    private static final Set<String> SETTINGS = Set.of("people", "kudos", "feedback", "weeks", "goals", "rounds");
+    private static final Set<String> SETTINGS =
+            Set.of("people", "kudos", "feedback", "weeks", "goals", "rounds", "cycle");
     private static final int QUOTES = 3;
     private static final int GOALS = 8;
 
@@ -89,7 +90,116 @@ public final class ReviewBench {
                 time(jdbi, rounds, i -> {}, (handle, i) -> packet(handle, org[0], subjects[i], subjects[i], from, to));
         long[] manager =
                 time(jdbi, rounds, i -> {}, (handle, i) -> packet(handle, org[0], subjects[i], managers[i], from, to));
+        int cycle = bench.setting("cycle", 100_000);
+        bench.progress("planning and opening a self review for a cycle of " + cycle + " people");
+        Planning planning = plan(bench, cycle);
         report(out, bench, before, people, kudos, feedback, answers, goals, generated, floor, self, manager);
+        out.printf(
+                "  nudge planning for a cycle of %,d people (participants, working times, each person's ask and three"
+                        + " reminders): %.2f s, target < 5 s — %s; opening it (planning and storing every ask): %.2f s%n",
+                planning.people(),
+                planning.planSeconds(),
+                planning.planSeconds() < 5 ? "met" : "MISSED",
+                planning.openSeconds());
+    }
+
+    record Planning(int people, double planSeconds, double openSeconds) {}
+
+    /**
+     * A cycle of everyone in an organisation of {@code people} across the zones of the ask benchmark: the self
+     * review's participants, their working times and the engine's plan of each ask (opening, deadline at the end of
+     * their working day, reminders a week, a day and a morning before) timed; then the round opened and stored.
+     */
+    private static Planning plan(ScaleBench bench, int people) {
+        Jdbi jdbi = bench.database().jdbi();
+        Instant now = Instant.parse("2027-01-04T08:00:00Z");
+        java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+        long[] ids = jdbi.inTransaction(handle -> {
+            handle.execute("SET LOCAL synchronous_commit = off");
+            long orgId = handle.select(
+                            "INSERT INTO organisations (name, slack_team_id, timezone) VALUES ('Cycle', 'TBIGCYCLE',"
+                                    + " 'UTC') RETURNING id")
+                    .mapTo(Long.class)
+                    .one();
+            handle.execute(
+                    """
+                    INSERT INTO people (org_id, name, timezone, profile_timezone, start_date)
+                    SELECT ?, 'Person ' || i,
+                           (ARRAY['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Asia/Kolkata',
+                                  'America/Los_Angeles', 'Australia/Sydney'])[1 + i % 6],
+                           (ARRAY['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Asia/Kolkata',
+                                  'America/Los_Angeles', 'Australia/Sydney'])[1 + i % 6],
+                           DATE '2020-01-01' + (i % 2500)
+                    FROM generate_series(1, ?) i""",
+                    orgId, people);
+            long hr = handle.select("SELECT min(id) FROM people WHERE org_id = ?", orgId)
+                    .mapTo(Long.class)
+                    .one();
+            return new long[] {orgId, hr};
+        });
+        jdbi.useHandle(handle -> handle.execute("VACUUM ANALYZE people"));
+        dev.candor.scheduler.ask.WorkingTimeLoader times = new dev.candor.scheduler.ask.WorkingTimeLoader(jdbi, clock);
+        dev.candor.bot.ask.Asking asking =
+                new dev.candor.bot.ask.Asking(jdbi, clock, times, java.util.Optional.empty());
+        long questionnaire = asking.createQuestionnaire(
+                        ids[0],
+                        "review",
+                        new dev.candor.scheduler.ask.Questionnaire(new dev.candor.scheduler.ask.Question.Scale(
+                                "q1", "How well did you meet your goals?", true, "Not at all", "Completely")),
+                        ids[1])
+                .questionnaireId();
+        dev.candor.storage.review.ReviewCycle cycle = jdbi.withExtension(
+                        dev.candor.storage.review.ReviewDao.class,
+                        dao -> dao.insert(
+                                ids[0],
+                                "Big cycle",
+                                dev.candor.storage.review.ReviewAudience.EVERYONE,
+                                new String[0],
+                                null,
+                                java.time.LocalDate.parse("2026-12-31"),
+                                java.time.LocalDate.parse("2026-01-01"),
+                                java.time.LocalDate.parse("2026-12-31"),
+                                ids[1],
+                                now,
+                                "bench"))
+                .orElseThrow();
+        jdbi.useHandle(handle -> handle.attach(dev.candor.storage.review.ReviewDao.class)
+                .insertPhase(
+                        ids[0],
+                        cycle.id(),
+                        dev.candor.storage.review.ReviewPhaseKind.SELF,
+                        java.time.LocalDate.parse("2027-01-04"),
+                        java.time.LocalDate.parse("2027-01-24"),
+                        questionnaire));
+        dev.candor.storage.review.ReviewPhase phase = jdbi.withExtension(
+                        dev.candor.storage.review.ReviewDao.class, dao -> dao.phases(ids[0], cycle.id()))
+                .get(0);
+        dev.candor.scheduler.ask.RoundTiming timing = new dev.candor.scheduler.ask.RoundTiming(
+                dev.candor.scheduler.ask.Opening.at(
+                        phase.opensOn().atTime(dev.candor.scheduler.review.ReviewRounds.OPENS_AT)),
+                new dev.candor.scheduler.ask.Deadline.EndOfWorkingDay(
+                        phase.dueOn(), dev.candor.scheduler.review.ReviewRounds.DUE_AT),
+                dev.candor.scheduler.review.ReviewRounds.reminders());
+        long start = System.nanoTime();
+        List<Long> participants =
+                jdbi.withHandle(handle -> dev.candor.scheduler.review.ReviewRounds.participants(handle, cycle));
+        var planned = new dev.candor.scheduler.ask.RoundPlanner().plan(timing, times.of(ids[0], participants), now);
+        double planSeconds = ScaleBench.seconds(start);
+        if (planned.size() != people) {
+            throw new IllegalStateException("planned " + planned.size() + " asks for " + people + " people");
+        }
+        dev.candor.scheduler.review.ReviewRounds rounds = new dev.candor.scheduler.review.ReviewRounds(asking.rounds());
+        start = System.nanoTime();
+        jdbi.useTransaction(handle -> rounds.open(
+                        handle,
+                        cycle,
+                        phase,
+                        dev.candor.scheduler.ask.Opening.at(
+                                phase.opensOn().atTime(dev.candor.scheduler.review.ReviewRounds.OPENS_AT)),
+                        null)
+                .orElseThrow());
+        double openSeconds = ScaleBench.seconds(start);
+        return new Planning(people, planSeconds, openSeconds);
     }
 
     /** The queries of the form's evidence packet (see ReviewEvidence), as {@code reader} sees them. */
