@@ -70,10 +70,13 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
     public Reply handle(Command command) {
         Actor actor = command.actor();
         String[] words = command.text().strip().split("\\s+", 3);
-        String verb = words.length < 2 ? "help" : words[1].toLowerCase(Locale.ROOT);
+        String verb = words.length < 2 ? "" : words[1].toLowerCase(Locale.ROOT);
         String name = words.length < 3 ? "" : words[2].strip();
         if (verb.equals("help")) {
             return Reply.privately(ReviewMessages.help(actor.platform()));
+        }
+        if (verb.isEmpty() || verb.equals("mine")) {
+            return mine(actor);
         }
         if (!actor.isHrAdmin()) {
             return Reply.privately("Review cycles are run by HR admins; ask one of them.");
@@ -83,7 +86,8 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                 Reply.form(ReviewForm.of(
                         today(actor), jdbi.withExtension(AudienceDao.class, dao -> dao.departments(actor.orgId()))));
             case "list" -> Reply.privately(list(actor));
-            case "status", "pause", "resume", "close", "export" -> named(actor, verb, name, command.sourceKey());
+            case "status", "pause", "resume", "close", "export", "open" ->
+                named(actor, verb, name, command.sourceKey());
             default -> Reply.privately(ReviewMessages.help(actor.platform()));
         };
     }
@@ -105,8 +109,76 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                     case "pause" -> pause(actor, cycle.get());
                     case "resume" -> resume(actor, cycle.get());
                     case "export" -> export.export(actor, cycle.get(), clock.instant(), sourceKey);
+                    case "open" -> openNow(actor, cycle.get());
                     default -> close(actor, cycle.get());
                 });
+    }
+
+    /** The form of the person's own review to write now, as its DM's Answer button opens it. */
+    private Reply mine(Actor actor) {
+        Instant now = clock.instant();
+        Optional<Long> ask = jdbi.withHandle(handle ->
+                handle
+                        .attach(dev.candor.storage.ask.AskDao.class)
+                        .listOpenFor(actor.orgId(), actor.personId(), now)
+                        .stream()
+                        .filter(open -> handle.attach(RoundDao.class)
+                                .find(actor.orgId(), open.roundId())
+                                .map(round -> round.feature().equals(ReviewRounds.FEATURE))
+                                .orElse(false))
+                        .map(dev.candor.storage.ask.Ask::id)
+                        .findFirst());
+        return ask.map(id -> asking.handler().open(actor, id))
+                .orElse(Reply.privately("You have no review to write now: Candor sends you a message when one opens."
+                        + (actor.isHrAdmin()
+                                ? " " + ReviewMessages.review(actor.platform(), "help") + " lists HR's" + " commands."
+                                : "")));
+    }
+
+    /** HR opens a phase whose first day hasn't come yet now, rather than at 09:00 on its day. */
+    private Message openNow(Actor actor, ReviewCycle cycle) {
+        if (cycle.state() != ReviewState.ACTIVE) {
+            return Message.of(
+                    "\"" + cycle.name() + "\" is " + cycle.state().dbValue() + ": only an active cycle opens.");
+        }
+        Instant now = clock.instant();
+        record Opened(ReviewPhase phase, Optional<OpenedRound> round) {}
+        List<Opened> opened = jdbi.inTransaction(handle -> {
+            List<Opened> all = new ArrayList<>();
+            for (ReviewPhase phase : handle.attach(ReviewDao.class).phases(actor.orgId(), cycle.id())) {
+                if (handle.attach(ReviewDao.class)
+                        .round(actor.orgId(), cycle.subject(phase.kind()))
+                        .isEmpty()) {
+                    all.add(new Opened(phase, rounds.open(handle, cycle, phase, Opening.now(), actor.personId())));
+                }
+            }
+            return all;
+        });
+        if (opened.isEmpty()) {
+            return Message.of("Every phase of \"" + cycle.name() + "\" is open already; "
+                    + ReviewMessages.review(actor.platform(), "status " + cycle.name())
+                    + " shows who has done theirs.");
+        }
+        StringBuilder text = new StringBuilder();
+        for (Opened one : opened) {
+            one.round().ifPresent(round -> rounds.rounds().openNow(round.round().id()));
+            int asked = one.round()
+                    .map(round -> round.pending().size() - round.later(now).size())
+                    .orElse(0);
+            int later = one.round().map(round -> round.later(now).size()).orElse(0);
+            text.append("📝 Opened the ")
+                    .append(one.phase().kind().label().toLowerCase(Locale.ROOT))
+                    .append(" of \"")
+                    .append(cycle.name())
+                    .append("\" now: ")
+                    .append(ReviewMessages.people(asked))
+                    .append(" asked now, ")
+                    .append(ReviewMessages.people(later))
+                    .append(" at their next working morning; due ")
+                    .append(ReviewMessages.day(one.phase().dueOn()))
+                    .append(". ");
+        }
+        return Message.of(text.toString().strip());
     }
 
     @Override

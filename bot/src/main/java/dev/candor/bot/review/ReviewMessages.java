@@ -29,6 +29,9 @@ final class ReviewMessages {
                 "Review cycles: " + review(platform, "new") + ", " + review(platform, "list") + ", "
                         + review(platform, "status NAME"),
                 List.of(new Block.Section(Text.builder()
+                        .strong(review(platform, ""))
+                        .plain(" opens the review you have to write now, if any.")
+                        .lineBreak()
                         .strong(review(platform, "new"))
                         .plain(" (HR admins) starts a cycle in one form: who takes part, the period it covers and the"
                                 + " self review's dates and questions. Everyone taking part is asked in a DM when it"
@@ -39,6 +42,8 @@ final class ReviewMessages {
                         .plain(" the cycles with their phases; ")
                         .strong(review(platform, "status NAME"))
                         .plain(" who has done what, per department, and who is late; ")
+                        .strong(review(platform, "open NAME"))
+                        .plain(" opens a phase now rather than on its day; ")
                         .strong(review(platform, "pause NAME"))
                         .plain(", ")
                         .strong(review(platform, "resume NAME"))

@@ -195,6 +195,10 @@ class SlackReviewTest {
         });
         chat.command("goals", "add Ship the billing migration by 2026-12-20", "U0ANA");
 
+        assertThat(text(review("", "U0NEO"))).startsWith("You have no review to write now");
+        assertThat(chat.openedView(chat.command("candor", "review", "U0ANA").trigger())
+                        .toString())
+                .contains("Self review: 2026 annual review");
         JsonNode form = chat.openedView(chat.press("U0ANA", "ask.answer", ask, "ana-answer"));
         Golden.assertMatches("review-self-form", withoutMetadata(form));
         assertThat(form.toString())
@@ -373,6 +377,29 @@ class SlackReviewTest {
                         + " ORDER BY p.name"))
                 .as("everyone under Mo; Neo joined by then (no cut-off day)")
                 .containsExactly("Ana", "Gil", "Li", "Neo");
+    }
+
+    @Test
+    @Order(8)
+    void hrOpensAPhaseNowRatherThanOnItsDayAndEveryoneFindsTheirReviewByCommand() throws Exception {
+        JsonNode form =
+                chat.openedView(chat.command("candor", "review new", "U0HANA").trigger());
+        chat.submitAs(
+                "U0HANA", form, Map.of("name", "Engineering Q1", "self_opens", "2027-01-04", "self_due", "2027-01-15"));
+        assertThat(text(review("open Engineering Q1", "U0ANA"))).contains("run by HR admins");
+        assertThat(text(review("open Engineering Q1", "U0HANA")))
+                .isEqualTo("📝 Opened the self review of \"Engineering Q1\" now: 5 people asked now, 1 person at their"
+                        + " next working morning; due Fri 15 Jan 2027.");
+        assertThat(text(review("open Engineering Q1", "U0HANA"))).contains("is open already");
+        RoundSeriesJob series = new RoundSeriesJob(
+                database.jdbi(), clock, List.of(new ReviewRounds(candor.asking().rounds())));
+        clock.set(Instant.parse("2027-01-04T08:05:00Z"));
+        assertThat(series.sweep()).as("opened already").isZero();
+
+        // her review to write, found by command as well as by her DM's button
+        assertThat(chat.openedView(chat.command("candor", "review", "U0HANA").trigger())
+                        .toString())
+                .contains("Self review: Engineering Q1");
     }
 
     private static void sweep() {

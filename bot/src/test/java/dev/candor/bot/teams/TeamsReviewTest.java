@@ -95,6 +95,10 @@ class TeamsReviewTest {
                         teams.jdbi(),
                         "SELECT a.id::text FROM asks a JOIN people p ON p.id = a.person_id WHERE p.name = 'Ana'")
                 .get(0);
+        assertThat(chat.reply(chat.says("neo", "candor review")).toString())
+                .contains("You have no review to write now");
+        assertThat(chat.reply(chat.says("ana", "candor review")).toString())
+                .contains("Self review: 2026 annual review", "How well did you meet your goals this period?");
         JsonNode form = chat.answer(chat.presses("ana", "ask.answer", ask));
         assertThat(form.toString())
                 .contains("How well did you meet your goals this period?")
