@@ -197,7 +197,7 @@ public final class ReviewBench {
                         dev.candor.scheduler.ask.Opening.at(
                                 phase.opensOn().atTime(dev.candor.scheduler.review.ReviewRounds.OPENS_AT)),
                         null)
-                .orElseThrow());
+                .get(0));
         double openSeconds = ScaleBench.seconds(start);
         return new Planning(people, planSeconds, openSeconds);
     }

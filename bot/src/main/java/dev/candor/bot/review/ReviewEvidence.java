@@ -51,7 +51,9 @@ final class ReviewEvidence {
                             .collect(Collectors.joining(", ")));
         }
         quotes(recognition, dao.kudosQuotes(orgId, subjectId, from, to, QUOTES));
-        recognition.lineBreak().emphasis(Syntax.command(platform, "kudos me") + " shows them all.");
+        if (self) {
+            recognition.lineBreak().emphasis(Syntax.command(platform, "kudos me") + " shows them all.");
+        }
         blocks.add(new Block.Section(recognition.build()));
 
         long feedback = dao.feedbackReceived(orgId, subjectId, readerId, from, to);
@@ -89,7 +91,12 @@ final class ReviewEvidence {
                     .plain("• " + goal.title() + " (" + goal.cycleName() + "): " + goal.progress() + "%, "
                             + goal.status().replace('_', ' '));
         }
-        goalLines.lineBreak().emphasis(Syntax.command(platform, "goals") + " shows the current ones.");
+        goalLines
+                .lineBreak()
+                .emphasis(
+                        self
+                                ? Syntax.command(platform, "goals") + " shows the current ones."
+                                : Syntax.command(platform, "goals team") + " shows your team's current ones.");
         blocks.add(new Block.Section(goalLines.build()));
         blocks.add(new Block.Divider());
         return blocks;

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -88,7 +87,7 @@ final class ReviewExport {
         }
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(
-                List.of("cycle", "phase", "person", "department", "manager", "state", "due", "answered"));
+                List.of("cycle", "phase", "person", "about", "department", "manager", "state", "due", "answered"));
         for (int i = 1; i <= widest; i++) {
             header.add("rating " + i);
             header.add("rating " + i + " value");
@@ -96,20 +95,20 @@ final class ReviewExport {
         CsvRows.row(csv, header.toArray(String[]::new));
         for (int p = 0; p < phases.size(); p++) {
             ReviewPhase phase = phases.get(p);
-            Optional<Long> round = dao.round(cycle.orgId(), cycle.subject(phase.kind()));
             Map<Long, Answers> answers = new HashMap<>();
-            round.ifPresent(id -> {
-                for (StoredAnswer answer : handle.attach(AnswerDao.class).listByRound(cycle.orgId(), id)) {
+            for (long round : dao.rounds(cycle.orgId(), cycle.subject(phase.kind()))) {
+                for (StoredAnswer answer : handle.attach(AnswerDao.class).listByRound(cycle.orgId(), round)) {
                     if (answer.askId() != null) {
                         answers.put(answer.askId(), QuestionsJson.readAnswers(answer.valuesJson()));
                     }
                 }
-            });
+            }
             for (ReviewDao.Progress one : dao.progress(cycle.orgId(), cycle.subject(phase.kind()), now)) {
                 List<String> row = new ArrayList<>(List.of(
                         cycle.name(),
                         phase.kind().dbValue(),
                         one.name(),
+                        one.aboutName() == null ? one.name() : one.aboutName(),
                         one.department() == null ? "" : one.department(),
                         one.managerName() == null ? "" : one.managerName(),
                         state(one, now),

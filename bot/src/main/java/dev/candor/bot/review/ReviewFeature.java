@@ -33,8 +33,12 @@ public final class ReviewFeature implements AskFeature {
                         found -> handle.attach(PersonLookupDao.class).findById(round.orgId(), found.createdBy()))
                 .map(Person::name)
                 .orElse(null);
+        String about = about(round)
+                .flatMap(id -> handle.attach(PersonLookupDao.class).findById(round.orgId(), id))
+                .map(person -> " of " + person.name())
+                .orElse("");
         return new AskText(
-                kind.label() + ": " + cycle.map(ReviewCycle::name).orElse("review"),
+                kind.label() + about + ": " + cycle.map(ReviewCycle::name).orElse("review"),
                 by,
                 cycle.map(found -> "Covers " + ReviewMessages.day(found.periodFrom()) + " to "
                                 + ReviewMessages.day(found.periodTo()) + ". Only you and HR admins can read it.")
@@ -46,8 +50,8 @@ public final class ReviewFeature implements AskFeature {
     public java.util.List<dev.candor.bot.chat.Block> formIntro(
             Handle handle, Actor reader, Round round, dev.candor.storage.ask.Ask ask) {
         return cycle(handle, round)
-                .map(found ->
-                        ReviewEvidence.blocks(handle, reader.platform(), found, ask.personId(), reader.personId()))
+                .map(found -> ReviewEvidence.blocks(
+                        handle, reader.platform(), found, about(round).orElse(ask.personId()), reader.personId()))
                 .orElse(java.util.List.of());
     }
 
@@ -61,6 +65,16 @@ public final class ReviewFeature implements AskFeature {
         try {
             return handle.attach(ReviewDao.class)
                     .find(round.orgId(), Long.parseLong(round.subject().split(":")[0]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The person a manager review is about ({@code 12:manager:34}); empty for a self review. */
+    static Optional<Long> about(Round round) {
+        String[] parts = round.subject().split(":");
+        try {
+            return parts.length < 3 ? Optional.empty() : Optional.of(Long.parseLong(parts[2]));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

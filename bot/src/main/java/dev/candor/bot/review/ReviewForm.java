@@ -26,6 +26,9 @@ final class ReviewForm {
     static final String SELF_OPENS = "self_opens";
     static final String SELF_DUE = "self_due";
     static final String SELF_QUESTIONS = "self_questions";
+    static final String MANAGER_OPENS = "manager_opens";
+    static final String MANAGER_DUE = "manager_due";
+    static final String MANAGER_QUESTIONS = "manager_questions";
     static final int LONGEST_NAME = 80;
     /** How long the self review runs by default. */
     static final int SELF_DAYS = 14;
@@ -102,6 +105,23 @@ final class ReviewForm {
                 ReviewTemplates.lines(ReviewPhaseKind.SELF),
                 3000,
                 Questions.SYNTAX));
+        inputs.add(new Form.DateInput(
+                MANAGER_OPENS,
+                "Manager review opens",
+                false,
+                null,
+                "Each participant's manager reviews them, with the evidence a manager may see. Leave both days empty"
+                        + " to leave it out."));
+        inputs.add(new Form.DateInput(MANAGER_DUE, "Manager review due", false, null, null));
+        inputs.add(new Form.TextInput(
+                MANAGER_QUESTIONS,
+                "Manager review questions",
+                null,
+                true,
+                false,
+                ReviewTemplates.lines(ReviewPhaseKind.MANAGER),
+                3000,
+                null));
         return new Form(
                 ID,
                 "New review cycle",

@@ -142,13 +142,11 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                     "\"" + cycle.name() + "\" is " + cycle.state().dbValue() + ": only an active cycle opens.");
         }
         Instant now = clock.instant();
-        record Opened(ReviewPhase phase, Optional<OpenedRound> round) {}
+        record Opened(ReviewPhase phase, List<OpenedRound> rounds) {}
         List<Opened> opened = jdbi.inTransaction(handle -> {
             List<Opened> all = new ArrayList<>();
             for (ReviewPhase phase : handle.attach(ReviewDao.class).phases(actor.orgId(), cycle.id())) {
-                if (handle.attach(ReviewDao.class)
-                        .round(actor.orgId(), cycle.subject(phase.kind()))
-                        .isEmpty()) {
+                if (phase.openedAt() == null) {
                     all.add(new Opened(phase, rounds.open(handle, cycle, phase, Opening.now(), actor.personId())));
                 }
             }
@@ -161,20 +159,26 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
         }
         StringBuilder text = new StringBuilder();
         for (Opened one : opened) {
-            one.round().ifPresent(round -> rounds.rounds().openNow(round.round().id()));
-            int asked = one.round()
-                    .map(round -> round.pending().size() - round.later(now).size())
-                    .orElse(0);
-            int later = one.round().map(round -> round.later(now).size()).orElse(0);
+            one.rounds().forEach(round -> rounds.rounds().openNow(round.round().id()));
+            int later = one.rounds().stream()
+                    .mapToInt(round -> round.later(now).size())
+                    .sum();
+            int asked = one.rounds().stream()
+                            .mapToInt(round -> round.pending().size())
+                            .sum()
+                    - later;
             text.append("📝 Opened the ")
                     .append(one.phase().kind().label().toLowerCase(Locale.ROOT))
                     .append(" of \"")
                     .append(cycle.name())
                     .append("\" now: ")
-                    .append(ReviewMessages.people(asked))
-                    .append(" asked now, ")
-                    .append(ReviewMessages.people(later))
-                    .append(" at their next working morning; due ")
+                    .append(
+                            one.phase().kind() == ReviewPhaseKind.MANAGER
+                                    ? asked + (asked == 1 ? " review" : " reviews") + " asked of managers now, " + later
+                                            + " at their next working morning"
+                                    : ReviewMessages.people(asked) + " asked now, " + ReviewMessages.people(later)
+                                            + " at their next working morning")
+                    .append("; due ")
                     .append(ReviewMessages.day(one.phase().dueOn()))
                     .append(". ");
         }
@@ -213,8 +217,13 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
         long questionnaire = asking.createQuestionnaire(
                         actor.orgId(), ReviewRounds.FEATURE, input.selfQuestions(), actor.personId())
                 .questionnaireId();
+        Long managerQuestionnaire = input.managerQuestions() == null
+                ? null
+                : asking.createQuestionnaire(
+                                actor.orgId(), ReviewRounds.FEATURE, input.managerQuestions(), actor.personId())
+                        .questionnaireId();
         Instant now = clock.instant();
-        record Started(ReviewCycle cycle, ReviewPhase phase, int people, Optional<OpenedRound> opened) {}
+        record Started(ReviewCycle cycle, List<ReviewPhase> phases, int people, List<OpenedRound> opened) {}
         Optional<Started> started = jdbi.inTransaction(handle -> {
             ReviewDao dao = handle.attach(ReviewDao.class);
             Optional<ReviewCycle> cycle = dao.insert(
@@ -239,7 +248,16 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                     input.selfOpens(),
                     input.selfDue(),
                     questionnaire);
-            ReviewPhase phase = dao.phases(actor.orgId(), cycle.get().id()).get(0);
+            if (managerQuestionnaire != null) {
+                dao.insertPhase(
+                        actor.orgId(),
+                        cycle.get().id(),
+                        ReviewPhaseKind.MANAGER,
+                        input.managerOpens(),
+                        input.managerDue(),
+                        managerQuestionnaire);
+            }
+            List<ReviewPhase> phases = dao.phases(actor.orgId(), cycle.get().id());
             handle.attach(AuditDao.class)
                     .insert(
                             actor.orgId(),
@@ -248,41 +266,58 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                             null,
                             cycle.get().name());
             int people = ReviewRounds.participants(handle, cycle.get()).size();
-            Optional<OpenedRound> opened = input.selfOpens().isAfter(today) || people == 0
-                    ? Optional.empty()
-                    : rounds.open(handle, cycle.get(), phase, Opening.now(), actor.personId());
-            return Optional.of(new Started(cycle.get(), phase, people, opened));
+            List<OpenedRound> opened = new ArrayList<>();
+            for (ReviewPhase phase : phases) {
+                if (!phase.opensOn().isAfter(today) && people > 0) {
+                    opened.addAll(rounds.open(handle, cycle.get(), phase, Opening.now(), actor.personId()));
+                }
+            }
+            return Optional.of(new Started(cycle.get(), phases, people, opened));
         });
         if (started.isEmpty()) {
             return Reply.privately("That cycle was started already.");
         }
-        started.get().opened().ifPresent(opened -> rounds.rounds()
+        started.get().opened().forEach(opened -> rounds.rounds()
                 .openNow(opened.round().id()));
         return Reply.privately(startedMessage(
                 actor,
                 started.get().cycle(),
-                started.get().phase(),
+                started.get().phases(),
                 started.get().people(),
                 started.get().opened(),
+                today,
                 now));
     }
 
     private static Message startedMessage(
-            Actor actor, ReviewCycle cycle, ReviewPhase phase, int people, Optional<OpenedRound> opened, Instant now) {
+            Actor actor,
+            ReviewCycle cycle,
+            List<ReviewPhase> phases,
+            int people,
+            List<OpenedRound> opened,
+            LocalDate today,
+            Instant now) {
+        ReviewPhase self = phases.stream()
+                .filter(phase -> phase.kind() == ReviewPhaseKind.SELF)
+                .findFirst()
+                .orElseThrow();
+        List<OpenedRound> selfRounds = opened.stream()
+                .filter(round -> round.round().subject().equals(cycle.subject(ReviewPhaseKind.SELF)))
+                .toList();
         StringBuilder text = new StringBuilder("📝 Started \"" + cycle.name() + "\" for "
-                + ReviewMessages.people(people) + ": the self review is due " + ReviewMessages.day(phase.dueOn())
+                + ReviewMessages.people(people) + ": the self review is due " + ReviewMessages.day(self.dueOn())
                 + " at the end of each person's working day. ");
         if (people == 0) {
             text.append("Nobody takes part as it stands: check who takes part, or ask for the directory's import.");
-        } else if (opened.isEmpty()) {
+        } else if (selfRounds.isEmpty()) {
             text.append("It opens on ")
-                    .append(ReviewMessages.day(phase.opensOn()))
+                    .append(ReviewMessages.day(self.opensOn()))
                     .append(" at 09:00 their time.");
         } else {
-            int later = opened.get().later(now).size();
-            int skipped = opened.get().skipped().size();
-            text.append(ReviewMessages.people(opened.get().pending().size() - later))
-                    .append(" asked now");
+            OpenedRound round = selfRounds.get(0);
+            int later = round.later(now).size();
+            int skipped = round.skipped().size();
+            text.append(ReviewMessages.people(round.pending().size() - later)).append(" asked now");
             if (later > 0) {
                 text.append(", ")
                         .append(ReviewMessages.people(later))
@@ -295,6 +330,13 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
             }
             text.append('.');
         }
+        phases.stream().filter(phase -> phase.kind() == ReviewPhaseKind.MANAGER).forEach(phase -> text.append(
+                        " Managers review their reports from ")
+                .append(ReviewMessages.day(phase.opensOn()))
+                .append(phase.opensOn().isAfter(today) ? "" : " (now)")
+                .append(" to ")
+                .append(ReviewMessages.day(phase.dueOn()))
+                .append('.'));
         text.append(" Follow it with ")
                 .append(ReviewMessages.review(actor.platform(), "status " + cycle.name()))
                 .append('.');
@@ -381,6 +423,7 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
             if (!late.isEmpty()) {
                 Text.Builder names = Text.builder().strong("Late").lineBreak();
                 late.stream().limit(NAMED).forEach(one -> names.plain("• " + one.name()
+                                + (one.aboutName() == null ? "" : ", about " + one.aboutName())
                                 + (one.managerName() == null ? "" : " (manager " + one.managerName() + ")"))
                         .lineBreak());
                 if (late.size() > NAMED) {

@@ -23,6 +23,9 @@ record ReviewInput(
         LocalDate selfOpens,
         LocalDate selfDue,
         Questionnaire selfQuestions,
+        LocalDate managerOpens,
+        LocalDate managerDue,
+        Questionnaire managerQuestions,
         Map<String, String> errors) {
 
     /** The longest a phase may run: a year. */
@@ -75,6 +78,27 @@ record ReviewInput(
         if (questions.error() != null) {
             errors.put(ReviewForm.SELF_QUESTIONS, questions.error());
         }
+        LocalDate managerOpens = date(form, ReviewForm.MANAGER_OPENS, errors);
+        LocalDate managerDue = date(form, ReviewForm.MANAGER_DUE, errors);
+        Questionnaire managerQuestions = null;
+        if (managerOpens != null || managerDue != null) {
+            if (managerOpens == null) {
+                errors.put(ReviewForm.MANAGER_OPENS, "Pick the day it opens too, or leave both days empty.");
+            } else if (managerDue == null) {
+                errors.put(ReviewForm.MANAGER_DUE, "Pick the day it is due too, or leave both days empty.");
+            } else if (managerDue.isBefore(managerOpens)) {
+                errors.put(
+                        ReviewForm.MANAGER_DUE,
+                        "It is due after it opens: pick a day on or after " + managerOpens + ".");
+            } else if (managerDue.isBefore(today)) {
+                errors.put(ReviewForm.MANAGER_DUE, "That day has passed: pick today or a later day.");
+            }
+            Questions.Parsed parsed = Questions.parse(form.text(ReviewForm.MANAGER_QUESTIONS), null);
+            if (parsed.error() != null) {
+                errors.put(ReviewForm.MANAGER_QUESTIONS, parsed.error());
+            }
+            managerQuestions = parsed.questionnaire();
+        }
         return new ReviewInput(
                 name,
                 audience,
@@ -86,6 +110,9 @@ record ReviewInput(
                 opens,
                 due,
                 questions.questionnaire(),
+                managerOpens,
+                managerDue,
+                managerQuestions,
                 errors);
     }
 

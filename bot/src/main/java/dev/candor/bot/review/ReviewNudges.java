@@ -23,7 +23,9 @@ public final class ReviewNudges implements ReviewOverdueJob.Outbox {
 
     @Override
     public void overdue(Handle handle, ReviewDao.Overdue ask, Instant until, WorkingTime person) {
-        String text = "⏰ Your " + ask.kind().label().toLowerCase(Locale.ROOT) + " of " + ask.cycleName() + " was due "
+        String text = "⏰ Your " + ask.kind().label().toLowerCase(Locale.ROOT)
+                + (ask.aboutName() == null ? " of " : " of " + ask.aboutName() + " for ") + ask.cycleName()
+                + " was due "
                 + when(ask.dueAt(), person.zone()) + ". You can still send it until " + when(until, person.zone())
                 + " (your time).";
         send(
@@ -44,8 +46,9 @@ public final class ReviewNudges implements ReviewOverdueJob.Outbox {
 
     @Override
     public void escalate(Handle handle, ReviewDao.Overdue ask, WorkingTime person) {
-        String text = "⏰ " + ask.personName() + "'s " + ask.kind().label().toLowerCase(Locale.ROOT) + " of "
-                + ask.cycleName() + " is " + ReviewOverdueJob.ESCALATE_AFTER + " working days overdue (it was due "
+        String text = "⏰ " + ask.personName() + "'s " + ask.kind().label().toLowerCase(Locale.ROOT)
+                + (ask.aboutName() == null ? " of " : " of " + ask.aboutName() + " for ") + ask.cycleName() + " is "
+                + ReviewOverdueJob.ESCALATE_AFTER + " working days overdue (it was due "
                 + when(ask.dueAt(), person.zone()) + " their time). They were told and can still send it for a few"
                 + " days; a word from you may help.";
         send(

@@ -279,12 +279,12 @@ class SlackReviewTest {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body())
-                .startsWith("cycle,phase,person,department,manager,state,due,answered,rating 1,rating 1 value,"
+                .startsWith("cycle,phase,person,about,department,manager,state,due,answered,rating 1,rating 1 value,"
                         + "rating 2,rating 2 value")
-                .contains("2026 annual review,self,Ana,Sales,Mo,done,2026-12-11T16:00:00Z,2026-12-04T10:00:00Z,"
+                .contains("2026 annual review,self,Ana,Ana,Sales,Mo,done,2026-12-11T16:00:00Z,2026-12-04T10:00:00Z,"
                         + "How well did you meet your goals this period?,4,")
-                .contains("2026 annual review,self,Gil,Engineering,Mo,late,")
-                .contains("2026 annual review,self,Li,Engineering,Mo,away,")
+                .contains("2026 annual review,self,Gil,Gil,Engineering,Mo,late,")
+                .contains("2026 annual review,self,Li,Li,Engineering,Mo,away,")
                 .doesNotContain("Shipped the billing migration", "Estimating");
         assertThat(review("list", "U0HANA").toString()).contains("2026 annual review", "1 of 5 done");
     }
@@ -400,6 +400,68 @@ class SlackReviewTest {
         assertThat(chat.openedView(chat.command("candor", "review", "U0HANA").trigger())
                         .toString())
                 .contains("Self review: Engineering Q1");
+    }
+
+    @Test
+    @Order(9)
+    void managersReviewEachReportWithTheEvidenceAManagerMaySeeAndNothingPrivate() throws Exception {
+        JsonNode form =
+                chat.openedView(chat.command("candor", "review new", "U0HANA").trigger());
+        JsonNode wrong = chat.submitAs("U0HANA", form, Map.of("name", "Sales H2", "manager_opens", "2027-01-04"));
+        assertThat(wrong.path("errors").path("manager_due").asText()).contains("Pick the day it is due too");
+        JsonNode started = chat.submitAs(
+                "U0HANA",
+                form,
+                Map.of(
+                        "name",
+                        "Sales H2",
+                        "audience",
+                        "organisation",
+                        "manager",
+                        "U0MO",
+                        "period_from",
+                        "2026-01-01",
+                        "period_to",
+                        "2026-12-31",
+                        "self_opens",
+                        "2027-01-11",
+                        "self_due",
+                        "2027-01-15",
+                        "manager_opens",
+                        "2027-01-04",
+                        "manager_due",
+                        "2027-01-22"));
+        assertThat(started.toString())
+                .contains("It opens on Mon 11 Jan 2027", "Managers review their reports from Mon 4 Jan 2027 (now)");
+        sweep();
+        assertThat(rows("SELECT r.subject FROM rounds r WHERE r.subject LIKE '%:manager:%' ORDER BY r.subject"))
+                .as("one round per report of Mo's, each asking Mo")
+                .hasSize(4);
+        assertThat(chat.awaitDm("D0MO", "Manager review of Ana: Sales H2").toString())
+                .contains("ask.answer");
+
+        String ask = rows("SELECT a.id::text FROM asks a JOIN rounds r ON r.id = a.round_id JOIN people s"
+                        + " ON s.id = CAST(NULLIF(split_part(r.subject, ':', 3), '') AS bigint) WHERE r.subject LIKE '%:manager:%'"
+                        + " AND s.name = 'Ana'")
+                .get(0);
+        JsonNode review = chat.openedView(chat.press("U0MO", "ask.answer", ask, "mo-review"));
+        Golden.assertMatches("review-manager-form", withoutMetadata(review));
+        assertThat(review.toString())
+                .contains("What their Thu 1 Jan 2026 to Thu 31 Dec 2026 left in Candor")
+                .contains("She struggles with deadlines")
+                .doesNotContain("Great estimates on the migration")
+                .doesNotContain("check-ins answered")
+                .contains("Ship the billing migration");
+        assertThat(chat.press("U0GIL", "ask.answer", ask, "gil-not-his")).isNotNull();
+        await("Gil may not write Mo's review")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> String.join(" ", slack.responses("gil-not-his")).contains("sent to someone else"));
+
+        JsonNode saved = chat.submitAs(
+                "U0MO", review, Map.of("q1", "4", "q2", "Shipped the migration", "q3", "Estimates", "q4", "4"));
+        assertThat(saved.path("response_action").asText()).as("%s", saved).isEqualTo("update");
+        assertThat(review("status Sales H2", "U0HANA").toString())
+                .contains("*Manager review*", "1 of 4 done", "3 to do", "*Self review*", "Opens Mon 11 Jan 2027");
     }
 
     private static void sweep() {

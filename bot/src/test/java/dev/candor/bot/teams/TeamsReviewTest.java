@@ -148,6 +148,42 @@ class TeamsReviewTest {
                 .contains("Exports are downloads from Candor itself: set PUBLIC");
     }
 
+    @Test
+    @Order(3)
+    void moReviewsEachOfHisReportsFromHisChatWithTheEvidenceAManagerMaySee() throws Exception {
+        JsonNode form = chat.reply(chat.says("hana", "candor review new"));
+        JsonNode started = chat.answer(chat.submits(
+                "hana",
+                asFilled(
+                        form,
+                        Map.of(
+                                "name",
+                                "Sales H2",
+                                "self_opens",
+                                "2026-12-21",
+                                "self_due",
+                                "2026-12-23",
+                                "manager_opens",
+                                "2026-12-11",
+                                "manager_due",
+                                "2026-12-18"))));
+        assertThat(started.toString()).contains("Managers review their reports from Fri 11 Dec 2026 (now)");
+        ((AskSweepJob) teams.candor.asking().sweepJob().job()).sweep();
+        chat.awaitDm("mo", "Manager review of Ana: Sales H2");
+        String ask = Rows.strings(
+                        teams.jdbi(),
+                        "SELECT a.id::text FROM asks a JOIN rounds r ON r.id = a.round_id JOIN people s ON s.id ="
+                                + " CAST(NULLIF(split_part(r.subject, ':', 3), '') AS bigint) WHERE s.name = 'Ana'")
+                .get(0);
+        JsonNode review = chat.answer(chat.presses("mo", "ask.answer", ask));
+        Goldens.assertMatches("review-manager-form.json", review);
+        assertThat(review.toString())
+                .contains("Manager review of Ana: Sales H2", "What their", "How well did they meet their goals")
+                .doesNotContain("check-ins answered");
+        assertThat(chat.answer(chat.presses("ana", "ask.answer", ask)).toString())
+                .contains("sent to someone else");
+    }
+
     /** What Teams sends: every input's value as the card shows it, changed where {@code changes} says. */
     private static com.fasterxml.jackson.databind.node.ObjectNode asFilled(JsonNode card, Map<String, String> changes) {
         Map<String, String> values = new java.util.LinkedHashMap<>();

@@ -21,6 +21,7 @@ import dev.candor.storage.review.ReviewState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -81,33 +82,70 @@ public final class ReviewRounds implements RoundSeries {
             return dao.phases(entry.orgId(), entry.id()).stream()
                     .filter(phase -> cycle.get().subject(phase.kind()).equals(entry.subject()))
                     .findFirst()
-                    .flatMap(phase -> open(handle, cycle.get(), phase, Opening.at(occurrence.opensLocal()), null))
-                    .isPresent();
+                    .map(phase -> !open(handle, cycle.get(), phase, Opening.at(occurrence.opensLocal()), null)
+                            .isEmpty())
+                    .orElse(false);
         });
     }
 
     /**
-     * Opens the phase's round for the cycle's participants in the caller's transaction; empty when it was opened
-     * before.
+     * Opens the phase in the caller's transaction, once: the self review as one round of the cycle's participants,
+     * the manager review as one round per participant who has a manager, asking that manager. Empty when it was
+     * opened before (or nobody takes part).
      */
-    public Optional<OpenedRound> open(
-            Handle handle, ReviewCycle cycle, ReviewPhase phase, Opening opening, Long openedBy) {
+    public List<OpenedRound> open(Handle handle, ReviewCycle cycle, ReviewPhase phase, Opening opening, Long openedBy) {
+        ReviewDao dao = handle.attach(ReviewDao.class);
+        if (!dao.opened(cycle.orgId(), cycle.id(), phase.kind())) {
+            return List.of();
+        }
         QuestionnaireVersion version = handle.attach(QuestionnaireDao.class)
                 .findLatest(cycle.orgId(), phase.questionnaireId())
                 .orElseThrow(() -> new IllegalStateException("review phase without questions"));
         RoundTiming timing = new RoundTiming(opening, new Deadline.EndOfWorkingDay(phase.dueOn(), DUE_AT), reminders());
+        List<Long> participants = participants(handle, cycle);
+        List<OpenedRound> opened = new ArrayList<>();
+        if (phase.kind() == ReviewPhaseKind.SELF) {
+            request(handle, cycle, phase, version, timing, cycle.subject(phase.kind()), participants, openedBy)
+                    .ifPresent(opened::add);
+            return opened;
+        }
+        for (ReviewDao.ManagerOf pair : dao.managersOf(
+                cycle.orgId(), participants.stream().mapToLong(Long::longValue).toArray())) {
+            request(
+                            handle,
+                            cycle,
+                            phase,
+                            version,
+                            timing,
+                            cycle.subject(phase.kind(), pair.personId()),
+                            List.of(pair.managerId()),
+                            openedBy)
+                    .ifPresent(opened::add);
+        }
+        return opened;
+    }
+
+    private Optional<OpenedRound> request(
+            Handle handle,
+            ReviewCycle cycle,
+            ReviewPhase phase,
+            QuestionnaireVersion version,
+            RoundTiming timing,
+            String subject,
+            List<Long> people,
+            Long openedBy) {
         return rounds.open(
                 handle,
                 new RoundRequest(
                         cycle.orgId(),
                         FEATURE,
-                        cycle.subject(phase.kind()),
+                        subject,
                         RoundCalendar.ONCE,
                         phase.questionnaireId(),
                         version.version(),
                         timing,
                         false,
-                        participants(handle, cycle),
+                        people,
                         openedBy));
     }
 
@@ -139,10 +177,5 @@ public final class ReviewRounds implements RoundSeries {
     /** The engine's rounds, to open now, hold or resume reminders. */
     public Rounds rounds() {
         return rounds;
-    }
-
-    /** The phase kinds this builds, in order. */
-    public static List<ReviewPhaseKind> kinds() {
-        return List.of(ReviewPhaseKind.SELF);
     }
 }

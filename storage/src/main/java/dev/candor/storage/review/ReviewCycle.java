@@ -31,4 +31,9 @@ public record ReviewCycle(
     public String subject(ReviewPhaseKind kind) {
         return id + ":" + kind.dbValue();
     }
+
+    /** The round subject of a phase about one person (a manager review): {@code 12:manager:34}. */
+    public String subject(ReviewPhaseKind kind, long personId) {
+        return subject(kind) + ":" + personId;
+    }
 }

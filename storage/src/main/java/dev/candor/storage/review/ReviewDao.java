@@ -69,17 +69,39 @@ public interface ReviewDao {
 
     @SqlQuery(
             """
-            SELECT org_id, cycle_id, kind, opens_on, due_on, questionnaire_id FROM review_phases
+            SELECT org_id, cycle_id, kind, opens_on, due_on, questionnaire_id, opened_at FROM review_phases
             WHERE org_id = :orgId AND cycle_id = :cycleId ORDER BY opens_on, kind
             """)
     List<ReviewPhase> phases(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
 
-    /** Every phase of every active cycle, for the engine's series job that opens their rounds. */
+    /** Marks the phase opened (its rounds are); false when it was before. */
+    @SqlUpdate(
+            """
+            UPDATE review_phases SET opened_at = now()
+            WHERE org_id = :orgId AND cycle_id = :cycleId AND kind = :kind AND opened_at IS NULL
+            """)
+    boolean opened(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("kind") ReviewPhaseKind kind);
+
+    /** A person and the manager who reviews them. */
+    record ManagerOf(long personId, long managerId) {}
+
+    /** Of these people, those with an active human manager, with that manager. */
     @SqlQuery(
             """
-            SELECT p.org_id, p.cycle_id, p.kind, p.opens_on, p.due_on, p.questionnaire_id
+            SELECT p.id AS person_id, p.manager_id
+            FROM people p JOIN people m ON m.org_id = p.org_id AND m.id = p.manager_id AND m.active AND NOT m.is_bot
+            WHERE p.org_id = :orgId AND p.id = ANY(:people) AND p.manager_id <> p.id
+            ORDER BY p.id
+            """)
+    @RegisterConstructorMapper(ManagerOf.class)
+    List<ManagerOf> managersOf(@Bind("orgId") long orgId, @Bind("people") long[] people);
+
+    /** The phases of active cycles not opened yet, for the engine's series job that opens their rounds. */
+    @SqlQuery(
+            """
+            SELECT p.org_id, p.cycle_id, p.kind, p.opens_on, p.due_on, p.questionnaire_id, p.opened_at
             FROM review_phases p JOIN review_cycles c ON c.org_id = p.org_id AND c.id = p.cycle_id
-            WHERE c.state = 'active' ORDER BY p.cycle_id, p.kind
+            WHERE c.state = 'active' AND p.opened_at IS NULL ORDER BY p.cycle_id, p.kind
             """)
     List<ReviewPhase> activePhases();
 
@@ -115,6 +137,7 @@ public interface ReviewDao {
             long askId,
             long personId,
             String name,
+            String aboutName,
             String department,
             String managerName,
             String state,
@@ -125,7 +148,7 @@ public interface ReviewDao {
 
     @SqlQuery(
             """
-            SELECT a.id AS ask_id, p.id AS person_id, p.name, p.department, m.name AS manager_name, a.state, a.due_at, a.answered_at,
+            SELECT a.id AS ask_id, p.id AS person_id, p.name, s.name AS about_name, p.department, m.name AS manager_name, a.state, a.due_at, a.answered_at,
                    (p.away_until IS NOT NULL AND p.away_until >= CAST(:now AS timestamptz)::date) AS away,
                    (a.state = 'expired' OR a.state = 'pending' AND (a.due_at < :now OR EXISTS (
                         SELECT 1 FROM review_late l WHERE l.org_id = a.org_id AND l.ask_id = a.id))) AS late
@@ -133,7 +156,8 @@ public interface ReviewDao {
             JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
             JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id
             LEFT JOIN people m ON m.org_id = p.org_id AND m.id = p.manager_id
-            WHERE r.org_id = :orgId AND r.feature = 'review' AND r.subject = :subject
+            LEFT JOIN people s ON s.org_id = r.org_id AND s.id = CAST(NULLIF(split_part(r.subject, ':', 3), '') AS bigint)
+            WHERE r.org_id = :orgId AND r.feature = 'review' AND (r.subject = :subject OR r.subject LIKE :subject || ':%')
             ORDER BY p.name, p.id
             """)
     List<Progress> progress(@Bind("orgId") long orgId, @Bind("subject") String subject, @Bind("now") Instant now);
@@ -157,11 +181,11 @@ public interface ReviewDao {
                    a.state, (p.away_until IS NOT NULL AND p.away_until >= CAST(:today AS date)) AS away
             FROM review_cycles c
             JOIN review_phases ph ON ph.org_id = c.org_id AND ph.cycle_id = c.id
-            JOIN rounds r ON r.org_id = c.org_id AND r.feature = 'review' AND r.subject = c.id || ':' || ph.kind
+            JOIN rounds r ON r.org_id = c.org_id AND r.feature = 'review' AND split_part(r.subject, ':', 1) = c.id::text AND split_part(r.subject, ':', 2) = ph.kind
                          AND r.state = 'open'
             JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
             JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id AND p.manager_id IS NOT NULL
-            WHERE c.state = 'active'
+            WHERE c.state = 'active' AND ph.kind = 'self'
             ORDER BY c.org_id, p.manager_id, c.id, ph.kind, p.name
             """)
     @RegisterConstructorMapper(Report.class)
@@ -184,19 +208,21 @@ public interface ReviewDao {
             LocalDate dueOn,
             String state,
             Instant dueAt,
-            Instant lateDueAt) {}
+            Instant lateDueAt,
+            String aboutName) {}
 
     @SqlQuery(
             """
             SELECT r.org_id, r.id AS round_id, a.id AS ask_id, a.person_id, p.name AS person_name, p.manager_id,
                    c.id AS cycle_id, c.name AS cycle_name, ph.kind, ph.due_on, a.state, a.due_at,
-                   l.due_at AS late_due_at
+                   l.due_at AS late_due_at, s.name AS about_name
             FROM review_cycles c
             JOIN review_phases ph ON ph.org_id = c.org_id AND ph.cycle_id = c.id
-            JOIN rounds r ON r.org_id = c.org_id AND r.feature = 'review' AND r.subject = c.id || ':' || ph.kind
+            JOIN rounds r ON r.org_id = c.org_id AND r.feature = 'review' AND split_part(r.subject, ':', 1) = c.id::text AND split_part(r.subject, ':', 2) = ph.kind
             JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
             JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id AND p.active
             LEFT JOIN review_late l ON l.org_id = a.org_id AND l.ask_id = a.id
+            LEFT JOIN people s ON s.org_id = r.org_id AND s.id = CAST(NULLIF(split_part(r.subject, ':', 3), '') AS bigint)
             WHERE c.state = 'active'
               AND ((a.state = 'expired' AND l.ask_id IS NULL)
                    OR (a.state = 'pending' AND l.ask_id IS NOT NULL AND l.escalated_at IS NULL))
@@ -226,14 +252,20 @@ public interface ReviewDao {
     boolean escalated(@Bind("orgId") long orgId, @Bind("askId") long askId, @Bind("now") Instant now);
 
     /** The round of a phase, once it opened. */
-    @SqlQuery("SELECT id FROM rounds WHERE org_id = :orgId AND feature = 'review' AND subject = :subject")
-    Optional<Long> round(@Bind("orgId") long orgId, @Bind("subject") String subject);
+    @SqlQuery(
+            """
+            SELECT id FROM rounds
+            WHERE org_id = :orgId AND feature = 'review' AND (subject = :subject OR subject LIKE :subject || ':%')
+            ORDER BY id
+            """)
+    List<Long> rounds(@Bind("orgId") long orgId, @Bind("subject") String subject);
 
     /** The open rounds of a phase, to hold, resume or end them. */
     @SqlQuery(
             """
             SELECT id FROM rounds
-            WHERE org_id = :orgId AND feature = 'review' AND subject = :subject AND state = 'open'
+            WHERE org_id = :orgId AND feature = 'review' AND (subject = :subject OR subject LIKE :subject || ':%')
+              AND state = 'open'
             """)
     List<Long> openRounds(@Bind("orgId") long orgId, @Bind("subject") String subject);
 }
