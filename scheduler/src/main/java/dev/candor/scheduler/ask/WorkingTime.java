@@ -57,6 +57,25 @@ public record WorkingTime(
         return workingDays.contains(local.getDayOfWeek()) && !isQuiet(local.toLocalTime());
     }
 
+    /**
+     * True when a nudge of the week (a goal reminder, a review summary) may go at {@code moment}: in working time, not
+     * away, and from {@code from} in the person's morning, so that it lands on their first working morning a sweep
+     * finds them.
+     */
+    public boolean mayNudgeAt(Instant moment, LocalTime from) {
+        return isWorking(moment)
+                && !isAway(moment)
+                && !LocalDateTime.ofInstant(moment, zone).toLocalTime().isBefore(from);
+    }
+
+    /** The person's ISO week at {@code moment}, e.g. {@code 2026-W49}: once-a-week keys count weeks in their zone. */
+    public String week(Instant moment) {
+        LocalDate day = LocalDate.ofInstant(moment, zone);
+        return day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format(
+                        java.util.Locale.ROOT, "%02d", day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
     /** True when the person is away on the local day of {@code moment}. */
     public boolean isAway(Instant moment) {
         return awayUntil.isPresent() && !LocalDate.ofInstant(moment, zone).isAfter(awayUntil.get());

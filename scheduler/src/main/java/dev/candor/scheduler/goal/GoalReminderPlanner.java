@@ -5,10 +5,8 @@ import dev.candor.storage.goal.GoalDue;
 import dev.candor.storage.goal.GoalStale;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +26,12 @@ public final class GoalReminderPlanner {
         List<GoalReminder> due = new ArrayList<>();
         for (GoalDue goal : goals) {
             WorkingTime owner = times.get(goal.ownerId());
-            if (owner != null && mayNudge(owner, now)) {
+            if (owner != null && owner.mayNudgeAt(now, FROM)) {
                 long days = daysUntil(goal.dueOn(), owner, now);
                 kindForOwner(days).ifPresent(kind -> due.add(reminder(kind, goal, goal.ownerId(), days)));
             }
             WorkingTime manager = goal.managerId() == null ? null : times.get(goal.managerId());
-            if (manager != null && mayNudge(manager, now)) {
+            if (manager != null && manager.mayNudgeAt(now, FROM)) {
                 long days = daysUntil(goal.dueOn(), manager, now);
                 if (days <= -8 && days >= -14) {
                     due.add(reminder(GoalReminder.Kind.OVERDUE_TO_MANAGER, goal, goal.managerId(), days));
@@ -67,10 +65,8 @@ public final class GoalReminderPlanner {
         List<GoalUpdateAsk> asks = new ArrayList<>();
         for (Map.Entry<Long, List<Long>> owner : byOwner.entrySet()) {
             WorkingTime time = times.get(owner.getKey());
-            if (time != null && (asked ? !time.isAway(now) : mayNudge(time, now))) {
-                LocalDate today = LocalDate.ofInstant(now, time.zone());
-                String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                        + String.format(java.util.Locale.ROOT, "%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            if (time != null && (asked ? !time.isAway(now) : time.mayNudgeAt(now, FROM))) {
+                String week = time.week(now);
                 asks.add(new GoalUpdateAsk(orgs.get(owner.getKey()), owner.getKey(), owner.getValue(), week));
             }
         }
@@ -88,11 +84,6 @@ public final class GoalReminderPlanner {
             return Optional.of(GoalReminder.Kind.OVERDUE);
         }
         return Optional.empty();
-    }
-
-    private static boolean mayNudge(WorkingTime time, Instant now) {
-        LocalDateTime local = LocalDateTime.ofInstant(now, time.zone());
-        return time.isWorking(now) && !time.isAway(now) && !local.toLocalTime().isBefore(FROM);
     }
 
     private static long daysUntil(LocalDate due, WorkingTime time, Instant now) {

@@ -8,14 +8,11 @@ import dev.candor.storage.review.ReviewDao;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.DisallowConcurrentExecution;
@@ -106,7 +103,7 @@ public final class ReviewSummaryJob implements Job {
         for (List<ReviewDao.Report> group : byManager.values()) {
             ReviewDao.Report first = group.get(0);
             WorkingTime time = working.get(first.managerId());
-            if (time == null || !mayTell(time, now)) {
+            if (time == null || !time.mayNudgeAt(now, FROM)) {
                 continue;
             }
             List<String> done = new ArrayList<>();
@@ -124,9 +121,7 @@ public final class ReviewSummaryJob implements Job {
             if (toDo.isEmpty()) {
                 continue; // nothing to follow up: all done, or away
             }
-            LocalDate today = LocalDate.ofInstant(now, time.zone());
-            String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                    + String.format(Locale.ROOT, "%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            String week = time.week(now);
             due.add(new Summary(
                     first.orgId(),
                     first.managerId(),
@@ -140,10 +135,5 @@ public final class ReviewSummaryJob implements Job {
                     week));
         }
         return due.isEmpty() ? 0 : jdbi.inTransaction(handle -> outbox.queue(handle, due));
-    }
-
-    private static boolean mayTell(WorkingTime time, Instant now) {
-        LocalDateTime local = LocalDateTime.ofInstant(now, time.zone());
-        return time.isWorking(now) && !time.isAway(now) && !local.toLocalTime().isBefore(FROM);
     }
 }
