@@ -111,7 +111,7 @@ class SlackAnswerThreadTest {
         assertThat(form.toString())
                 .contains("The on-call rota burns people out")
                 .doesNotContain("Ana");
-        Golden.assertMatches("thread-reply-form", withoutMetadata(form));
+        Golden.assertMatches("thread-reply-form", Golden.withoutMetadata(form));
         JsonNode sent = submit("U0HANA", form, "V0REPLY", "Thanks, we are changing the rota in January.");
         assertThat(sent.toString()).contains("got a notice", "nobody learns who they are");
 
@@ -332,12 +332,6 @@ class SlackAnswerThreadTest {
         HttpResponse<String> response = interaction(SlackRequests.viewSubmission(userId, view, viewId, state));
         assertThat(response.statusCode()).isEqualTo(200);
         return Golden.parse(response.body());
-    }
-
-    private static JsonNode withoutMetadata(JsonNode view) {
-        ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata"); // holds the thread's random id and the fake Slack's response URL
-        return copy;
     }
 
     private HttpResponse<String> interaction(String payload) throws Exception {

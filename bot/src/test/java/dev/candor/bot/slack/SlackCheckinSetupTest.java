@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -94,7 +93,7 @@ class SlackCheckinSetupTest {
 
         JsonNode view = openedView(trigger);
 
-        Golden.assertMatches("checkin-setup-form", withoutMetadata(view));
+        Golden.assertMatches("checkin-setup-form", Golden.withoutMetadata(view));
         assertThat(view.toString())
                 .contains("mood: How are you feeling this week?", "text: What are your priorities for next week?")
                 .contains("\"initial_time\":\"14:00\"");
@@ -241,7 +240,7 @@ class SlackCheckinSetupTest {
     @Order(10)
     void hrSetsUpACheckinForMayasTeamAndMayaIsTold() throws Exception {
         JsonNode view = openedView(pressWithTrigger("U0HANA", "checkin.new", "new"));
-        Golden.assertMatches("checkin-setup-form-hr", withoutMetadata(view));
+        Golden.assertMatches("checkin-setup-form-hr", Golden.withoutMetadata(view));
 
         submit("U0HANA", view, Map.of("name", "Maya's team pulse", "owner", "U0MAYA"));
 
@@ -304,12 +303,6 @@ class SlackCheckinSetupTest {
         HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-    }
-
-    private static JsonNode withoutMetadata(JsonNode view) {
-        ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata");
-        return copy;
     }
 
     private static long person(long orgId, String name, String zone, Long managerId, String role, String slackId) {

@@ -128,7 +128,7 @@ class SlackFeedbackTest {
     void theFormSendsFeedbackForTheManagerAloneOrForBoth() throws Exception {
         SlackChat.Command opened = command("", "U0GIL");
         JsonNode form = chat.openedView(opened.trigger());
-        Golden.assertMatches("feedback-form", withoutMetadata(form));
+        Golden.assertMatches("feedback-form", Golden.withoutMetadata(form));
 
         JsonNode missing = chat.submitAs("U0GIL", form, Map.of("person", "U0ANA", "went_well", "ok"));
         assertThat(missing.path("response_action").asText()).isEqualTo("errors");
@@ -364,7 +364,7 @@ class SlackFeedbackTest {
                 .get(0);
         assertThat(chat.dmTexts("D0ZED")).anyMatch(text -> text.contains("ask.decline"));
         JsonNode decline = chat.openedView(chat.press("U0ZED", "ask.decline", zedsAsk, "zed-declines"));
-        Golden.assertMatches("ask-decline-form", withoutMetadata(decline));
+        Golden.assertMatches("ask-decline-form", Golden.withoutMetadata(decline));
         chat.submitAs("U0ZED", decline, Map.of("reason", "I wasn't at the demo"));
         JsonNode declined = chat.awaitDm("D0GIL", "Zed declined your feedback request");
         assertThat(declined.toString()).contains("I wasn't at the demo");
@@ -544,7 +544,7 @@ class SlackFeedbackTest {
     @Order(14)
     void theRequestFormAsksSeveralPeopleAndRefusesA360FromSomeoneWhoIsNotTheManager() throws Exception {
         JsonNode form = chat.openedView(command("request", "U0GIL").trigger());
-        Golden.assertMatches("feedback-request-form", withoutMetadata(form));
+        Golden.assertMatches("feedback-request-form", Golden.withoutMetadata(form));
         assertThat(form.get("callback_id").asText()).isEqualTo("feedback.request");
 
         JsonNode refused =
@@ -691,12 +691,6 @@ class SlackFeedbackTest {
 
     private static String text(JsonNode body) {
         return body.path("text").asText();
-    }
-
-    private static JsonNode withoutMetadata(JsonNode view) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata");
-        return copy;
     }
 
     private static String feedbackId(String words) {

@@ -203,7 +203,7 @@ class SlackOneOnOneTest {
         JsonNode view = Golden.parse(
                 viewsOpened(Golden.parse(press).get("trigger_id").asText()).get("view"));
         assertThat(view.get("private_metadata").asText()).contains("\"context\":\"" + ask);
-        Golden.assertMatches("oneonone-notes-form", withoutMetadata(view));
+        Golden.assertMatches("oneonone-notes-form", Golden.withoutMetadata(view));
         ObjectNode state = json.createObjectNode();
         text(state, "notes", "Talked budget; promotion case next quarter.");
         text(state, "mine", "Ask finance about the budget\n\n- Book the conference");
@@ -260,7 +260,7 @@ class SlackOneOnOneTest {
         interaction(press);
         JsonNode view = Golden.parse(
                 viewsOpened(Golden.parse(press).get("trigger_id").asText()).get("view"));
-        Golden.assertMatches("oneonone-point-form", withoutMetadata(view));
+        Golden.assertMatches("oneonone-point-form", Golden.withoutMetadata(view));
         ObjectNode state = json.createObjectNode();
         text(state, "point", "the offsite");
 
@@ -384,12 +384,6 @@ class SlackOneOnOneTest {
     }
 
     /** The view without where it was opened from (a port, a date): those are checked apart. */
-    private static JsonNode withoutMetadata(JsonNode view) {
-        ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata");
-        return copy;
-    }
-
     private static void text(ObjectNode state, String id, String value) {
         ObjectNode element = state.putObject(id).putObject(id);
         element.put("type", "plain_text_input");

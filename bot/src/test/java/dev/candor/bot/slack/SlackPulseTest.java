@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.scheduler.outbox.DeliveryConfig;
@@ -104,7 +103,7 @@ class SlackPulseTest {
     void pulseOpensTheSettingsFormWithSensibleDefaults() throws Exception {
         JsonNode view = openedView(pulse("", "U0HANA").trigger());
 
-        Golden.assertMatches("pulse-settings-form", withoutMetadata(view));
+        Golden.assertMatches("pulse-settings-form", Golden.withoutMetadata(view));
         assertThat(view.toString()).contains("\"initial_time\":\"10:00\"", "Anonymous: answers are never linked");
     }
 
@@ -127,13 +126,13 @@ class SlackPulseTest {
         JsonNode questions = next(
                 openedView(pulse("", "U0HANA").trigger()),
                 Map.of("name", "December eNPS", "audience", "departments", "departments", "Sales"));
-        Golden.assertMatches("pulse-questions-form", withoutMetadata(questions));
+        Golden.assertMatches("pulse-questions-form", Golden.withoutMetadata(questions));
         assertThat(questions.toString())
                 .contains("nps: How likely are you to recommend working here to a friend?")
                 .contains("text: What is the main reason for your score? (optional)");
 
         JsonNode preview = next(questions, Map.of());
-        Golden.assertMatches("pulse-preview", withoutMetadata(preview));
+        Golden.assertMatches("pulse-preview", Golden.withoutMetadata(preview));
         assertThat(preview.toString())
                 .contains("goes to 3 people (Sales), now.")
                 .contains(
@@ -369,12 +368,6 @@ class SlackPulseTest {
         HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
-    }
-
-    private static JsonNode withoutMetadata(JsonNode view) {
-        ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata");
-        return copy;
     }
 
     private static long person(

@@ -97,7 +97,7 @@ class SlackReviewTest {
 
         JsonNode form =
                 chat.openedView(chat.command("candor", "review new", "U0HANA").trigger());
-        Golden.assertMatches("review-new-form", withoutMetadata(form));
+        Golden.assertMatches("review-new-form", Golden.withoutMetadata(form));
         JsonNode wrong = chat.submitAs(
                 "U0HANA",
                 form,
@@ -200,7 +200,7 @@ class SlackReviewTest {
                         .toString())
                 .contains("Self review: 2026 annual review");
         JsonNode form = chat.openedView(chat.press("U0ANA", "ask.answer", ask, "ana-answer"));
-        Golden.assertMatches("review-self-form", withoutMetadata(form));
+        Golden.assertMatches("review-self-form", Golden.withoutMetadata(form));
         assertThat(form.toString())
                 .contains("What your Thu 1 Jan 2026 to Fri 4 Dec 2026 left in Candor")
                 .contains("1 kudos*: #ownership ×1", "Thanks for shipping the importer on a Friday night” — Gil, 3 Jun")
@@ -445,7 +445,7 @@ class SlackReviewTest {
                         + " AND s.name = 'Ana'")
                 .get(0);
         JsonNode review = chat.openedView(chat.press("U0MO", "ask.answer", ask, "mo-review"));
-        Golden.assertMatches("review-manager-form", withoutMetadata(review));
+        Golden.assertMatches("review-manager-form", Golden.withoutMetadata(review));
         assertThat(review.toString())
                 .contains("What their Thu 1 Jan 2026 to Thu 31 Dec 2026 left in Candor")
                 .contains("She struggles with deadlines")
@@ -474,12 +474,6 @@ class SlackReviewTest {
 
     private static String text(JsonNode body) {
         return body.path("text").asText();
-    }
-
-    private static JsonNode withoutMetadata(JsonNode view) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata");
-        return copy;
     }
 
     private static List<String> rows(String sql) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.bot.feedback.SpeakUpTrail;
@@ -107,7 +106,7 @@ class SlackSpeakUpTest {
     @Order(2)
     void hrRepliesGilIsNoticedOpensTheRepliesAndAnswersBackTwice() throws Exception {
         hanasReplyForm = chat.openedView(chat.press("U0HANA", "feedback.speakup.reply", thread, "hana-reply"));
-        Golden.assertMatches("speakup-reply-form", normalized(withoutMetadata(hanasReplyForm)));
+        Golden.assertMatches("speakup-reply-form", normalized(Golden.withoutMetadata(hanasReplyForm)));
         assertThat(chat.submitAs("U0HANA", hanasReplyForm, Map.of("message", REPLY1))
                         .toString())
                 .contains("The author gets a notice");
@@ -121,7 +120,7 @@ class SlackSpeakUpTest {
         assertThat(mine.toString()).contains(FIRST, "*Hana:* " + REPLY1, "feedback.speakup.answer");
 
         gilsAnswerForm = chat.openedView(chat.press("U0GIL", "feedback.speakup.answer", thread, "gil-answer-1"));
-        Golden.assertMatches("speakup-answer-form", normalized(withoutMetadata(gilsAnswerForm)));
+        Golden.assertMatches("speakup-answer-form", normalized(Golden.withoutMetadata(gilsAnswerForm)));
         assertThat(chat.submitAs("U0GIL", gilsAnswerForm, Map.of("message", ANSWER1))
                         .toString())
                 .contains("Sent without your name to Hana and Ines");
@@ -189,7 +188,7 @@ class SlackSpeakUpTest {
                 .contains("Keep it to 3000 characters (this is 3001)");
 
         JsonNode form = chat.openedView(command("anonymous", "U0ANA").trigger());
-        Golden.assertMatches("speakup-form", withoutMetadata(form));
+        Golden.assertMatches("speakup-form", Golden.withoutMetadata(form));
         JsonNode short_ = chat.submitAs("U0ANA", form, Map.of("message", "short"));
         assertThat(short_.path("errors").toString()).contains("at least 10 characters");
         assertThat(chat.submitAs("U0ANA", form, Map.of("message", FROM_FORM)).toString())
@@ -358,12 +357,6 @@ class SlackSpeakUpTest {
 
     private static String text(JsonNode body) {
         return body.path("text").asText();
-    }
-
-    private static JsonNode withoutMetadata(JsonNode view) {
-        ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata");
-        return copy;
     }
 
     private static long count(String sql) {
