@@ -2,9 +2,7 @@ package dev.candor.bot.goal;
 
 import dev.candor.bot.chat.Actor;
 import dev.candor.bot.chat.Message;
-import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
-import dev.candor.scheduler.goal.GoalReminderPlanner;
 import dev.candor.storage.checkin.CheckinDao;
 import dev.candor.storage.goal.GoalSettingsDao;
 import java.time.Clock;
@@ -23,8 +21,7 @@ final class GoalAskNow {
 
     GoalAskNow(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
-        this.job = new GoalReminderJob(
-                jdbi, clock, new WorkingTimeLoader(jdbi, clock), new GoalReminderPlanner(), new GoalReminderQueue());
+        this.job = GoalReminderJob.on(jdbi, clock, new GoalReminderQueue());
     }
 
     /** A manager asks their direct reports. */

@@ -10,9 +10,7 @@ import dev.candor.bot.TestConfigs;
 import dev.candor.bot.checkin.Questions;
 import dev.candor.bot.checkin.TestCheckins;
 import dev.candor.bot.goal.GoalReminderQueue;
-import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
-import dev.candor.scheduler.goal.GoalReminderPlanner;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
@@ -117,7 +115,7 @@ class SlackGoalsTest {
     @Order(3)
     void theFormAddsAPrivateGoalAndSaysWhatIsMissing() throws Exception {
         JsonNode form = chat.openedView(command("add", "U0ANA").trigger());
-        Golden.assertMatches("goal-add-form", withoutMetadata(form));
+        Golden.assertMatches("goal-add-form", Golden.withoutMetadata(form));
 
         JsonNode missing = chat.submitAs("U0ANA", form, Map.of("title", "Grow the pilot", "measure", "number"));
         assertThat(missing.path("errors").path("target").asText()).contains("Say where you start and the target");
@@ -179,7 +177,7 @@ class SlackGoalsTest {
                 .get(0);
 
         JsonNode form = chat.openedView(chat.press("U0ANA", "goal.update", churn, "ana-update"));
-        Golden.assertMatches("goal-update-form", normalizedIds(withoutMetadata(form)));
+        Golden.assertMatches("goal-update-form", normalizedIds(Golden.withoutMetadata(form)));
         JsonNode wrong = chat.submitAs("U0ANA", form, Map.of("current", "130"));
         assertThat(wrong.path("errors").path("current").asText()).contains("from 0 to 100");
         chat.submitAs(
@@ -296,12 +294,7 @@ class SlackGoalsTest {
         goals("add Send the pilot report by 2026-12-10", "U0ANA");
         goals("add Close the Q3 audit by 2026-11-25", "U0ANA");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        GoalReminderJob job = new GoalReminderJob(
-                database.jdbi(),
-                clock,
-                new WorkingTimeLoader(database.jdbi(), clock),
-                new GoalReminderPlanner(),
-                new GoalReminderQueue());
+        GoalReminderJob job = GoalReminderJob.on(database.jdbi(), clock, new GoalReminderQueue());
 
         assertThat(job.sweep()).isEqualTo(2);
 
@@ -322,12 +315,7 @@ class SlackGoalsTest {
                         "UPDATE goals SET updated_at = ? WHERE title IN ('Reduce churn in the pilot', 'Ship the billing docs')",
                         NOW.minus(Duration.ofDays(20))));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        GoalReminderJob job = new GoalReminderJob(
-                database.jdbi(),
-                clock,
-                new WorkingTimeLoader(database.jdbi(), clock),
-                new GoalReminderPlanner(),
-                new GoalReminderQueue());
+        GoalReminderJob job = GoalReminderJob.on(database.jdbi(), clock, new GoalReminderQueue());
 
         assertThat(text(goals("remind", "U0LI"))).contains("You have no reports");
         assertThat(text(goals("remind", "U0MO")))
@@ -435,7 +423,7 @@ class SlackGoalsTest {
                 .get(0);
 
         JsonNode form = chat.openedView(chat.press("U0ANA", "ask.answer", ask, "ana-answer"));
-        Golden.assertMatches("checkin-goals-form", withoutMetadata(goalInputIds(form)));
+        Golden.assertMatches("checkin-goals-form", Golden.withoutMetadata(goalInputIds(form)));
         String billing = goalId("Ship the billing migration");
         String churn = goalId("Reduce churn in the pilot");
         String audit = goalId("Close the Q3 audit");
@@ -515,12 +503,7 @@ class SlackGoalsTest {
                 .containsExactly("80 Finance sign-off took a month");
 
         Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(20)), ZoneOffset.UTC);
-        GoalReminderJob job = new GoalReminderJob(
-                database.jdbi(),
-                clock,
-                new WorkingTimeLoader(database.jdbi(), clock),
-                new GoalReminderPlanner(),
-                new GoalReminderQueue());
+        GoalReminderJob job = GoalReminderJob.on(database.jdbi(), clock, new GoalReminderQueue());
         assertThat(job.sweep()).as("no reminder of a closed cycle").isZero();
         // closed early, Q4 2026 takes no new goals: from now on they belong to the next cycle, HR's H1 2027
         assertThat(text(goals("add Plan the offsite", "U0GIL"))).isEqualTo("🎯 Added to H1 2027: Plan the offsite");
@@ -616,12 +599,6 @@ class SlackGoalsTest {
 
     private static String text(JsonNode body) {
         return body.path("text").asText();
-    }
-
-    private static JsonNode withoutMetadata(JsonNode view) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = view.deepCopy();
-        copy.remove("private_metadata");
-        return copy;
     }
 
     /** Goal ids differ with the order the tests' database hands them out. */

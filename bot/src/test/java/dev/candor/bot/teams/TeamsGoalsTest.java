@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.candor.bot.checkin.TestCheckins;
 import dev.candor.bot.goal.GoalReminderQueue;
-import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.goal.GoalReminderJob;
-import dev.candor.scheduler.goal.GoalReminderPlanner;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -194,12 +192,7 @@ class TeamsGoalsTest {
     void aGoalDueInAWeekRemindsItsOwnerOnceInTheirChat() throws Exception {
         chat.reply(chat.says("ana", "goals add Send the pilot report by 2026-12-10"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        GoalReminderJob job = new GoalReminderJob(
-                teams.jdbi(),
-                clock,
-                new WorkingTimeLoader(teams.jdbi(), clock),
-                new GoalReminderPlanner(),
-                new GoalReminderQueue());
+        GoalReminderJob job = GoalReminderJob.on(teams.jdbi(), clock, new GoalReminderQueue());
 
         assertThat(job.sweep()).isEqualTo(1);
 
@@ -223,12 +216,7 @@ class TeamsGoalsTest {
                         "UPDATE goals SET updated_at = ? WHERE title = 'Ship the billing migration'",
                         NOW.minus(Duration.ofDays(15))));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        GoalReminderJob job = new GoalReminderJob(
-                teams.jdbi(),
-                clock,
-                new WorkingTimeLoader(teams.jdbi(), clock),
-                new GoalReminderPlanner(),
-                new GoalReminderQueue());
+        GoalReminderJob job = GoalReminderJob.on(teams.jdbi(), clock, new GoalReminderQueue());
 
         assertThat(job.sweep()).isEqualTo(1);
 

@@ -49,6 +49,16 @@ public final class GoalReminderJob implements Job {
         this.outbox = outbox;
     }
 
+    /** The job reading each person's working time from the directory, as Candor runs it; tests pass their clock. */
+    public static GoalReminderJob on(Jdbi jdbi, Clock clock, GoalReminderOutbox outbox) {
+        return new GoalReminderJob(
+                jdbi,
+                clock,
+                new dev.candor.scheduler.ask.WorkingTimeLoader(jdbi, clock),
+                new GoalReminderPlanner(),
+                outbox);
+    }
+
     /** The job as Candor runs it: every five minutes on the clock. */
     public static ScheduledJob everyFiveMinutes(Jdbi jdbi, Clock clock, WorkingTimes times, GoalReminderOutbox outbox) {
         return new ScheduledJob(
