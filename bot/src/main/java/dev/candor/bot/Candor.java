@@ -330,7 +330,7 @@ public final class Candor implements AutoCloseable {
         OneOnOneCommands oneOnOnes = new OneOnOneCommands(database.jdbi(), directory, clock, oneOnOneRounds);
         OneOnOneForms oneOnOneForms = new OneOnOneForms(database.jdbi(), clock);
         asking.features().register(new FeedbackRequestFeature());
-        asking.features().register(new ReviewFeature());
+        asking.features().register(new ReviewFeature(directory, new ReviewRounds(asking.rounds()), clock));
         ReviewHandler reviews =
                 new ReviewHandler(database.jdbi(), directory, asking, new ReviewRounds(asking.rounds()), clock, files);
         FeedbackHandler feedback =

@@ -56,6 +56,33 @@ public interface AskFeature extends RoundListener {
         return List.of();
     }
 
+    /**
+     * Inputs of the feature's own below the questions of a named (never anonymous) ask's form, such as the peers a
+     * person nominates in a review: none by default. They are not answers: the feature checks them ({@link
+     * #formProblems}) and keeps them ({@link #formAccepted}) itself.
+     */
+    default List<dev.candor.bot.chat.Form.Input> formInputs(
+            Handle handle, Actor reader, Round round, dev.candor.storage.ask.Ask ask) {
+        return List.of();
+    }
+
+    /** What to fix in the feature's own inputs as submitted, by input id; empty (the default) when they may be kept. */
+    default Map<String, String> formProblems(
+            Handle handle, Round round, dev.candor.storage.ask.Ask ask, dev.candor.bot.chat.FormSubmission submission) {
+        return Map.of();
+    }
+
+    /**
+     * Keeps the feature's own inputs, in the answer's transaction right before the answer is saved (and the feature
+     * told of it, {@link RoundListener#answered}, which may then read them); the submission's
+     * source key keeps it once however often the request is retried. Nothing by default.
+     */
+    default void formAccepted(
+            Handle handle,
+            Round round,
+            dev.candor.storage.ask.Ask ask,
+            dev.candor.bot.chat.FormSubmission submission) {}
+
     /** True when {@code viewer} may read the answers of {@code round}; the person who answered always may. */
     boolean maySeeAnswers(Handle handle, Actor viewer, Round round);
 }

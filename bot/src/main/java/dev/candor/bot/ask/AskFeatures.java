@@ -67,6 +67,34 @@ public final class AskFeatures implements RoundListener {
                 .orElse(List.of());
     }
 
+    /** The round's feature's own inputs of this ask's form; none for an anonymous round. */
+    List<dev.candor.bot.chat.Form.Input> formInputs(
+            Handle handle, dev.candor.bot.chat.Actor reader, Round round, dev.candor.storage.ask.Ask ask) {
+        return round.anonymous()
+                ? List.of()
+                : find(round.feature())
+                        .map(feature -> feature.formInputs(handle, reader, round, ask))
+                        .orElse(List.of());
+    }
+
+    /** What to fix in the feature's own inputs, by input id. */
+    Map<String, String> formProblems(
+            Handle handle, Round round, dev.candor.storage.ask.Ask ask, dev.candor.bot.chat.FormSubmission submission) {
+        return round.anonymous()
+                ? Map.of()
+                : find(round.feature())
+                        .map(feature -> feature.formProblems(handle, round, ask, submission))
+                        .orElse(Map.of());
+    }
+
+    /** Has the feature keep its own inputs, in the answer's transaction. */
+    void formAccepted(
+            Handle handle, Round round, dev.candor.storage.ask.Ask ask, dev.candor.bot.chat.FormSubmission submission) {
+        if (!round.anonymous()) {
+            find(round.feature()).ifPresent(feature -> feature.formAccepted(handle, round, ask, submission));
+        }
+    }
+
     /** What the round's feature adds to these asks' DMs, by ask id. */
     Map<Long, AskExtra> extras(Handle handle, Round round, List<DueAsk> due) {
         return find(round.feature())

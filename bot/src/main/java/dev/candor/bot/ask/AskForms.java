@@ -34,12 +34,12 @@ public final class AskForms {
             Map<String, List<String>> given,
             Instant dueAt,
             ZoneId zone) {
-        return form(text, askId, questionnaire, given, dueAt, zone, goals -> List.of(), List.of());
+        return form(text, askId, questionnaire, given, dueAt, zone, goals -> List.of(), List.of(), List.of());
     }
 
     /**
      * The form for an ask whose goals questions list the inputs {@code goalInputs} gives (the person's goals, see
-     * {@link GoalQuestions}).
+     * {@link GoalQuestions}), with what the round's feature shows above the questions and its own inputs below them.
      */
     static Form form(
             AskText text,
@@ -49,7 +49,8 @@ public final class AskForms {
             Instant dueAt,
             ZoneId zone,
             java.util.function.Function<Question.Goals, List<Form.Input>> goalInputs,
-            List<Block> extraIntro) {
+            List<Block> extraIntro,
+            List<Form.Input> extraInputs) {
         List<Block> intro = new ArrayList<>();
         intro.add(new Block.Section(Text.builder()
                 .strong(text.title())
@@ -69,6 +70,7 @@ public final class AskForms {
                 inputs.add(input(question, given.getOrDefault(question.id(), List.of())));
             }
         }
+        inputs.addAll(extraInputs);
         return new Form(FORM_ID, title(text.title()), "Send", intro, inputs, String.valueOf(askId));
     }
 

@@ -88,7 +88,8 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
                 actor.zone(),
                 goals ->
                         round.anonymous() ? List.of() : features.goalQuestions().inputs(handle, actor, goals, given),
-                features.formIntro(handle, actor, round, ask)));
+                features.formIntro(handle, actor, round, ask),
+                features.formInputs(handle, actor, round, ask)));
     }
 
     @Override
@@ -130,10 +131,12 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         goalQuestions.forEach(goals ->
                 problems.putAll(features.goalQuestions().problems(handle, actor, goals, answers.progress(goals.id()))));
+        problems.putAll(features.formProblems(handle, round, ask, submission));
         if (!problems.isEmpty()) {
             return new Reply.FormErrors(problems);
         }
         AskText text = features.text(handle, round);
+        features.formAccepted(handle, round, ask, submission);
         store.save(handle, round, ask, answers, text, actor.zone());
         goalQuestions.forEach(goals -> features.goalQuestions()
                 .apply(handle, actor, ask, goals, answers.progress(goals.id()), submission.sourceKey()));

@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Handle;
 final class ReviewEvidence {
     static final int QUOTES = 3;
     static final int GOALS = 8;
+    static final int ACTION_ITEMS = 10;
     static final int LONGEST_QUOTE = 200;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -98,6 +99,23 @@ final class ReviewEvidence {
                                 ? Syntax.command(platform, "goals") + " shows the current ones."
                                 : Syntax.command(platform, "goals team") + " shows your team's current ones.");
         blocks.add(new Block.Section(goalLines.build()));
+
+        if (!self) {
+            List<EvidenceDao.ActionItem> items = dao.actionItems(orgId, subjectId, readerId, from, to, ACTION_ITEMS);
+            if (!items.isEmpty()) {
+                Text.Builder actions = Text.builder().plain("🤝 ").strong("Action items from your 1:1s");
+                for (EvidenceDao.ActionItem item : items) {
+                    actions.lineBreak()
+                            .plain((item.doneAt() == null ? "☐ " : "☑ ") + item.text() + " (" + item.owner() + ", "
+                                    + DAY.format(item.createdAt().atOffset(ZoneOffset.UTC))
+                                    + (item.doneAt() == null ? ", open" : ", done") + ")");
+                }
+                actions.lineBreak()
+                        .emphasis(Syntax.command(platform, "checkin 1on1 list")
+                                + " shows your 1:1s; each meeting's agenda lists the open ones.");
+                blocks.add(new Block.Section(actions.build()));
+            }
+        }
         blocks.add(new Block.Divider());
         return blocks;
     }

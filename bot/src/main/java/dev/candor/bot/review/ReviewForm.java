@@ -26,6 +26,13 @@ final class ReviewForm {
     static final String SELF_OPENS = "self_opens";
     static final String SELF_DUE = "self_due";
     static final String SELF_QUESTIONS = "self_questions";
+    static final String PEERS_OPENS = "peers_opens";
+    static final String PEERS_DUE = "peers_due";
+    static final String PEER_OPENS = "peer_opens";
+    static final String PEER_DUE = "peer_due";
+    static final String PEER_QUESTIONS = "peer_questions";
+    static final String SHARING_OPENS = "sharing_opens";
+    static final String SHARING_DUE = "sharing_due";
     static final String MANAGER_OPENS = "manager_opens";
     static final String MANAGER_DUE = "manager_due";
     static final String MANAGER_QUESTIONS = "manager_questions";
@@ -106,6 +113,30 @@ final class ReviewForm {
                 3000,
                 Questions.SYNTAX));
         inputs.add(new Form.DateInput(
+                PEERS_OPENS,
+                "Peer nomination opens",
+                false,
+                null,
+                "Each participant proposes up to " + ReviewFeature.MOST_PEERS + " colleagues and their manager approves"
+                        + " them. Leave the peer days empty to leave peer reviews out."));
+        inputs.add(new Form.DateInput(PEERS_DUE, "Peer nomination due", false, null, null));
+        inputs.add(new Form.DateInput(
+                PEER_OPENS,
+                "Peer review opens",
+                false,
+                null,
+                "The approved peers review them; on or after the nomination's last day."));
+        inputs.add(new Form.DateInput(PEER_DUE, "Peer review due", false, null, null));
+        inputs.add(new Form.TextInput(
+                PEER_QUESTIONS,
+                "Peer review questions",
+                null,
+                true,
+                false,
+                ReviewTemplates.lines(ReviewPhaseKind.PEER),
+                3000,
+                null));
+        inputs.add(new Form.DateInput(
                 MANAGER_OPENS,
                 "Manager review opens",
                 false,
@@ -122,6 +153,14 @@ final class ReviewForm {
                 ReviewTemplates.lines(ReviewPhaseKind.MANAGER),
                 3000,
                 null));
+        inputs.add(new Form.DateInput(
+                SHARING_OPENS,
+                "Sharing opens",
+                false,
+                null,
+                "Managers share the review they wrote and each person acknowledges it, with comments if they like;"
+                        + " on or after the manager review's last day. Empty: reviews are not shared."));
+        inputs.add(new Form.DateInput(SHARING_DUE, "Sharing due", false, null, null));
         return new Form(
                 ID,
                 "New review cycle",

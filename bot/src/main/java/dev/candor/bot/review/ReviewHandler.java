@@ -217,11 +217,19 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
         long questionnaire = asking.createQuestionnaire(
                         actor.orgId(), ReviewRounds.FEATURE, input.selfQuestions(), actor.personId())
                 .questionnaireId();
-        Long managerQuestionnaire = input.managerQuestions() == null
-                ? null
-                : asking.createQuestionnaire(
-                                actor.orgId(), ReviewRounds.FEATURE, input.managerQuestions(), actor.personId())
-                        .questionnaireId();
+        record Questions(ReviewInput.Phase phase, long questionnaire, Long followUp) {}
+        List<Questions> others = new ArrayList<>();
+        for (ReviewInput.Phase phase : input.others()) {
+            others.add(new Questions(
+                    phase,
+                    asking.createQuestionnaire(actor.orgId(), ReviewRounds.FEATURE, phase.questions(), actor.personId())
+                            .questionnaireId(),
+                    phase.followUp() == null
+                            ? null
+                            : asking.createQuestionnaire(
+                                            actor.orgId(), ReviewRounds.FEATURE, phase.followUp(), actor.personId())
+                                    .questionnaireId()));
+        }
         Instant now = clock.instant();
         record Started(ReviewCycle cycle, List<ReviewPhase> phases, int people, List<OpenedRound> opened) {}
         Optional<Started> started = jdbi.inTransaction(handle -> {
@@ -248,14 +256,15 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                     input.selfOpens(),
                     input.selfDue(),
                     questionnaire);
-            if (managerQuestionnaire != null) {
+            for (Questions other : others) {
                 dao.insertPhase(
                         actor.orgId(),
                         cycle.get().id(),
-                        ReviewPhaseKind.MANAGER,
-                        input.managerOpens(),
-                        input.managerDue(),
-                        managerQuestionnaire);
+                        other.phase().kind(),
+                        other.phase().opens(),
+                        other.phase().due(),
+                        other.questionnaire(),
+                        other.followUp());
             }
             List<ReviewPhase> phases = dao.phases(actor.orgId(), cycle.get().id());
             handle.attach(AuditDao.class)
@@ -330,8 +339,9 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
             }
             text.append('.');
         }
-        phases.stream().filter(phase -> phase.kind() == ReviewPhaseKind.MANAGER).forEach(phase -> text.append(
-                        " Managers review their reports from ")
+        phases.stream().filter(phase -> phase.kind() != ReviewPhaseKind.SELF).forEach(phase -> text.append(" ")
+                .append(ReviewMessages.who(phase.kind()))
+                .append(" from ")
                 .append(ReviewMessages.day(phase.opensOn()))
                 .append(phase.opensOn().isAfter(today) ? "" : " (now)")
                 .append(" to ")

@@ -4,8 +4,10 @@ import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.checkin.Questions;
 import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.storage.review.ReviewAudience;
+import dev.candor.storage.review.ReviewPhaseKind;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +25,12 @@ record ReviewInput(
         LocalDate selfOpens,
         LocalDate selfDue,
         Questionnaire selfQuestions,
-        LocalDate managerOpens,
-        LocalDate managerDue,
-        Questionnaire managerQuestions,
+        List<Phase> others,
         Map<String, String> errors) {
+
+    /** A phase besides the self review, with its questions and, for a phase of two steps, the second step's. */
+    record Phase(
+            ReviewPhaseKind kind, LocalDate opens, LocalDate due, Questionnaire questions, Questionnaire followUp) {}
 
     /** The longest a phase may run: a year. */
     static final int LONGEST_PHASE_DAYS = 366;
@@ -44,11 +48,12 @@ record ReviewInput(
                 .findFirst()
                 .orElse(ReviewAudience.EVERYONE);
         List<String> departments = form.chosen(ReviewForm.DEPARTMENTS);
-        String manager = form.chosen(ReviewForm.MANAGER).stream().findFirst().orElse(null);
+        String managerUser =
+                form.chosen(ReviewForm.MANAGER).stream().findFirst().orElse(null);
         if (audience == ReviewAudience.DEPARTMENTS && departments.isEmpty()) {
             errors.put(ReviewForm.AUDIENCE, "Pick one or more departments, or choose another audience.");
         }
-        if (audience == ReviewAudience.ORGANISATION && manager == null) {
+        if (audience == ReviewAudience.ORGANISATION && managerUser == null) {
             errors.put(ReviewForm.MANAGER, "Pick the manager whose whole organisation takes part.");
         }
         LocalDate joinedBy = date(form, ReviewForm.JOINED_BY, errors);
@@ -78,42 +83,126 @@ record ReviewInput(
         if (questions.error() != null) {
             errors.put(ReviewForm.SELF_QUESTIONS, questions.error());
         }
-        LocalDate managerOpens = date(form, ReviewForm.MANAGER_OPENS, errors);
-        LocalDate managerDue = date(form, ReviewForm.MANAGER_DUE, errors);
-        Questionnaire managerQuestions = null;
-        if (managerOpens != null || managerDue != null) {
-            if (managerOpens == null) {
-                errors.put(ReviewForm.MANAGER_OPENS, "Pick the day it opens too, or leave both days empty.");
-            } else if (managerDue == null) {
-                errors.put(ReviewForm.MANAGER_DUE, "Pick the day it is due too, or leave both days empty.");
-            } else if (managerDue.isBefore(managerOpens)) {
-                errors.put(
+        List<Phase> others = new ArrayList<>();
+        Phase peers = optional(
+                form, today, errors, ReviewPhaseKind.PEERS, ReviewForm.PEERS_OPENS, ReviewForm.PEERS_DUE, null);
+        Phase peer = optional(
+                form,
+                today,
+                errors,
+                ReviewPhaseKind.PEER,
+                ReviewForm.PEER_OPENS,
+                ReviewForm.PEER_DUE,
+                ReviewForm.PEER_QUESTIONS);
+        Phase manager = optional(
+                form,
+                today,
+                errors,
+                ReviewPhaseKind.MANAGER,
+                ReviewForm.MANAGER_OPENS,
+                ReviewForm.MANAGER_DUE,
+                ReviewForm.MANAGER_QUESTIONS);
+        Phase sharing = optional(
+                form, today, errors, ReviewPhaseKind.SHARING, ReviewForm.SHARING_OPENS, ReviewForm.SHARING_DUE, null);
+        boolean peerMistakes = java.util.stream.Stream.of(
+                        ReviewForm.PEERS_OPENS,
+                        ReviewForm.PEERS_DUE,
+                        ReviewForm.PEER_OPENS,
+                        ReviewForm.PEER_DUE,
+                        ReviewForm.PEER_QUESTIONS)
+                .anyMatch(errors::containsKey);
+        boolean managerMistakes = java.util.stream.Stream.of(
+                        ReviewForm.MANAGER_OPENS,
                         ReviewForm.MANAGER_DUE,
-                        "It is due after it opens: pick a day on or after " + managerOpens + ".");
-            } else if (managerDue.isBefore(today)) {
-                errors.put(ReviewForm.MANAGER_DUE, "That day has passed: pick today or a later day.");
+                        ReviewForm.MANAGER_QUESTIONS,
+                        ReviewForm.SHARING_OPENS,
+                        ReviewForm.SHARING_DUE)
+                .anyMatch(errors::containsKey);
+        if (peerMistakes) {
+            // each mistake is shown where it is
+        } else if ((peers == null) != (peer == null)) {
+            errors.put(
+                    peers == null ? ReviewForm.PEERS_OPENS : ReviewForm.PEER_OPENS,
+                    "Peer reviews need both: the nomination (who reviews whom) and the peer review. Pick the days of"
+                            + " both, or leave all four empty.");
+        } else if (peers != null && peer.opens().isBefore(peers.due())) {
+            errors.put(
+                    ReviewForm.PEER_OPENS,
+                    "The peer review opens once the nomination is due: pick " + peers.due() + " or later.");
+        }
+        if (managerMistakes) {
+            // each mistake is shown where it is
+        } else if (sharing != null && manager == null) {
+            errors.put(
+                    ReviewForm.SHARING_OPENS, "Sharing shares the manager review: add its days, or leave these empty.");
+        } else if (sharing != null && sharing.opens().isBefore(manager.due())) {
+            errors.put(
+                    ReviewForm.SHARING_OPENS,
+                    "Sharing opens once the manager review is due: pick " + manager.due() + " or later.");
+        }
+        for (Phase phase : java.util.Arrays.asList(peers, peer, manager, sharing)) {
+            if (phase != null) {
+                others.add(phase);
             }
-            Questions.Parsed parsed = Questions.parse(form.text(ReviewForm.MANAGER_QUESTIONS), null);
-            if (parsed.error() != null) {
-                errors.put(ReviewForm.MANAGER_QUESTIONS, parsed.error());
-            }
-            managerQuestions = parsed.questionnaire();
         }
         return new ReviewInput(
                 name,
                 audience,
                 departments,
-                manager,
+                managerUser,
                 joinedBy,
                 from,
                 to,
                 opens,
                 due,
                 questions.questionnaire(),
-                managerOpens,
-                managerDue,
-                managerQuestions,
+                others,
                 errors);
+    }
+
+    /**
+     * A phase HR may leave out: null when both its days are empty (or a mistake was noted), else its days and
+     * questions (from {@code questionsId}, or the phase's fixed ones) and its second step's.
+     */
+    private static Phase optional(
+            FormSubmission form,
+            LocalDate today,
+            Map<String, String> errors,
+            ReviewPhaseKind kind,
+            String opensId,
+            String dueId,
+            String questionsId) {
+        LocalDate opens = date(form, opensId, errors);
+        LocalDate due = date(form, dueId, errors);
+        if (opens == null && due == null) {
+            return null;
+        }
+        if (opens == null) {
+            errors.put(opensId, "Pick the day it opens too, or leave both days empty.");
+            return null;
+        }
+        if (due == null) {
+            errors.put(dueId, "Pick the day it is due too, or leave both days empty.");
+            return null;
+        }
+        if (due.isBefore(opens)) {
+            errors.put(dueId, "It is due after it opens: pick a day on or after " + opens + ".");
+            return null;
+        }
+        if (due.isBefore(today)) {
+            errors.put(dueId, "That day has passed: pick today or a later day.");
+            return null;
+        }
+        Questions.Parsed parsed =
+                Questions.parse(questionsId == null ? ReviewTemplates.lines(kind) : form.text(questionsId), null);
+        if (parsed.error() != null) {
+            errors.put(questionsId == null ? opensId : questionsId, parsed.error());
+            return null;
+        }
+        Questionnaire followUp = kind == ReviewPhaseKind.PEERS || kind == ReviewPhaseKind.SHARING
+                ? Questions.parse(ReviewTemplates.followUp(kind), null).questionnaire()
+                : null;
+        return new Phase(kind, opens, due, parsed.questionnaire(), followUp);
     }
 
     private static LocalDate date(FormSubmission form, String id, Map<String, String> errors) {

@@ -33,10 +33,12 @@ final class ReviewMessages {
                         .plain(" opens the review you have to write now, if any.")
                         .lineBreak()
                         .strong(review(platform, "new"))
-                        .plain(" (HR admins) starts a cycle in one form: who takes part, the period it covers and the"
-                                + " self review's dates and questions. Everyone taking part is asked in a DM when it"
-                                + " opens, in their own working hours, and reminded a week, a day and the morning"
-                                + " before it is due (the end of their working day).")
+                        .plain(" (HR admins) starts a cycle in one form: who takes part, the period it covers and its"
+                                + " phases, each with its days (self review; peer nomination, approved by managers,"
+                                + " and peer review; manager review; sharing, acknowledged by each person). Everyone"
+                                + " with something to do is asked in a DM when a phase opens, in their own working"
+                                + " hours, and reminded a week, a day and the morning before it is due (the end of"
+                                + " their working day).")
                         .lineBreak()
                         .strong(review(platform, "list"))
                         .plain(" the cycles with their phases; ")
@@ -57,5 +59,16 @@ final class ReviewMessages {
 
     static String people(long count) {
         return count == 1 ? "1 person" : count + " people";
+    }
+
+    /** What happens in a phase, as a sentence's start: "Managers review their reports". */
+    static String who(dev.candor.storage.review.ReviewPhaseKind kind) {
+        return switch (kind) {
+            case SELF -> "Everyone reviews themselves";
+            case PEERS -> "Everyone proposes peer reviewers, whom their manager approves,";
+            case PEER -> "The approved peers review them";
+            case MANAGER -> "Managers review their reports";
+            case SHARING -> "Managers share their reviews, which each person acknowledges,";
+        };
     }
 }

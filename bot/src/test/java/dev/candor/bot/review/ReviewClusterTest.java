@@ -156,7 +156,12 @@ class ReviewClusterTest {
             this.database = database;
             WorkingTimeLoader times = new WorkingTimeLoader(database.jdbi(), clock);
             this.asking = new Asking(database.jdbi(), clock, times, Optional.empty());
-            asking.features().register(new ReviewFeature());
+            asking.features()
+                    .register(new ReviewFeature(
+                            new dev.candor.bot.people.PeopleDirectory(
+                                    database.jdbi(), java.util.Map.of(), Runnable::run),
+                            new ReviewRounds(asking.rounds()),
+                            clock));
             this.series = new RoundSeriesJob(database.jdbi(), clock, List.of(new ReviewRounds(asking.rounds())));
             this.summaries = new ReviewSummaryJob(database.jdbi(), clock, times, new ReviewSummaries());
             this.overdue = new ReviewOverdueJob(database.jdbi(), clock, times, asking.rounds(), new ReviewNudges());

@@ -59,4 +59,17 @@ final class Cards {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** What Teams sends: every input's value as the card shows it, changed where {@code changes} says. */
+    static com.fasterxml.jackson.databind.node.ObjectNode asFilled(
+            com.fasterxml.jackson.databind.JsonNode card, java.util.Map<String, String> changes) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode element : card.path("body")) {
+            if (element.has("id") && element.has("value")) {
+                values.put(element.path("id").asText(), element.path("value").asText());
+            }
+        }
+        values.putAll(changes);
+        return filledIn(card, values);
+    }
 }

@@ -70,12 +70,12 @@ class TeamsReviewTest {
         assertThat(chat.reply(chat.says("ana", "candor review new")).toString()).contains("run by HR admins");
         JsonNode form = chat.reply(chat.says("hana", "candor review new"));
         Goldens.assertMatches("review-new-form.json", form);
-        JsonNode wrong = chat.answer(chat.submits("hana", asFilled(form, Map.of("period_to", "2025-01-01"))));
+        JsonNode wrong = chat.answer(chat.submits("hana", Cards.asFilled(form, Map.of("period_to", "2025-01-01"))));
         assertThat(wrong.toString()).contains("The period ends after it starts");
 
         JsonNode started = chat.answer(chat.submits(
                 "hana",
-                asFilled(
+                Cards.asFilled(
                         form,
                         Map.of("name", "2026 annual review", "joined_by", "2026-11-01", "self_due", "2026-12-11"))));
         assertThat(started.toString())
@@ -154,7 +154,7 @@ class TeamsReviewTest {
         JsonNode form = chat.reply(chat.says("hana", "candor review new"));
         JsonNode started = chat.answer(chat.submits(
                 "hana",
-                asFilled(
+                Cards.asFilled(
                         form,
                         Map.of(
                                 "name",
@@ -182,17 +182,5 @@ class TeamsReviewTest {
                 .doesNotContain("check-ins answered");
         assertThat(chat.answer(chat.presses("ana", "ask.answer", ask)).toString())
                 .contains("sent to someone else");
-    }
-
-    /** What Teams sends: every input's value as the card shows it, changed where {@code changes} says. */
-    private static com.fasterxml.jackson.databind.node.ObjectNode asFilled(JsonNode card, Map<String, String> changes) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (JsonNode element : card.path("body")) {
-            if (element.has("id") && element.has("value")) {
-                values.put(element.path("id").asText(), element.path("value").asText());
-            }
-        }
-        values.putAll(changes);
-        return Cards.filledIn(card, values);
     }
 }

@@ -89,46 +89,131 @@ public final class ReviewRounds implements RoundSeries {
     }
 
     /**
-     * Opens the phase in the caller's transaction, once: the self review as one round of the cycle's participants,
-     * the manager review as one round per participant who has a manager, asking that manager. Empty when it was
-     * opened before (or nobody takes part).
+     * Opens the phase in the caller's transaction, once: the self review and the peer nomination as one round of the
+     * cycle's participants; the peer review as one round per participant with approved peers, asking them; the
+     * manager review as one round per participant who has a manager, asking that manager; the sharing as one round
+     * per manager review written, asking its writer to share it. Empty when it was opened before (or nobody takes
+     * part).
      */
     public List<OpenedRound> open(Handle handle, ReviewCycle cycle, ReviewPhase phase, Opening opening, Long openedBy) {
         ReviewDao dao = handle.attach(ReviewDao.class);
         if (!dao.opened(cycle.orgId(), cycle.id(), phase.kind())) {
             return List.of();
         }
-        QuestionnaireVersion version = handle.attach(QuestionnaireDao.class)
-                .findLatest(cycle.orgId(), phase.questionnaireId())
-                .orElseThrow(() -> new IllegalStateException("review phase without questions"));
+        QuestionnaireVersion version = latest(handle, cycle, phase.questionnaireId());
         RoundTiming timing = new RoundTiming(opening, new Deadline.EndOfWorkingDay(phase.dueOn(), DUE_AT), reminders());
         List<Long> participants = participants(handle, cycle);
+        long[] ids = participants.stream().mapToLong(Long::longValue).toArray();
         List<OpenedRound> opened = new ArrayList<>();
-        if (phase.kind() == ReviewPhaseKind.SELF) {
-            request(handle, cycle, phase, version, timing, cycle.subject(phase.kind()), participants, openedBy)
-                    .ifPresent(opened::add);
-            return opened;
-        }
-        for (ReviewDao.ManagerOf pair : dao.managersOf(
-                cycle.orgId(), participants.stream().mapToLong(Long::longValue).toArray())) {
-            request(
-                            handle,
-                            cycle,
-                            phase,
-                            version,
-                            timing,
-                            cycle.subject(phase.kind(), pair.personId()),
-                            List.of(pair.managerId()),
-                            openedBy)
-                    .ifPresent(opened::add);
+        switch (phase.kind()) {
+            case SELF, PEERS ->
+                request(
+                                handle,
+                                cycle,
+                                phase.questionnaireId(),
+                                version,
+                                timing,
+                                cycle.subject(phase.kind()),
+                                participants,
+                                openedBy)
+                        .ifPresent(opened::add);
+            case PEER -> {
+                java.util.Map<Long, List<Long>> peers = new java.util.TreeMap<>();
+                java.util.Set<Long> taking = new java.util.HashSet<>(participants);
+                dao.approvedPeers(cycle.orgId(), cycle.id()).stream()
+                        .filter(pair -> taking.contains(pair.subjectId()))
+                        .forEach(pair -> peers.computeIfAbsent(pair.subjectId(), key -> new ArrayList<>())
+                                .add(pair.peerId()));
+                peers.forEach((subject, asked) -> request(
+                                handle,
+                                cycle,
+                                phase.questionnaireId(),
+                                version,
+                                timing,
+                                cycle.subject(phase.kind(), subject),
+                                asked,
+                                openedBy)
+                        .ifPresent(opened::add));
+            }
+            case MANAGER -> {
+                for (ReviewDao.ManagerOf pair : dao.managersOf(cycle.orgId(), ids)) {
+                    request(
+                                    handle,
+                                    cycle,
+                                    phase.questionnaireId(),
+                                    version,
+                                    timing,
+                                    cycle.subject(phase.kind(), pair.personId()),
+                                    List.of(pair.managerId()),
+                                    openedBy)
+                            .ifPresent(opened::add);
+                }
+            }
+            case SHARING -> {
+                for (ReviewDao.Written written : dao.managerReviews(cycle.orgId(), cycle.id())) {
+                    request(
+                                    handle,
+                                    cycle,
+                                    phase.questionnaireId(),
+                                    version,
+                                    timing,
+                                    cycle.subject(phase.kind(), written.subjectId()),
+                                    List.of(written.managerId()),
+                                    openedBy)
+                            .ifPresent(opened::add);
+                }
+            }
         }
         return opened;
+    }
+
+    /**
+     * A phase's second step for one person reviewed, opened now in the caller's transaction: the manager's approval
+     * of the peers the person proposed ({@code <cycle>:peers:<person>}), or the person's acknowledgement of the
+     * review their manager shared ({@code <cycle>:sharing:<person>:ack}). Due with the phase, or two days from
+     * {@code today} when that is later; empty when it was opened before.
+     */
+    public Optional<OpenedRound> openFollowUp(
+            Handle handle,
+            ReviewCycle cycle,
+            ReviewPhase phase,
+            long subjectId,
+            long asked,
+            java.time.LocalDate today) {
+        if (phase.followUpQuestionnaireId() == null) {
+            return Optional.empty();
+        }
+        String subject = followUpSubject(cycle, phase.kind(), subjectId);
+        java.time.LocalDate due = phase.dueOn().isBefore(today.plusDays(2)) ? today.plusDays(2) : phase.dueOn();
+        RoundTiming timing = new RoundTiming(Opening.now(), new Deadline.EndOfWorkingDay(due, DUE_AT), reminders());
+        return request(
+                handle,
+                cycle,
+                phase.followUpQuestionnaireId(),
+                latest(handle, cycle, phase.followUpQuestionnaireId()),
+                timing,
+                subject,
+                List.of(asked),
+                null);
+    }
+
+    /** The round subject of a phase's second step about one person. */
+    public static String followUpSubject(ReviewCycle cycle, ReviewPhaseKind kind, long subjectId) {
+        return kind == ReviewPhaseKind.SHARING
+                ? cycle.subject(kind, subjectId) + ":ack"
+                : cycle.subject(kind, subjectId);
+    }
+
+    private static QuestionnaireVersion latest(Handle handle, ReviewCycle cycle, long questionnaireId) {
+        return handle.attach(QuestionnaireDao.class)
+                .findLatest(cycle.orgId(), questionnaireId)
+                .orElseThrow(() -> new IllegalStateException("review phase without questions"));
     }
 
     private Optional<OpenedRound> request(
             Handle handle,
             ReviewCycle cycle,
-            ReviewPhase phase,
+            long questionnaireId,
             QuestionnaireVersion version,
             RoundTiming timing,
             String subject,
@@ -141,7 +226,7 @@ public final class ReviewRounds implements RoundSeries {
                         FEATURE,
                         subject,
                         RoundCalendar.ONCE,
-                        phase.questionnaireId(),
+                        questionnaireId,
                         version.version(),
                         timing,
                         false,

@@ -144,4 +144,30 @@ public interface EvidenceDao {
             @Bind("from") Instant from,
             @Bind("to") Instant to,
             @Bind("limit") int limit);
+
+    /** An action item of a 1:1: what, whose, and whether it is done. */
+    record ActionItem(String text, String owner, Instant createdAt, Instant doneAt) {}
+
+    /**
+     * The action items of the 1:1s the reader holds as the person's manager, noted in the period: none for anyone
+     * else, as only the two of them see a 1:1's agenda.
+     */
+    @SqlQuery(
+            """
+            SELECT i.text, p.name AS owner, i.created_at, i.done_at
+            FROM one_on_ones o
+            JOIN one_on_one_items i ON i.org_id = o.org_id AND i.one_on_one_id = o.id AND i.kind = 'action'
+            JOIN people p ON p.org_id = i.org_id AND p.id = i.owner_id
+            WHERE o.org_id = :orgId AND o.manager_id = :viewer AND o.report_id = :personId
+              AND i.created_at >= :from AND i.created_at < :to
+            ORDER BY i.created_at, i.id LIMIT :limit
+            """)
+    @RegisterConstructorMapper(ActionItem.class)
+    List<ActionItem> actionItems(
+            @Bind("orgId") long orgId,
+            @Bind("personId") long personId,
+            @Bind("viewer") long viewerId,
+            @Bind("from") Instant from,
+            @Bind("to") Instant to,
+            @Bind("limit") int limit);
 }

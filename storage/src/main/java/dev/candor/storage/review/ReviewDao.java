@@ -43,10 +43,18 @@ public interface ReviewDao {
             @Bind("now") Instant now,
             @Bind("sourceKey") String sourceKey);
 
+    /** A phase of one step. */
+    default void insertPhase(
+            long orgId, long cycleId, ReviewPhaseKind kind, LocalDate opensOn, LocalDate dueOn, long questionnaireId) {
+        insertPhase(orgId, cycleId, kind, opensOn, dueOn, questionnaireId, null);
+    }
+
+    /** A phase, with the questions of its second step (approval, acknowledgement) or null. */
     @SqlUpdate(
             """
-            INSERT INTO review_phases (org_id, cycle_id, kind, opens_on, due_on, questionnaire_id)
-            VALUES (:orgId, :cycleId, :kind, :opensOn, :dueOn, :questionnaireId)
+            INSERT INTO review_phases (org_id, cycle_id, kind, opens_on, due_on, questionnaire_id,
+                                       follow_up_questionnaire_id)
+            VALUES (:orgId, :cycleId, :kind, :opensOn, :dueOn, :questionnaireId, :followUp)
             """)
     void insertPhase(
             @Bind("orgId") long orgId,
@@ -54,7 +62,8 @@ public interface ReviewDao {
             @Bind("kind") ReviewPhaseKind kind,
             @Bind("opensOn") LocalDate opensOn,
             @Bind("dueOn") LocalDate dueOn,
-            @Bind("questionnaireId") long questionnaireId);
+            @Bind("questionnaireId") long questionnaireId,
+            @Bind("followUp") Long followUpQuestionnaireId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM review_cycles WHERE org_id = :orgId AND id = :id")
     Optional<ReviewCycle> find(@Bind("orgId") long orgId, @Bind("id") long id);
@@ -69,7 +78,8 @@ public interface ReviewDao {
 
     @SqlQuery(
             """
-            SELECT org_id, cycle_id, kind, opens_on, due_on, questionnaire_id, opened_at FROM review_phases
+            SELECT org_id, cycle_id, kind, opens_on, due_on, questionnaire_id, opened_at, follow_up_questionnaire_id
+            FROM review_phases
             WHERE org_id = :orgId AND cycle_id = :cycleId ORDER BY opens_on, kind
             """)
     List<ReviewPhase> phases(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
@@ -99,7 +109,8 @@ public interface ReviewDao {
     /** The phases of active cycles not opened yet, for the engine's series job that opens their rounds. */
     @SqlQuery(
             """
-            SELECT p.org_id, p.cycle_id, p.kind, p.opens_on, p.due_on, p.questionnaire_id, p.opened_at
+            SELECT p.org_id, p.cycle_id, p.kind, p.opens_on, p.due_on, p.questionnaire_id, p.opened_at,
+                   p.follow_up_questionnaire_id
             FROM review_phases p JOIN review_cycles c ON c.org_id = p.org_id AND c.id = p.cycle_id
             WHERE c.state = 'active' AND p.opened_at IS NULL ORDER BY p.cycle_id, p.kind
             """)
@@ -268,4 +279,119 @@ public interface ReviewDao {
               AND state = 'open'
             """)
     List<Long> openRounds(@Bind("orgId") long orgId, @Bind("subject") String subject);
+
+    /** A peer proposed to review a person in a cycle: who proposed them and, once the manager decided, whether. */
+    record Peer(long peerId, String name, long proposedBy, Boolean approved) {}
+
+    /**
+     * The person's proposals, replacing those their manager hasn't decided on yet (a changed nomination); peers
+     * decided on before stay as decided.
+     */
+    @SqlUpdate(
+            """
+            WITH gone AS (
+                DELETE FROM review_peers
+                WHERE org_id = :orgId AND cycle_id = :cycleId AND subject_id = :subjectId AND decided_at IS NULL
+                  AND peer_id <> ALL(:peers)
+            )
+            INSERT INTO review_peers (org_id, cycle_id, subject_id, peer_id, proposed_by, proposed_at)
+            SELECT :orgId, :cycleId, :subjectId, peer, :by, :now FROM unnest(CAST(:peers AS bigint[])) AS peer
+            WHERE peer <> :subjectId
+            ON CONFLICT DO NOTHING
+            """)
+    void propose(
+            @Bind("orgId") long orgId,
+            @Bind("cycleId") long cycleId,
+            @Bind("subjectId") long subjectId,
+            @Bind("peers") long[] peers,
+            @Bind("by") long by,
+            @Bind("now") Instant now);
+
+    /** Adds the peers the manager named that the person didn't propose (proposed by the manager). */
+    @SqlUpdate(
+            """
+            INSERT INTO review_peers (org_id, cycle_id, subject_id, peer_id, proposed_by, proposed_at)
+            SELECT :orgId, :cycleId, :subjectId, peer, :by, :now FROM unnest(CAST(:peers AS bigint[])) AS peer
+            WHERE peer <> :subjectId
+            ON CONFLICT DO NOTHING
+            """)
+    void add(
+            @Bind("orgId") long orgId,
+            @Bind("cycleId") long cycleId,
+            @Bind("subjectId") long subjectId,
+            @Bind("peers") long[] peers,
+            @Bind("by") long by,
+            @Bind("now") Instant now);
+
+    /** The manager's decision: the peers named are approved, every other one proposed is left out; by whom, when. */
+    @SqlUpdate(
+            """
+            UPDATE review_peers SET approved = (peer_id = ANY(:approved)), decided_by = :by, decided_at = :now
+            WHERE org_id = :orgId AND cycle_id = :cycleId AND subject_id = :subjectId
+            """)
+    int decide(
+            @Bind("orgId") long orgId,
+            @Bind("cycleId") long cycleId,
+            @Bind("subjectId") long subjectId,
+            @Bind("approved") long[] approved,
+            @Bind("by") long by,
+            @Bind("now") Instant now);
+
+    @SqlQuery(
+            """
+            SELECT rp.peer_id, p.name, rp.proposed_by, rp.approved
+            FROM review_peers rp JOIN people p ON p.org_id = rp.org_id AND p.id = rp.peer_id
+            WHERE rp.org_id = :orgId AND rp.cycle_id = :cycleId AND rp.subject_id = :subjectId
+            ORDER BY p.name, p.id
+            """)
+    @RegisterConstructorMapper(Peer.class)
+    List<Peer> peers(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId, @Bind("subjectId") long subjectId);
+
+    /** A person and one peer approved to review them. */
+    record PeerOf(long subjectId, long peerId) {}
+
+    /** Every approved peer of the cycle who is still active, by person reviewed. */
+    @SqlQuery(
+            """
+            SELECT rp.subject_id, rp.peer_id
+            FROM review_peers rp JOIN people p ON p.org_id = rp.org_id AND p.id = rp.peer_id AND p.active
+            WHERE rp.org_id = :orgId AND rp.cycle_id = :cycleId AND rp.approved
+            ORDER BY rp.subject_id, rp.peer_id
+            """)
+    @RegisterConstructorMapper(PeerOf.class)
+    List<PeerOf> approvedPeers(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
+
+    /** A manager review that was written: whom it is about, who wrote it and its ask (to share it). */
+    record Written(long subjectId, long managerId, long askId) {}
+
+    @SqlQuery(
+            """
+            SELECT CAST(split_part(r.subject, ':', 3) AS bigint) AS subject_id, a.person_id AS manager_id, a.id AS ask_id
+            FROM rounds r JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
+            WHERE r.org_id = :orgId AND r.feature = 'review' AND r.subject LIKE :cycleId || ':manager:%'
+              AND a.state = 'answered'
+            ORDER BY subject_id
+            """)
+    @RegisterConstructorMapper(Written.class)
+    List<Written> managerReviews(@Bind("orgId") long orgId, @Bind("cycleId") long cycleId);
+
+    /** The answer given in a review round: who gave it, to which questions, when. */
+    record Answer(
+            long askId, long personId, long questionnaireId, int version, String valuesJson, Instant submittedAt) {}
+
+    /** The answer in the round of this exact subject (a review written, a note with it), by the person if named. */
+    @SqlQuery(
+            """
+            SELECT a.id AS ask_id, a.person_id, r.questionnaire_id, an.questionnaire_version AS version,
+                   an.answer_values::text AS values_json, an.submitted_at
+            FROM rounds r
+            JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
+            JOIN answers an ON an.org_id = a.org_id AND an.ask_id = a.id
+            WHERE r.org_id = :orgId AND r.feature = 'review' AND r.subject = :subject
+              AND (CAST(:personId AS bigint) IS NULL OR a.person_id = :personId)
+            ORDER BY an.submitted_at, a.id LIMIT 1
+            """)
+    @RegisterConstructorMapper(Answer.class)
+    Optional<Answer> answerOf(
+            @Bind("orgId") long orgId, @Bind("subject") String subject, @Bind("personId") Long personId);
 }
