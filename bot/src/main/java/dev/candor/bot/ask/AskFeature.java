@@ -31,6 +31,15 @@ public interface AskFeature extends RoundListener {
     }
 
     /**
+     * Asks of rounds with the same DM group that one sweep sends to one person go in one DM listing them, each with
+     * its own Answer button (a manager's reviews of each report), rather than a DM each. Null (the default): a DM per
+     * ask.
+     */
+    default String dmGroup(Handle handle, Round round) {
+        return null;
+    }
+
+    /**
      * The smallest group whose results this feature ever shows, when it breaks answers down by department, manager,
      * location and tenure: each answer then keeps those groups as far as that many of the round's people share them
      * (see {@code answers.cell}). Empty (the default): answers keep no groups.

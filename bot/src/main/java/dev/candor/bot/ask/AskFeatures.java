@@ -95,6 +95,13 @@ public final class AskFeatures implements RoundListener {
         }
     }
 
+    /** The round's DM group, or null for a DM per ask. */
+    String dmGroup(Handle handle, Round round) {
+        return find(round.feature())
+                .map(feature -> feature.dmGroup(handle, round))
+                .orElse(null);
+    }
+
     /** What the round's feature adds to these asks' DMs, by ask id. */
     Map<Long, AskExtra> extras(Handle handle, Round round, List<DueAsk> due) {
         return find(round.feature())

@@ -48,6 +48,42 @@ public final class AskMessages {
         return new Message(summary, blocks);
     }
 
+    /** At most this many asks in one DM: Slack allows 50 blocks a message, and each ask takes two. */
+    static final int MOST_LISTED = 20;
+
+    /** One ask of a DM that lists several. */
+    record Listed(AskText text, long askId, Instant dueAt) {}
+
+    /**
+     * Several asks of one kind in one DM (a manager's reviews of their reports): each its title, deadline and Answer
+     * button, under one line that says how many.
+     */
+    static Message several(List<Listed> asks, ZoneId zone, int reminder) {
+        String opening = reminder == 0 ? "" : "Reminder: ";
+        String lead =
+                opening + asks.size() + " to answer: " + asks.get(0).text().title()
+                        + (asks.size() == 2 ? " and 1 more" : " and " + (asks.size() - 1) + " more");
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(Text.builder()
+                .plain(opening)
+                .strong(asks.size() + " for you to answer")
+                .plain(
+                        asks.get(0).text().askedBy() == null
+                                ? ""
+                                : " from " + asks.get(0).text().askedBy())
+                .build()));
+        for (Listed ask : asks) {
+            blocks.add(new Block.Section(Text.builder()
+                    .strong(ask.text().title())
+                    .lineBreak()
+                    .plain("Please answer by " + due(ask.dueAt(), zone) + " (your time).")
+                    .build()));
+            blocks.add(new Block.Buttons(List.of(
+                    new Block.Button(ANSWER, "Answer", String.valueOf(ask.askId()), Block.ButtonStyle.PRIMARY))));
+        }
+        return new Message(lead, blocks);
+    }
+
     /** "Please answer by …" with the deadline in the person's own time, as every ask and reminder says it. */
     public static Block.Context answerBy(Instant dueAt, ZoneId zone) {
         return new Block.Context(Text.of("Please answer by " + due(dueAt, zone) + " (your time)."));

@@ -110,6 +110,18 @@ public final class ReviewFeature implements AskFeature {
     }
 
     /**
+     * A manager's reviews of each report, a peer's reviews of each colleague, a manager's approvals and sharings:
+     * one DM listing them per phase step, not one per person reviewed.
+     */
+    @Override
+    public String dmGroup(Handle handle, Round round) {
+        Step step = Step.of(round);
+        return about(round).isEmpty() || step == Step.ACK
+                ? null
+                : "review:" + round.subject().split(":")[0] + ":" + step.name();
+    }
+
+    /**
      * Above the questions: the evidence packet of the person reviewed as the reader may see it (a self, peer or
      * manager review); the peers proposed (an approval); the review written (sharing it, or acknowledging it).
      */

@@ -193,6 +193,13 @@ class SlackReviewPhasesTest {
                 .as("Gil and Hana, approved; not Li")
                 .containsExactly("Gil", "Hana");
         assertThat(chat.awaitDm("D0GIL", "Peer review of Ana").toString()).contains("ask.answer");
+        JsonNode reviews = chat.awaitDm("D0MO", "3 for you to answer");
+        Golden.assertMatches("review-manager-asks", reviews);
+        assertThat(reviews.toString())
+                .contains("Manager review of Ana: ", "Manager review of Gil: ", "Manager review of Li: ");
+        assertThat(chat.dmTexts("D0MO").stream().filter(text -> text.contains("Manager review of")))
+                .as("one DM listing Mo's three reviews, not one per report")
+                .hasSize(1);
         assertThat(chat.dmTexts("D0LI")).noneMatch(text -> text.contains("Peer review of Ana"));
 
         JsonNode form = chat.openedView(chat.press("U0GIL", "ask.answer", ask("peer", "Ana", "Gil"), "gil-peer"));
