@@ -32,6 +32,8 @@ import dev.candor.bot.people.ChannelRoster;
 import dev.candor.bot.people.PeopleDirectory;
 import dev.candor.bot.people.ProfileSource;
 import dev.candor.bot.people.away.AwayHandler;
+import dev.candor.bot.plan.PlanHandler;
+import dev.candor.bot.plan.PlanNudges;
 import dev.candor.bot.pulse.PulseFeature;
 import dev.candor.bot.pulse.PulseHandler;
 import dev.candor.bot.pulse.Pulses;
@@ -61,6 +63,7 @@ import dev.candor.scheduler.outbox.ChatGateway;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.outbox.DeliveryWorker;
 import dev.candor.scheduler.outbox.PruneOutboxJob;
+import dev.candor.scheduler.plan.PlanReminderJob;
 import dev.candor.scheduler.pulse.PulseRounds;
 import dev.candor.scheduler.pulse.PulseSeries;
 import dev.candor.scheduler.recognition.RecognitionGapJob;
@@ -222,6 +225,7 @@ public final class Candor implements AutoCloseable {
                 new WorkingTimeLoader(database.jdbi(), options.clock()),
                 asking.rounds(),
                 new ReviewNudges()));
+        scheduler.register(PlanReminderJob.everyFiveMinutes(database.jdbi(), options.clock(), new PlanNudges()));
         // The check-ins' own job before the engine opened every feature's series; a stored one would still fire.
         scheduler.retire("checkin-rounds");
         scheduler.register(RoundSeriesJob.everyFiveMinutes(
@@ -336,6 +340,7 @@ public final class Candor implements AutoCloseable {
         FeedbackHandler feedback =
                 new FeedbackHandler(database.jdbi(), directory, clock, asking.rounds(), asking.keyedHash());
         GoalsHandler goals = new GoalsHandler(database.jdbi(), directory, clock, files);
+        PlanHandler plans = new PlanHandler(database.jdbi(), directory, clock);
         asking.features().goalQuestions(goals.checkinQuestions());
         PulseResultsCommands pulseResults =
                 new PulseResultsCommands(database.jdbi(), files, asking.threads()::threadFor);
@@ -350,8 +355,12 @@ public final class Candor implements AutoCloseable {
                                         "away",
                                         new AwayHandler(database.jdbi(), clock),
                                         "review",
-                                        reviews)))
+                                        reviews,
+                                        "plan",
+                                        plans)))
                 .forms("review", reviews)
+                .actions("plan", plans.buttons())
+                .forms("plan", plans.buttons())
                 // 1:1 words (1on1, agenda) to the 1:1s, the rest of /checkin to check-ins
                 .command("checkin", oneOnOnes.checkin(checkins))
                 .actions("checkin", checkins)

@@ -72,6 +72,10 @@ public final class HelpHandler implements CommandHandler {
                 field(
                         platform,
                         "candor",
+                        "plan new @person | list | show ID | ack | comment | note | outcome ID — improvement plans"),
+                field(
+                        platform,
+                        "candor",
                         "away until YYYY-MM-DD — nothing asks you anything (check-ins, surveys) through that day;"
                                 + " away off when you're back"),
                 field(

@@ -130,6 +130,18 @@ public record WorkingTime(
         return at(day, local.toLocalTime());
     }
 
+    /**
+     * The person's last working day before {@code day} (the day before a meeting, for someone working Monday to
+     * Friday: Friday for a Monday); days away count as working days here, as in {@link #workingDaysAfter}.
+     */
+    public LocalDate workingDayBefore(LocalDate day) {
+        LocalDate before = day.minusDays(1);
+        for (int i = 0; i < 7 && !workingDays.contains(before.getDayOfWeek()); i++) {
+            before = before.minusDays(1);
+        }
+        return before;
+    }
+
     private boolean isWorkingDay(LocalDate day) {
         return workingDays.contains(day.getDayOfWeek()) && (awayUntil.isEmpty() || day.isAfter(awayUntil.get()));
     }
