@@ -23,6 +23,7 @@ public final class ReviewBench {
     private static final Set<String> SETTINGS =
             Set.of("people", "kudos", "feedback", "weeks", "goals", "rounds", "cycle");
     private static final int QUOTES = 3;
+    private static final int ACTION_ITEMS = 10;
     private static final int GOALS = 8;
 
     private ReviewBench() {}
@@ -60,6 +61,7 @@ public final class ReviewBench {
             long cycle = GoalData.insertCycle(handle, orgId);
             GoalData.insertGoals(handle, orgId, cycle, first, humans, 0, goals, 40);
             insertCheckins(handle, orgId, weeks);
+            insertActionItems(handle, orgId);
             return new long[] {orgId, first};
         });
         jdbi.useHandle(handle -> handle.execute("VACUUM ANALYZE"));
@@ -215,6 +217,9 @@ public final class ReviewBench {
             read.add(dao.checkins(orgId, subject, from, to));
         }
         read.add(dao.goals(orgId, subject, reader, from, to, GOALS));
+        if (subject != reader) {
+            read.add(dao.actionItems(orgId, subject, reader, from, to, ACTION_ITEMS));
+        }
         return read;
     }
 
@@ -234,6 +239,29 @@ public final class ReviewBench {
         }
         Arrays.sort(nanos);
         return nanos;
+    }
+
+    /** A 1:1 of every person with their manager, with 26 action items each over the year, half of them done. */
+    private static void insertActionItems(Handle handle, long orgId) {
+        handle.execute(
+                """
+                INSERT INTO one_on_ones (org_id, manager_id, report_id, every_weeks, weekday, local_time, zone,
+                                         occurrence, next_event_at)
+                SELECT org_id, manager_id, id, 2, 2, '10:00', 'Europe/Berlin', now()::timestamp + interval '7 days',
+                       now() + interval '7 days'
+                FROM people WHERE org_id = ? AND manager_id IS NOT NULL AND manager_id <> id AND NOT is_bot""",
+                orgId);
+        handle.execute(
+                """
+                INSERT INTO one_on_one_items (org_id, one_on_one_id, kind, text, owner_id, added_by, occurrence,
+                                              created_at, done_at, done_by)
+                SELECT o.org_id, o.id, 'action', 'Follow up on item ' || n, o.report_id, o.manager_id,
+                       (now() - n * interval '14 days')::timestamp, now() - n * interval '14 days',
+                       CASE WHEN n % 2 = 0 THEN now() - n * interval '13 days' END,
+                       CASE WHEN n % 2 = 0 THEN o.report_id END
+                FROM one_on_ones o CROSS JOIN generate_series(1, 26) n
+                WHERE o.org_id = ?""",
+                orgId);
     }
 
     /** Weekly check-ins of everyone for {@code weeks} weeks: mood and a blocker question; 80 % answered. */

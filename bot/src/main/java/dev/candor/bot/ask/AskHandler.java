@@ -2,15 +2,19 @@ package dev.candor.bot.ask;
 
 import dev.candor.bot.chat.Action;
 import dev.candor.bot.chat.Actor;
+import dev.candor.bot.chat.Block;
+import dev.candor.bot.chat.Form;
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.bot.chat.Handlers;
 import dev.candor.bot.chat.Message;
 import dev.candor.bot.chat.Reply;
+import dev.candor.bot.chat.Text;
 import dev.candor.scheduler.ask.Answers;
 import dev.candor.scheduler.ask.Question;
 import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.storage.ask.Ask;
 import dev.candor.storage.ask.AskDao;
+import dev.candor.storage.ask.AskDraftDao;
 import dev.candor.storage.ask.Round;
 import dev.candor.storage.ask.RoundDao;
 import dev.candor.storage.ask.SkipReason;
@@ -38,6 +42,8 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
     private final Clock clock;
     private final AskFeatures features;
     private final AnswerStore store;
+    private static final com.fasterxml.jackson.databind.ObjectMapper DRAFTS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final QuestionnaireVersions questionnaires = new QuestionnaireVersions();
 
     AskHandler(Jdbi jdbi, Clock clock, AskFeatures features, AnswerStore store) {
@@ -76,10 +82,13 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
             return Reply.privately(FINAL);
         }
         var questionnaire = questionnaires.of(handle, round);
-        Map<String, List<String>> given = store.previous(handle, round, ask)
+        Optional<Map<String, List<String>>> draft = round.anonymous()
+                ? Optional.empty()
+                : handle.attach(AskDraftDao.class).find(ask.orgId(), ask.id()).map(AskHandler::draftValues);
+        Map<String, List<String>> given = draft.orElseGet(() -> store.previous(handle, round, ask)
                 .map(answers -> answers.formValues(questionnaire))
-                .orElse(Map.of());
-        return Reply.form(AskForms.form(
+                .orElse(Map.of()));
+        Form form = AskForms.form(
                 features.text(handle, round),
                 ask.id(),
                 questionnaire,
@@ -89,13 +98,64 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
                 goals ->
                         round.anonymous() ? List.of() : features.goalQuestions().inputs(handle, actor, goals, given),
                 features.formIntro(handle, actor, round, ask),
-                features.formInputs(handle, actor, round, ask)));
+                features.formInputs(handle, actor, round, ask));
+        boolean longAnswers = questionnaire.questions().stream()
+                .anyMatch(question -> question instanceof Question.Text text && text.multiline());
+        if (round.anonymous() || !longAnswers) {
+            return Reply.form(form);
+        }
+        if (draft.isPresent()) {
+            List<Block> intro = new java.util.ArrayList<>(form.intro());
+            intro.add(new Block.Context(Text.of("💾 Your draft is filled in: send it when it is ready.")));
+            form = new Form(form.formId(), form.title(), form.submitLabel(), intro, form.inputs(), form.context());
+        }
+        return Reply.form(form.withDrafts());
+    }
+
+    /**
+     * Keeps what the person typed, unchecked, when they close the form unsent (or save it for later): the form opens
+     * with it again until they send their answer. Only their own ask, while it takes answers, never an anonymous one.
+     */
+    private Reply saveDraft(Handle handle, FormSubmission submission) {
+        Actor actor = submission.actor();
+        Optional<Ask> found = handle.attach(AskDao.class).find(actor.orgId(), askId(submission.context()));
+        Optional<Reply> refused = refusal(found, actor);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Ask ask = found.get();
+        Round round =
+                handle.attach(RoundDao.class).find(ask.orgId(), ask.roundId()).orElseThrow();
+        if (round.anonymous()) {
+            return Reply.privately("Anonymous answers are never kept as drafts: send it, or type it again later.");
+        }
+        handle.attach(AskDraftDao.class).save(ask.orgId(), ask.id(), draftJson(submission.values()), clock.instant());
+        return open(handle, actor, ask.id());
+    }
+
+    private static String draftJson(Map<String, List<String>> values) {
+        try {
+            return DRAFTS.writeValueAsString(values);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a draft that can't be written as JSON", e);
+        }
+    }
+
+    private static Map<String, List<String>> draftValues(String json) {
+        try {
+            return DRAFTS.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Map.of();
+        }
     }
 
     @Override
     public Reply handle(FormSubmission submission) {
         if (AskForms.DECLINE_ID.equals(submission.formId())) {
             return jdbi.inTransaction(handle -> decline(handle, submission));
+        }
+        if ((AskForms.FORM_ID + Form.DRAFT).equals(submission.formId())) {
+            return jdbi.inTransaction(handle -> saveDraft(handle, submission));
         }
         if (!AskForms.FORM_ID.equals(submission.formId())) {
             return Reply.privately("That form is no longer supported.");
@@ -138,6 +198,7 @@ public final class AskHandler implements Handlers.ActionHandler, Handlers.FormHa
         AskText text = features.text(handle, round);
         features.formAccepted(handle, round, ask, submission);
         store.save(handle, round, ask, answers, text, actor.zone());
+        handle.attach(AskDraftDao.class).delete(ask.orgId(), ask.id());
         goalQuestions.forEach(goals -> features.goalQuestions()
                 .apply(handle, actor, ask, goals, answers.progress(goals.id()), submission.sourceKey()));
         return Reply.privately(new Message(

@@ -99,6 +99,33 @@ public final class Asking {
                 .map(stored -> QuestionsJson.readQuestionnaire(stored.questionsJson()));
     }
 
+    /**
+     * The person's open asks of one feature, each with its title, deadline and Answer button, as one message (what a
+     * command shows when there is more than one to answer); empty when they have none.
+     */
+    public Optional<dev.candor.bot.chat.Message> openAsks(Actor actor, String feature, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            List<AskMessages.Listed> listed = new java.util.ArrayList<>();
+            for (Ask ask : handle.attach(AskDao.class).listOpenFor(actor.orgId(), actor.personId(), now)) {
+                Optional<Round> round = handle.attach(RoundDao.class).find(actor.orgId(), ask.roundId());
+                if (round.isPresent() && round.get().feature().equals(feature)) {
+                    listed.add(new AskMessages.Listed(features.text(handle, round.get()), ask.id(), ask.dueAt()));
+                }
+            }
+            return listed.isEmpty()
+                    ? Optional.<dev.candor.bot.chat.Message>empty()
+                    : Optional.of(
+                            listed.size() == 1
+                                    ? AskMessages.ask(
+                                            listed.get(0).text(),
+                                            listed.get(0).askId(),
+                                            listed.get(0).dueAt(),
+                                            actor.zone(),
+                                            0)
+                                    : AskMessages.several(listed, actor.zone(), 0));
+        });
+    }
+
     /** One answer of a round: the person who gave it (null in an anonymous round) and what they said. */
     public record RoundAnswer(Long personId, Answers answers, Instant submittedAt) {}
 

@@ -15,13 +15,36 @@ import java.util.stream.IntStream;
  * @param formId {@code feature.verb}; the submission comes back with it
  * @param intro blocks shown above the inputs
  * @param context opaque text the submission hands back (e.g. the quoted message's id); keep it short
+ * @param drafts whether its values come back as a draft when closed unsent (see {@link #withDrafts})
  */
 public record Form(
-        String formId, String title, String submitLabel, List<Block> intro, List<Input> inputs, String context) {
+        String formId,
+        String title,
+        String submitLabel,
+        List<Block> intro,
+        List<Input> inputs,
+        String context,
+        boolean drafts) {
+
+    /** The id a form's draft comes back with: its own id and this suffix. */
+    public static final String DRAFT = ".draft";
 
     public Form {
         intro = List.copyOf(intro);
         inputs = List.copyOf(inputs);
+    }
+
+    public Form(
+            String formId, String title, String submitLabel, List<Block> intro, List<Input> inputs, String context) {
+        this(formId, title, submitLabel, intro, inputs, context, false);
+    }
+
+    /**
+     * The same form, whose values come back as a draft ({@code formId + DRAFT}) when the person closes it unsent
+     * (Slack) or saves it for later (Teams' Save draft), so that a long answer is never lost.
+     */
+    public Form withDrafts() {
+        return new Form(formId, title, submitLabel, intro, inputs, context, true);
     }
 
     /** One field of a form. Its {@code initial} value, where it has one, is written as its answer would be. */

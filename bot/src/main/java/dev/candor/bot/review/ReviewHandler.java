@@ -114,21 +114,28 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                 });
     }
 
-    /** The form of the person's own review to write now, as its DM's Answer button opens it. */
+    /**
+     * What the person has to do in reviews now: the form itself when it is one thing (as its DM's Answer button
+     * opens it), else the list of them, each with its Answer button.
+     */
     private Reply mine(Actor actor) {
         Instant now = clock.instant();
-        Optional<Long> ask = jdbi.withHandle(handle ->
+        List<Long> open = jdbi.withHandle(handle ->
                 handle
                         .attach(dev.candor.storage.ask.AskDao.class)
                         .listOpenFor(actor.orgId(), actor.personId(), now)
                         .stream()
-                        .filter(open -> handle.attach(RoundDao.class)
-                                .find(actor.orgId(), open.roundId())
+                        .filter(ask -> handle.attach(RoundDao.class)
+                                .find(actor.orgId(), ask.roundId())
                                 .map(round -> round.feature().equals(ReviewRounds.FEATURE))
                                 .orElse(false))
                         .map(dev.candor.storage.ask.Ask::id)
-                        .findFirst());
-        return ask.map(id -> asking.handler().open(actor, id))
+                        .toList());
+        if (open.size() == 1) {
+            return asking.handler().open(actor, open.get(0));
+        }
+        return asking.openAsks(actor, ReviewRounds.FEATURE, now)
+                .map(Reply::privately)
                 .orElse(Reply.privately("You have no review to write now: Candor sends you a message when one opens."
                         + (actor.isHrAdmin()
                                 ? " " + ReviewMessages.review(actor.platform(), "help") + " lists HR's" + " commands."

@@ -44,6 +44,7 @@ final class SlackInteractions {
 
     void register(App app) {
         app.viewSubmission(ANY, this::submission);
+        app.viewClosed(ANY, this::closed);
         app.blockAction(ANY, this::action);
         app.messageShortcut(ANY, this::shortcut);
     }
@@ -65,6 +66,17 @@ final class SlackInteractions {
         }
         String title = view.getTitle() == null ? null : view.getTitle().getText();
         return ctx.ackWithUpdate(SlackViews.confirmation(title, message));
+    }
+
+    /**
+     * A modal closed unsent: Slack tells only of forms that keep drafts ({@code notify_on_close}), whose handler keeps
+     * what was typed under the form's id and {@link dev.candor.bot.chat.Form#DRAFT}. Nothing is shown.
+     */
+    Response closed(
+            com.slack.api.bolt.request.builtin.ViewClosedRequest request,
+            com.slack.api.bolt.context.builtin.DefaultContext ctx) {
+        dispatch.route(payloads.closed(request.getPayload()));
+        return ctx.ack();
     }
 
     Response action(BlockActionRequest request, ActionContext ctx) {

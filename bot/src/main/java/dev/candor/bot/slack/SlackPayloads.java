@@ -49,6 +49,31 @@ final class SlackPayloads {
                 origin.replyUrl());
     }
 
+    /** A modal closed unsent, as its form's draft: the values typed so far, under the form's id and ".draft". */
+    FormSubmission closed(com.slack.api.app_backend.views.payload.ViewClosedPayload payload) {
+        View view = payload.getView();
+        if (view == null || payload.getUser() == null) {
+            throw BadRequest.malformed("view_closed without view or user");
+        }
+        SlackOrigin origin = SlackOrigin.decode(view.getPrivateMetadata());
+        SlackMapper.require(view.getId(), "view.id");
+        SlackMapper.require(view.getCallbackId(), "view.callback_id");
+        Actor actor = mapper.actor(
+                teamId(
+                        payload.getTeam() == null ? null : payload.getTeam().getId(),
+                        payload.getUser().getTeamId()),
+                payload.getUser().getId(),
+                payload.getUser().getName());
+        return new FormSubmission(
+                actor,
+                origin.whereOr(actor.platformUserId()),
+                view.getCallbackId() + dev.candor.bot.chat.Form.DRAFT,
+                SlackFormValues.of(view.getState()),
+                origin.context(),
+                "slack:view-closed:" + view.getId() + ":" + view.getHash(),
+                origin.replyUrl());
+    }
+
     /** A button: the conversation is the message's, or the modal's origin, or the person's DM with the app. */
     Action action(BlockActionPayload payload, BlockActionPayload.Action clicked) {
         if (payload.getUser() == null) {

@@ -145,6 +145,13 @@ final class SlackTriage {
             }
             return pass(Kind.OTHER, null);
         }
+        if (type.isTextual()
+                && type.asText().equals("view_closed")
+                && payload.path("view").path("callback_id").isTextual()
+                && !payload.path("view").path("callback_id").asText().isEmpty()) {
+            // a form closed unsent: its draft, for the form's handler to keep
+            return pass(Kind.OTHER, null);
+        }
         if (type.isTextual() && IGNORED_INTERACTIONS.contains(type.asText())) {
             log.info("ignored a Slack {} interaction", type.asText());
             return answered(Response.ok());

@@ -52,7 +52,8 @@ final class SlackViews {
                         .text(SlackRenderer.truncate(form.submitLabel(), MAX_TITLE))
                         .emoji(true)
                         .build())
-                .close(close("Cancel"))
+                .close(close(form.drafts() ? "Close" : "Cancel"))
+                .notifyOnClose(form.drafts() ? Boolean.TRUE : null)
                 .privateMetadata(origin.encode())
                 .blocks(blocks)
                 .build();

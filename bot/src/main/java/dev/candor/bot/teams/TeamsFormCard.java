@@ -94,7 +94,11 @@ final class TeamsFormCard {
             }
         }
         ObjectNode card = TeamsRenderer.card(body, people);
-        card.set("actions", json.arrayNode().add(submit(form)));
+        ArrayNode actions = json.arrayNode().add(submit(form));
+        if (form.drafts()) {
+            actions.add(saveDraft(form));
+        }
+        card.set("actions", actions);
         return card;
     }
 
@@ -111,6 +115,16 @@ final class TeamsFormCard {
                 .put("color", "Attention")
                 .put("size", "Small")
                 .put("spacing", "None");
+    }
+
+    /** Teams has no "closed unsent": a form that keeps drafts has a button to keep what is typed for later. */
+    private static ObjectNode saveDraft(Form form) {
+        ObjectNode action = json.objectNode().put("type", "Action.Submit").put("title", "Save draft");
+        // no copy of the form: a draft is never refused with mistakes to draw again, the form is opened afresh
+        action.putObject("data")
+                .put(FORM_ID, form.formId() + Form.DRAFT)
+                .put(CONTEXT, form.context() == null ? "" : form.context());
+        return action;
     }
 
     private static ObjectNode submit(Form form) {

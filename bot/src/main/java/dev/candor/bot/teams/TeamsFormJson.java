@@ -18,7 +18,8 @@ import java.util.Optional;
 final class TeamsFormJson {
     private static final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .addMixIn(Form.Input.class, InputTypes.class);
+            .addMixIn(Form.Input.class, InputTypes.class)
+            .addMixIn(Form.class, FormDrafts.class);
 
     private TeamsFormJson() {}
 
@@ -36,6 +37,12 @@ final class TeamsFormJson {
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** A form's drafts flag only when set: the card of a form without drafts carries what it always did. */
+    private interface FormDrafts {
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        boolean drafts();
     }
 
     /** Names the input kinds in the JSON, without annotating the neutral model for one adapter's sake. */

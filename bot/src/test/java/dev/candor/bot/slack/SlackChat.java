@@ -86,6 +86,13 @@ final class SlackChat {
         return response.body().isBlank() ? json.createObjectNode() : Golden.parse(response.body());
     }
 
+    /** Closes the modal unsent, as {@code user} would with the close button, with these values typed. */
+    void closeAs(String user, JsonNode view, Map<String, String> changes) throws Exception {
+        String payload = SlackRequests.viewClosed(user, view, "V0" + System.nanoTime(), ModalState.of(view, changes));
+        HttpResponse<String> response = signed(SlackClient.formBody(Map.of("payload", payload)));
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
     /** The first DM posted in this channel whose text or blocks contain {@code words}, as text and blocks. */
     JsonNode awaitDm(String channel, String words) throws Exception {
         await("a DM in " + channel + " saying " + words)

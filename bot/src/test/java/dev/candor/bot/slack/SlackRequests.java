@@ -38,6 +38,21 @@ final class SlackRequests {
         return payload.toString();
     }
 
+    /** Slack's view_closed for a modal Candor opened with notify_on_close: the view as sent, with what was typed. */
+    static String viewClosed(String userId, JsonNode openedView, String viewId, ObjectNode values) {
+        ObjectNode view = openedView.deepCopy();
+        view.put("id", viewId);
+        view.put("team_id", TEAM);
+        view.put("hash", "1700000000.hash" + viewId);
+        view.put("app_id", "A0CANDOR");
+        view.put("bot_id", "BCANDOR");
+        view.set("state", json.createObjectNode().set("values", values));
+        ObjectNode payload = envelope("view_closed", userId);
+        payload.set("view", view);
+        payload.put("is_cleared", false);
+        return payload.toString();
+    }
+
     /** The state of a kudos form: people chosen, text typed, values chosen (any may be null: left empty). */
     static ObjectNode kudosState(List<String> people, String message, List<String> values) {
         ObjectNode state = json.createObjectNode();

@@ -202,6 +202,9 @@ class SlackReviewPhasesTest {
                 .hasSize(1);
         assertThat(chat.dmTexts("D0LI")).noneMatch(text -> text.contains("Peer review of Ana"));
 
+        assertThat(review("", "U0HANA").toString())
+                .as("Hana has three things to do: her self review, a peer review, a manager review")
+                .contains("3 for you to answer", "Self review: ", "Peer review of Ana: ", "Manager review of Mo: ");
         JsonNode form = chat.openedView(chat.press("U0GIL", "ask.answer", ask("peer", "Ana", "Gil"), "gil-peer"));
         Golden.assertMatches("review-peer-form", Golden.withoutMetadata(form));
         assertThat(form.toString())
@@ -217,13 +220,28 @@ class SlackReviewPhasesTest {
     @Test
     @Order(5)
     void moReviewsHerWithHisActionItemsAndSheCannotReadItBeforeItIsShared() throws Exception {
+        JsonNode first = chat.openedView(chat.press("U0MO", "ask.answer", ask("manager", "Ana", "Mo"), "mo-drafts"));
+        assertThat(first.path("notify_on_close").asBoolean())
+                .as("long answers keep a draft")
+                .isTrue();
+        // Mo starts, closes the form to check something, and finds what he typed when he opens it again
+        chat.closeAs("U0MO", first, Map.of("q2", "Shipped the billing migration, half"));
+        assertThat(rows("SELECT count(*)::text FROM ask_drafts")).containsExactly("1");
         JsonNode form = chat.openedView(chat.press("U0MO", "ask.answer", ask("manager", "Ana", "Mo"), "mo-review"));
         assertThat(form.toString())
+                .contains("Your draft is filled in", "Shipped the billing migration, half")
                 .contains("She rushes the handovers")
                 .contains("Action items from your 1:1s", "Write the handover checklist (Ana, 6 Oct, open)");
+        chat.closeAs("U0GIL", first, Map.of("q2", "Gil's words"));
+        assertThat(rows("SELECT draft::text FROM ask_drafts"))
+                .as("nobody keeps a draft of someone else's ask")
+                .noneMatch(draft -> draft.contains("Gil's words"));
         JsonNode saved = chat.submitAs(
                 "U0MO", form, Map.of("q1", "4", "q2", "Shipped the billing migration", "q3", "Handovers", "q4", "4"));
         assertThat(saved.path("response_action").asText()).as("%s", saved).isEqualTo("update");
+        assertThat(rows("SELECT count(*)::text FROM ask_drafts"))
+                .as("sent: no draft")
+                .containsExactly("0");
 
         String hers = chat.openedView(chat.command("candor", "review", "U0ANA").trigger())
                 .toString();

@@ -35,6 +35,18 @@ final class Cards {
         return value;
     }
 
+    /** What Teams sends when the card's button with this title is used: its data with each input's value. */
+    static ObjectNode filledIn(JsonNode card, String button, Map<String, String> inputs) {
+        for (JsonNode action : card.path("actions")) {
+            if (button.equals(action.path("title").asText())) {
+                ObjectNode value = action.path("data").deepCopy();
+                inputs.forEach(value::put);
+                return value;
+            }
+        }
+        throw new AssertionError("no button " + button + " in " + card);
+    }
+
     /** An input of a card's body by id. */
     static JsonNode input(JsonNode card, String id) {
         for (JsonNode element : card.path("body")) {

@@ -144,13 +144,21 @@ class TeamsReviewPhasesTest {
     @Test
     @Order(3)
     void moSharesHisReviewInTheSharingPhaseAndAnaAcknowledgesIt() throws Exception {
+        JsonNode first = chat.answer(chat.presses("mo", "ask.answer", ask("manager", "Ana", "Mo")));
+        JsonNode draft = chat.answer(chat.submits(
+                "mo", Cards.filledIn(first, "Save draft", Map.of("q2", "Shipped the billing migration, half"))));
+        assertThat(draft.toString()).contains("Your draft is filled in", "Shipped the billing migration, half");
         JsonNode review = chat.answer(chat.presses("mo", "ask.answer", ask("manager", "Ana", "Mo")));
+        Goldens.assertMatches("review-manager-draft.json", review);
+        assertThat(review.toString()).contains("Shipped the billing migration, half", "Save draft");
         String written = submitted(chat.submits(
                 "mo",
                 Cards.filledIn(
                         review,
                         Map.of("q1", "4", "q2", "Shipped the billing migration", "q3", "Handovers", "q4", "4"))));
         assertThat(written.toString()).contains("Answered ✓");
+        assertThat(Rows.strings(teams.jdbi(), "SELECT count(*)::text FROM ask_drafts"))
+                .containsExactly("0");
         assertThat(chat.reply(chat.says("ana", "candor review")).toString())
                 .contains("Self review: " + CYCLE)
                 .doesNotContain("Shipped the billing migration");
