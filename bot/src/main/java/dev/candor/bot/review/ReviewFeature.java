@@ -110,15 +110,13 @@ public final class ReviewFeature implements AskFeature {
     }
 
     /**
-     * A manager's reviews of each report, a peer's reviews of each colleague, a manager's approvals and sharings:
-     * one DM listing them per phase step, not one per person reviewed.
+     * Everything of one cycle that one sweep sends a person comes in one DM listing it: a manager's reviews of each
+     * report, a peer's reviews of each colleague, approvals and sharings, a self review and a nomination opening the
+     * same morning; never a DM per person reviewed.
      */
     @Override
     public String dmGroup(Handle handle, Round round) {
-        Step step = Step.of(round);
-        return about(round).isEmpty() || step == Step.ACK
-                ? null
-                : "review:" + round.subject().split(":")[0] + ":" + step.name();
+        return "review:" + round.subject().split(":")[0];
     }
 
     /**

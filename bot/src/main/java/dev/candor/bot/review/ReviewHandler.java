@@ -165,8 +165,12 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
                     + " shows who has done theirs.");
         }
         StringBuilder text = new StringBuilder();
+        rounds.rounds()
+                .openNow(opened.stream()
+                        .flatMap(one -> one.rounds().stream())
+                        .map(round -> round.round().id())
+                        .toList());
         for (Opened one : opened) {
-            one.rounds().forEach(round -> rounds.rounds().openNow(round.round().id()));
             int later = one.rounds().stream()
                     .mapToInt(round -> round.later(now).size())
                     .sum();
@@ -293,8 +297,10 @@ public final class ReviewHandler implements CommandHandler, Handlers.FormHandler
         if (started.isEmpty()) {
             return Reply.privately("That cycle was started already.");
         }
-        started.get().opened().forEach(opened -> rounds.rounds()
-                .openNow(opened.round().id()));
+        rounds.rounds()
+                .openNow(started.get().opened().stream()
+                        .map(opened -> opened.round().id())
+                        .toList());
         return Reply.privately(startedMessage(
                 actor,
                 started.get().cycle(),

@@ -126,7 +126,9 @@ class SlackReviewPhasesTest {
                                 + " Fri 22 Jan 2027");
         sweep();
         assertThat(chat.awaitDm("D0ANA", "Peer nomination: " + CYCLE).toString())
-                .contains("ask.answer");
+                .as("one DM with what Ana has to do this morning, each with its button")
+                .contains("2 for you to answer", "Self review: " + CYCLE, "ask.answer");
+        assertThat(chat.dmTexts("D0ANA")).hasSize(1);
         assertThat(rows("SELECT count(*)::text FROM rounds WHERE subject LIKE '%:peers'"))
                 .containsExactly("1");
     }

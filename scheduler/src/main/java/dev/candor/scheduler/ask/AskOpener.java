@@ -41,6 +41,12 @@ public final class AskOpener {
         return drain((asks, limit) -> asks.claimDueAsksOf(roundId, now, limit), now);
     }
 
+    /** The same for several rounds opened together: one person's asks of them go in one batch, to be listed in one DM. */
+    public int openDue(java.util.Collection<Long> roundIds, Instant now) {
+        long[] ids = roundIds.stream().mapToLong(Long::longValue).toArray();
+        return ids.length == 0 ? 0 : drain((asks, limit) -> asks.claimDueAsksOfRounds(ids, now, limit), now);
+    }
+
     private int drain(BiFunction<AskDao, Integer, List<AskDelivery>> claim, Instant now) {
         int queued = 0;
         while (true) {

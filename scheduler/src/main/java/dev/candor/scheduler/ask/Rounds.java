@@ -68,6 +68,11 @@ public final class Rounds {
         return opener.openDue(roundId, clock.instant());
     }
 
+    /** Queues the due asks of rounds opened together (a review's phases), a person's together; how many DMs. */
+    public int openNow(java.util.Collection<Long> roundIds) {
+        return opener.openDue(roundIds, clock.instant());
+    }
+
     /**
      * Lets everyone of the round whose deadline passed without an answer answer late, until {@code until}: see
      * {@link #reopenLate(long, long, Collection, Instant)}.

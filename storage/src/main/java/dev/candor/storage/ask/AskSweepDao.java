@@ -65,6 +65,20 @@ public interface AskSweepDao {
                     + DELIVERY_OF_CLAIMED)
     List<AskDelivery> claimDueAsksOf(@Bind("roundId") long roundId, @Bind("now") Instant now, @Bind("limit") int limit);
 
+    /** The same for several rounds opened together, so that one person's asks of them are queued in one batch. */
+    @SqlQuery(
+            """
+            WITH claimed AS MATERIALIZED (
+                SELECT id, org_id, round_id, person_id, due_at, opens_at AS at, 0 AS reminder FROM asks
+                WHERE round_id = ANY(:roundIds) AND state = 'pending' AND sent_at IS NULL AND opens_at <= :now
+                ORDER BY person_id, opens_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            """
+                    + DELIVERY_OF_CLAIMED)
+    List<AskDelivery> claimDueAsksOfRounds(
+            @Bind("roundIds") long[] roundIds, @Bind("now") Instant now, @Bind("limit") int limit);
+
     /** Claims up to {@code limit} asks whose next reminder is due; {@code reminder} is that reminder's number. */
     @SqlQuery(
             """
