@@ -54,6 +54,23 @@ public record FormSubmission(
         return Map.copyOf(cleaned);
     }
 
+    /**
+     * The day picked in a date input; null when none was (or what came can't be read as one, which is noted in
+     * {@code errors} under the input's id).
+     */
+    public java.time.LocalDate date(String inputId, Map<String, String> errors) {
+        String text = text(inputId);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.DateTimeException e) {
+            errors.put(inputId, "Pick a day from the calendar.");
+            return null;
+        }
+    }
+
     /** The text typed into an input, trimmed, or "" when empty. */
     public String text(String inputId) {
         List<String> answer = values.getOrDefault(inputId, List.of());

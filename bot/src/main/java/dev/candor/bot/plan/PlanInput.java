@@ -2,7 +2,6 @@ package dev.candor.bot.plan;
 
 import dev.candor.bot.chat.FormSubmission;
 import dev.candor.storage.plan.PlanGoal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,18 +77,12 @@ record PlanInput(
     }
 
     static LocalDate date(FormSubmission form, String id, Map<String, String> errors) {
-        String text = form.text(id);
-        if (text.isEmpty()) {
-            if (id.equals(PlanForms.STARTS_ON) || id.equals(PlanForms.ENDS_ON)) {
-                errors.put(id, "Pick a day from the calendar.");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeException e) {
+        LocalDate day = form.date(id, errors);
+        if (day == null
+                && form.text(id).isEmpty()
+                && (id.equals(PlanForms.STARTS_ON) || id.equals(PlanForms.ENDS_ON))) {
             errors.put(id, "Pick a day from the calendar.");
-            return null;
         }
+        return day;
     }
 }

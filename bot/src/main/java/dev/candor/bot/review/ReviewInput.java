@@ -5,7 +5,6 @@ import dev.candor.bot.checkin.Questions;
 import dev.candor.scheduler.ask.Questionnaire;
 import dev.candor.storage.review.ReviewAudience;
 import dev.candor.storage.review.ReviewPhaseKind;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -206,15 +205,6 @@ record ReviewInput(
     }
 
     private static LocalDate date(FormSubmission form, String id, Map<String, String> errors) {
-        String text = form.text(id);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeException e) {
-            errors.put(id, "Pick a day from the calendar.");
-            return null;
-        }
+        return form.date(id, errors);
     }
 }

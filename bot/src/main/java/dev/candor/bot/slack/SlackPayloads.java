@@ -26,51 +26,44 @@ final class SlackPayloads {
      * both unchanged, so the feature can recognise the repeat.
      */
     FormSubmission submission(ViewSubmissionPayload payload) {
-        View view = payload.getView();
-        if (view == null || payload.getUser() == null) {
+        if (payload.getView() == null || payload.getUser() == null) {
             throw BadRequest.malformed("view_submission without view or user");
         }
-        SlackOrigin origin = SlackOrigin.decode(view.getPrivateMetadata());
-        SlackMapper.require(view.getId(), "view.id");
-        SlackMapper.require(view.getCallbackId(), "view.callback_id");
         Actor actor = mapper.actor(
                 teamId(
                         payload.getTeam() == null ? null : payload.getTeam().getId(),
                         payload.getUser().getTeamId()),
                 payload.getUser().getId(),
                 payload.getUser().getUsername());
-        return new FormSubmission(
-                actor,
-                origin.whereOr(actor.platformUserId()),
-                view.getCallbackId(),
-                SlackFormValues.of(view.getState()),
-                origin.context(),
-                "slack:view:" + view.getId() + ":" + view.getHash(),
-                origin.replyUrl());
+        return form(actor, payload.getView(), "", "slack:view:");
     }
 
     /** A modal closed unsent, as its form's draft: the values typed so far, under the form's id and ".draft". */
     FormSubmission closed(com.slack.api.app_backend.views.payload.ViewClosedPayload payload) {
-        View view = payload.getView();
-        if (view == null || payload.getUser() == null) {
+        if (payload.getView() == null || payload.getUser() == null) {
             throw BadRequest.malformed("view_closed without view or user");
         }
-        SlackOrigin origin = SlackOrigin.decode(view.getPrivateMetadata());
-        SlackMapper.require(view.getId(), "view.id");
-        SlackMapper.require(view.getCallbackId(), "view.callback_id");
         Actor actor = mapper.actor(
                 teamId(
                         payload.getTeam() == null ? null : payload.getTeam().getId(),
                         payload.getUser().getTeamId()),
                 payload.getUser().getId(),
                 payload.getUser().getName());
+        return form(actor, payload.getView(), dev.candor.bot.chat.Form.DRAFT, "slack:view-closed:");
+    }
+
+    /** A modal's values as the form's (its id and {@code suffix}), from where it was opened, keyed by view and hash. */
+    private static FormSubmission form(Actor actor, View view, String suffix, String keyPrefix) {
+        SlackOrigin origin = SlackOrigin.decode(view.getPrivateMetadata());
+        SlackMapper.require(view.getId(), "view.id");
+        SlackMapper.require(view.getCallbackId(), "view.callback_id");
         return new FormSubmission(
                 actor,
                 origin.whereOr(actor.platformUserId()),
-                view.getCallbackId() + dev.candor.bot.chat.Form.DRAFT,
+                view.getCallbackId() + suffix,
                 SlackFormValues.of(view.getState()),
                 origin.context(),
-                "slack:view-closed:" + view.getId() + ":" + view.getHash(),
+                keyPrefix + view.getId() + ":" + view.getHash(),
                 origin.replyUrl());
     }
 

@@ -104,66 +104,48 @@ public final class ReviewRounds implements RoundSeries {
         RoundTiming timing = new RoundTiming(opening, new Deadline.EndOfWorkingDay(phase.dueOn(), DUE_AT), reminders());
         List<Long> participants = participants(handle, cycle);
         long[] ids = participants.stream().mapToLong(Long::longValue).toArray();
-        List<OpenedRound> opened = new ArrayList<>();
+        if (phase.kind() == ReviewPhaseKind.SELF || phase.kind() == ReviewPhaseKind.PEERS) {
+            return request(
+                            handle,
+                            cycle,
+                            phase.questionnaireId(),
+                            version,
+                            timing,
+                            cycle.subject(phase.kind()),
+                            participants,
+                            openedBy)
+                    .map(List::of)
+                    .orElse(List.of());
+        }
+        // one round per person reviewed, asking whoever reviews them in this phase
+        java.util.Map<Long, List<Long>> askedAbout = new java.util.TreeMap<>();
         switch (phase.kind()) {
-            case SELF, PEERS ->
-                request(
-                                handle,
-                                cycle,
-                                phase.questionnaireId(),
-                                version,
-                                timing,
-                                cycle.subject(phase.kind()),
-                                participants,
-                                openedBy)
-                        .ifPresent(opened::add);
             case PEER -> {
-                java.util.Map<Long, List<Long>> peers = new java.util.TreeMap<>();
                 java.util.Set<Long> taking = new java.util.HashSet<>(participants);
                 dao.approvedPeers(cycle.orgId(), cycle.id()).stream()
                         .filter(pair -> taking.contains(pair.subjectId()))
-                        .forEach(pair -> peers.computeIfAbsent(pair.subjectId(), key -> new ArrayList<>())
+                        .forEach(pair -> askedAbout
+                                .computeIfAbsent(pair.subjectId(), key -> new ArrayList<>())
                                 .add(pair.peerId()));
-                peers.forEach((subject, asked) -> request(
-                                handle,
-                                cycle,
-                                phase.questionnaireId(),
-                                version,
-                                timing,
-                                cycle.subject(phase.kind(), subject),
-                                asked,
-                                openedBy)
-                        .ifPresent(opened::add));
             }
-            case MANAGER -> {
-                for (ReviewDao.ManagerOf pair : dao.managersOf(cycle.orgId(), ids)) {
-                    request(
-                                    handle,
-                                    cycle,
-                                    phase.questionnaireId(),
-                                    version,
-                                    timing,
-                                    cycle.subject(phase.kind(), pair.personId()),
-                                    List.of(pair.managerId()),
-                                    openedBy)
-                            .ifPresent(opened::add);
-                }
-            }
-            case SHARING -> {
-                for (ReviewDao.Written written : dao.managerReviews(cycle.orgId(), cycle.id())) {
-                    request(
-                                    handle,
-                                    cycle,
-                                    phase.questionnaireId(),
-                                    version,
-                                    timing,
-                                    cycle.subject(phase.kind(), written.subjectId()),
-                                    List.of(written.managerId()),
-                                    openedBy)
-                            .ifPresent(opened::add);
-                }
-            }
+            case MANAGER ->
+                dao.managersOf(cycle.orgId(), ids)
+                        .forEach(pair -> askedAbout.put(pair.personId(), List.of(pair.managerId())));
+            default ->
+                dao.managerReviews(cycle.orgId(), cycle.id())
+                        .forEach(written -> askedAbout.put(written.subjectId(), List.of(written.managerId())));
         }
+        List<OpenedRound> opened = new ArrayList<>();
+        askedAbout.forEach((subject, asked) -> request(
+                        handle,
+                        cycle,
+                        phase.questionnaireId(),
+                        version,
+                        timing,
+                        cycle.subject(phase.kind(), subject),
+                        asked,
+                        openedBy)
+                .ifPresent(opened::add));
         return opened;
     }
 

@@ -287,27 +287,25 @@ public interface ReviewDao {
      * The person's proposals, replacing those their manager hasn't decided on yet (a changed nomination); peers
      * decided on before stay as decided.
      */
+    default void propose(long orgId, long cycleId, long subjectId, long[] peers, long by, Instant now) {
+        withdraw(orgId, cycleId, subjectId, peers);
+        add(orgId, cycleId, subjectId, peers, by, now);
+    }
+
+    /** Takes back the person's proposals their manager hasn't decided on that are not among {@code peers}. */
     @SqlUpdate(
             """
-            WITH gone AS (
-                DELETE FROM review_peers
-                WHERE org_id = :orgId AND cycle_id = :cycleId AND subject_id = :subjectId AND decided_at IS NULL
-                  AND peer_id <> ALL(:peers)
-            )
-            INSERT INTO review_peers (org_id, cycle_id, subject_id, peer_id, proposed_by, proposed_at)
-            SELECT :orgId, :cycleId, :subjectId, peer, :by, :now FROM unnest(CAST(:peers AS bigint[])) AS peer
-            WHERE peer <> :subjectId
-            ON CONFLICT DO NOTHING
+            DELETE FROM review_peers
+            WHERE org_id = :orgId AND cycle_id = :cycleId AND subject_id = :subjectId AND decided_at IS NULL
+              AND peer_id <> ALL(:peers)
             """)
-    void propose(
+    void withdraw(
             @Bind("orgId") long orgId,
             @Bind("cycleId") long cycleId,
             @Bind("subjectId") long subjectId,
-            @Bind("peers") long[] peers,
-            @Bind("by") long by,
-            @Bind("now") Instant now);
+            @Bind("peers") long[] peers);
 
-    /** Adds the peers the manager named that the person didn't propose (proposed by the manager). */
+    /** Adds peers not proposed yet, proposed by {@code by} (the person, or their manager adding one). */
     @SqlUpdate(
             """
             INSERT INTO review_peers (org_id, cycle_id, subject_id, peer_id, proposed_by, proposed_at)
