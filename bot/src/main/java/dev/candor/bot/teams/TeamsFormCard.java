@@ -84,7 +84,12 @@ final class TeamsFormCard {
             if (RESERVED.contains(input.id())) {
                 throw new IllegalArgumentException("form input id " + input.id() + " is reserved in Teams cards");
             }
-            body.add(TeamsFormInputs.element(input, draft.values().get(input.id()), surface, known));
+            ObjectNode element = TeamsFormInputs.element(input, draft.values().get(input.id()), surface, known);
+            if (form.drafts()) {
+                // Teams checks required inputs before any submit, Save draft too: Candor checks them on Send instead
+                element.remove("isRequired");
+            }
+            body.add(element);
             String error = draft.errors().get(input.id());
             if (error != null) {
                 body.add(error(error));

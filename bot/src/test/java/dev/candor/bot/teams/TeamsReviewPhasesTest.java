@@ -151,6 +151,14 @@ class TeamsReviewPhasesTest {
         JsonNode review = chat.answer(chat.presses("mo", "ask.answer", ask("manager", "Ana", "Mo")));
         Goldens.assertMatches("review-manager-draft.json", review);
         assertThat(review.toString()).contains("Shipped the billing migration, half", "Save draft");
+        assertThat(review.toString())
+                .as("a draft may leave the ratings for later: Teams must not refuse it, Candor checks on Send")
+                .doesNotContain("isRequired");
+        JsonNode unrated = chat.answer(
+                chat.submits("mo", Cards.filledIn(review, Map.of("q2", "Shipped the billing migration", "q4", "4"))));
+        assertThat(unrated.toString())
+                .as("Send checks what Teams no longer does")
+                .contains("Please answer this question.", "Shipped the billing migration");
         String written = submitted(chat.submits(
                 "mo",
                 Cards.filledIn(
