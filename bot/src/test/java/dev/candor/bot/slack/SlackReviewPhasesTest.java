@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.bot.review.ReviewSummaries;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.RoundSeriesJob;
+import dev.candor.scheduler.ask.WorkingTimeLoader;
 import dev.candor.scheduler.outbox.DeliveryConfig;
 import dev.candor.scheduler.review.ReviewRounds;
+import dev.candor.scheduler.review.ReviewSummaryJob;
 import dev.candor.storage.Database;
 import dev.candor.storage.TestDatabase;
 import dev.candor.storage.org.OrganisationDao;
@@ -153,6 +156,23 @@ class SlackReviewPhasesTest {
                         + " FROM review_peers rp JOIN people p ON p.id = rp.peer_id JOIN people b"
                         + " ON b.id = rp.proposed_by ORDER BY p.name"))
                 .containsExactly("Gil by Ana undecided", "Li by Ana undecided");
+
+        ReviewSummaryJob summaries = new ReviewSummaryJob(
+                database.jdbi(), clock, new WorkingTimeLoader(database.jdbi(), clock), new ReviewSummaries());
+        assertThat(summaries.sweep())
+                .as("one for Mo (Ana, Gil, Li), one for Hana (Mo)")
+                .isEqualTo(2);
+        assertThat(summaries.sweep()).as("once a week").isZero();
+        JsonNode summary = chat.awaitDm("D0MO", "did their peer nomination");
+        Golden.assertMatches("review-summary-phases", summary);
+        assertThat(summary.toString())
+                .contains(
+                        "0 of 3 of your reports did their self review",
+                        "1 of 3 of your reports did their peer nomination")
+                .contains("Done: Ana");
+        assertThat(chat.dmTexts("D0MO").stream().filter(text -> text.contains("of your reports did their")))
+                .as("one DM for both phases")
+                .hasSize(1);
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.quartz.JobExecutionContext;
 /**
  * Once a week each manager with reports in an open review phase gets one summary of their progress instead of a
  * message per report: on their first working morning of the week (from 09:00 their time) the sweep finds them, not
- * while they are away, and not when all of them are done. The outbox key names the manager, the cycle, the phase and
- * their ISO week, so it goes once on any number of nodes.
+ * while they are away, and not when all of them are done. The outbox key names the manager, the cycle and their ISO
+ * week, so it goes once on any number of nodes, with every phase of the cycle their reports have to do in it.
  */
 @DisallowConcurrentExecution
 public final class ReviewSummaryJob implements Job {
@@ -44,13 +44,16 @@ public final class ReviewSummaryJob implements Job {
             String week) {
 
         public String key() {
-            return "review-summary:" + cycleId + ":" + phase + ":" + managerId + ":" + week;
+            return "review-summary:" + cycleId + ":" + managerId + ":" + week;
         }
     }
 
     /** Where summaries become DMs: the bot renders them and queues them through the outbox. */
     public interface Outbox {
-        /** Queues each summary to its manager with the key {@link Summary#key()}; returns how many were new. */
+        /**
+         * Queues the summaries to their managers, those of one manager's cycle (its phases) in one DM with the key
+         * {@link Summary#key()}, which names the cycle, the manager and the week; returns how many were new.
+         */
         int queue(org.jdbi.v3.core.Handle handle, List<Summary> summaries);
     }
 

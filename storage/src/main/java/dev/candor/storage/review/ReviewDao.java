@@ -185,7 +185,10 @@ public interface ReviewDao {
             String state,
             boolean away) {}
 
-    /** Every participant with a manager in the open phases of active cycles, by manager. */
+    /**
+     * Every participant with a manager in the open phases of active cycles that each person does for themselves (the
+     * self review, the peer nomination), by manager.
+     */
     @SqlQuery(
             """
             SELECT c.org_id, c.id AS cycle_id, c.name AS cycle_name, ph.kind, ph.due_on, p.manager_id, p.name,
@@ -196,7 +199,7 @@ public interface ReviewDao {
                          AND r.state = 'open'
             JOIN asks a ON a.org_id = r.org_id AND a.round_id = r.id
             JOIN people p ON p.org_id = a.org_id AND p.id = a.person_id AND p.manager_id IS NOT NULL
-            WHERE c.state = 'active' AND ph.kind = 'self'
+            WHERE c.state = 'active' AND ph.kind IN ('self', 'peers') AND split_part(r.subject, ':', 3) = ''
             ORDER BY c.org_id, p.manager_id, c.id, ph.kind, p.name
             """)
     @RegisterConstructorMapper(Report.class)
