@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.Candor;
 import dev.candor.bot.TestConfigs;
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.bot.review.ReviewCycleDays;
 import dev.candor.bot.review.ReviewSummaries;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.RoundSeriesJob;
@@ -117,7 +118,7 @@ class SlackReviewPhasesTest {
                         "sharing_due", "2027-01-22"));
         assertThat(wrong.path("errors").path("peers_opens").asText()).contains("Peer reviews need both");
         assertThat(wrong.path("errors").path("sharing_opens").asText()).contains("Sharing shares the manager review");
-        JsonNode started = chat.submitAs("U0HANA", form, phases());
+        JsonNode started = chat.submitAs("U0HANA", form, ReviewCycleDays.everyPhase(CYCLE));
         assertThat(started.path("response_action").asText()).as("%s", started).isEqualTo("update");
         Golden.assertMatches("review-started-phases", started.get("view"));
         assertThat(started.toString())
@@ -315,23 +316,6 @@ class SlackReviewPhasesTest {
                         + " ON p.id = a.person_id WHERE r.subject LIKE '%:sharing:%' ORDER BY r.subject"))
                 .as("who shared and who acknowledged, kept by the engine with when")
                 .containsExactly("Mo answered", "Ana answered");
-    }
-
-    private static Map<String, String> phases() {
-        return Map.ofEntries(
-                Map.entry("name", CYCLE),
-                Map.entry("period_from", "2026-07-01"),
-                Map.entry("period_to", "2026-12-31"),
-                Map.entry("self_opens", "2027-01-04"),
-                Map.entry("self_due", "2027-01-08"),
-                Map.entry("peers_opens", "2027-01-04"),
-                Map.entry("peers_due", "2027-01-06"),
-                Map.entry("peer_opens", "2027-01-07"),
-                Map.entry("peer_due", "2027-01-13"),
-                Map.entry("manager_opens", "2027-01-07"),
-                Map.entry("manager_due", "2027-01-15"),
-                Map.entry("sharing_opens", "2027-01-18"),
-                Map.entry("sharing_due", "2027-01-22"));
     }
 
     /** The ask of a phase's round, about a person (null: the round of everyone), sent to another. */

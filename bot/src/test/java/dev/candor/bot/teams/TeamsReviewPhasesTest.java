@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.bot.checkin.MutableClock;
+import dev.candor.bot.review.ReviewCycleDays;
 import dev.candor.scheduler.ask.AskSweepJob;
 import dev.candor.scheduler.ask.RoundSeriesJob;
 import dev.candor.scheduler.review.ReviewRounds;
@@ -71,24 +72,7 @@ class TeamsReviewPhasesTest {
     @Order(1)
     void hanaStartsACycleWithEveryPhaseAndAnaProposesHerPeersFromHerCard() throws Exception {
         JsonNode form = chat.reply(chat.says("hana", "candor review new"));
-        JsonNode started = chat.answer(chat.submits(
-                "hana",
-                Cards.asFilled(
-                        form,
-                        Map.ofEntries(
-                                Map.entry("name", CYCLE),
-                                Map.entry("period_from", "2026-07-01"),
-                                Map.entry("period_to", "2026-12-31"),
-                                Map.entry("self_opens", "2027-01-04"),
-                                Map.entry("self_due", "2027-01-08"),
-                                Map.entry("peers_opens", "2027-01-04"),
-                                Map.entry("peers_due", "2027-01-06"),
-                                Map.entry("peer_opens", "2027-01-07"),
-                                Map.entry("peer_due", "2027-01-13"),
-                                Map.entry("manager_opens", "2027-01-07"),
-                                Map.entry("manager_due", "2027-01-15"),
-                                Map.entry("sharing_opens", "2027-01-18"),
-                                Map.entry("sharing_due", "2027-01-22")))));
+        JsonNode started = chat.answer(chat.submits("hana", Cards.asFilled(form, ReviewCycleDays.everyPhase(CYCLE))));
         assertThat(started.toString())
                 .contains("The approved peers review them from Thu 7 Jan 2027 to Wed 13 Jan 2027");
         sweep();
